@@ -1,0 +1,51 @@
+/** Layer rules of ARCHITECTURE.md, checked by `npm run lint`. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-framework-free',
+      comment: 'libs/domain imports no framework, storage or other lib of ours',
+      severity: 'error',
+      from: { path: '^libs/domain' },
+      to: {
+        path: '^(libs/(event-store|read-models|client)|apps)|node_modules/(@nestjs|mongodb|better-sqlite3|@eventstore|fastify)',
+      },
+    },
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs' },
+      to: { path: '^apps' },
+    },
+    {
+      name: 'event-store-knows-no-read-side',
+      severity: 'error',
+      from: { path: '^libs/event-store' },
+      to: { path: '^libs/(read-models|client|domain)' },
+    },
+    {
+      name: 'libs-are-framework-free',
+      comment: 'Nest belongs to apps/; libraries can be embedded in a gateway without it',
+      severity: 'error',
+      from: { path: '^libs' },
+      to: { path: 'node_modules/@nestjs' },
+    },
+    {
+      name: 'production-code-does-not-import-tests',
+      severity: 'error',
+      from: { path: '^(apps|libs)', pathNot: '(\\.(spec|int-spec|e2e-spec)\\.ts$|/testing/)' },
+      to: { path: '(\\.(spec|int-spec|e2e-spec)\\.ts$|/testing/)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    exclude: { path: '(^dist|node_modules)' },
+  },
+};

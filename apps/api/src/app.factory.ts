@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter';
+import { strictValidationPipe } from './shared/errors/validation.pipe';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the HTTP application for a configuration (used by main.ts and the tests alike). */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    // A caller's X-Request-Id is kept when it is well-formed, so logs and events correlate.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  await app.register(helmet, { contentSecurityPolicy: false });
+  app.getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      void reply.header('X-Request-Id', request.id);
+    });
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(strictValidationPipe());
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,44 @@
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('falls back to the documented defaults on an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: './data',
+      keyPrefix: 'rk_',
+      jwt: { secret: DEV_JWT_SECRET, usesDevSecret: true, jwksUrl: null },
+    });
+  });
+
+  it('reads and coerces the settings it is given', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATA_DIR: '/var/lib/keyledger',
+      JWT_SECRET: 'x'.repeat(40),
+      KEY_PREFIX: 'sk-',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      dataDir: '/var/lib/keyledger',
+      keyPrefix: 'sk-',
+      jwt: { usesDevSecret: false },
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['JWT_SECRET', 'short'],
+    ['KEY_PREFIX', 'rk prefix!'],
+    ['JWT_JWKS_URL', 'not a url'],
+    ['LOG_LEVEL', 'loud'],
+  ])('refuses a bad %s and names it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(3000);
+  });
+});

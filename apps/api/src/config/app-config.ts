@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** The development JWT secret: good enough to try the service, never for production. */
+export const DEV_JWT_SECRET = 'keyledger-dev-secret-change-me-0123456789';
+
+const optionalUrl = z.string().url().optional();
+
+/** Every setting the service reads, validated at start-up; unknown variables are ignored. */
+const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+    JWT_JWKS_URL: optionalUrl,
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).optional(),
+    KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,16}$/, 'must be 1-16 characters of A-Z a-z 0-9 _ -')
+      .default('rk_'),
+    KEY_HASH_PEPPER: z.string().min(16, 'must be at least 16 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+  })
+  .transform((env) => ({
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.DATA_DIR,
+    jwt: {
+      secret: env.JWT_SECRET,
+      usesDevSecret: env.JWT_SECRET === DEV_JWT_SECRET,
+      jwksUrl: env.JWT_JWKS_URL ?? null,
+      issuer: env.JWT_ISSUER ?? null,
+      audience: env.JWT_AUDIENCE ?? null,
+    },
+    keyPrefix: env.KEY_PREFIX,
+    keyHashPepper: env.KEY_HASH_PEPPER ?? null,
+    logLevel: env.LOG_LEVEL,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+  }));
+
+export type AppConfig = z.output<typeof configSchema>;
+
+/** Thrown when the environment holds a bad setting; the message names each one. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
+  const emptyAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = configSchema.safeParse(emptyAsUnset);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  return parsed.data;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,86 @@
+import { Decider } from '@keyledger/domain';
+import {
+  EventMetadata,
+  EventStore,
+  NewEvent,
+  RecordedEvent,
+  WrongExpectedRevisionError,
+} from '@keyledger/event-store';
+import { ApiError } from '../errors/api-error';
+
+/** A domain event as the store sees it: a type and a JSON payload. */
+interface DomainEvent {
+  readonly type: string;
+  readonly data: object;
+}
+
+export interface CommandOutcome<State, Event> {
+  readonly state: State;
+  readonly events: readonly Event[];
+  /** The stream's revision after the command (its ETag); null while the stream is empty. */
+  readonly revision: number | null;
+  /** Global position of the last event written; null when the command was a no-op. */
+  readonly position: number | null;
+}
+
+export interface DecideOptions {
+  /** The revision the client last saw (If-Match): a mismatch is 412, never retried. */
+  readonly ifMatch?: number | null;
+  /** How often to re-decide after losing a race with a concurrent writer. */
+  readonly retries?: number;
+}
+
+const DEFAULT_RETRIES = 3;
+
+/** Reads a stream, folds it, decides, and appends with the revision it decided on. */
+export async function decideAndAppend<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+  stream: string,
+  command: Command,
+  metadata: EventMetadata,
+  options: DecideOptions = {},
+): Promise<CommandOutcome<State, Event>> {
+  const attempts = (options.retries ?? DEFAULT_RETRIES) + 1;
+  for (let attempt = 1; ; attempt++) {
+    const history = await store.readStream(stream);
+    const revision = history.length > 0 ? history[history.length - 1].revision : null;
+    if (options.ifMatch != null && options.ifMatch !== revision) throw preconditionFailed();
+    const state = foldStream(decider, history);
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { state, events, revision, position: null };
+    try {
+      const result = await store.append(stream, events.map(toNewEvent), {
+        expectedRevision: revision ?? 'no_stream',
+        metadata,
+      });
+      return {
+        state: events.reduce(decider.evolve, state),
+        events,
+        revision: result.nextRevision,
+        position: result.position,
+      };
+    } catch (error) {
+      const lostRace = error instanceof WrongExpectedRevisionError;
+      if (lostRace && options.ifMatch != null) throw preconditionFailed();
+      // Re-deciding against the newer state is safe: the decider re-checks every rule.
+      if (!lostRace || attempt >= attempts) throw error;
+    }
+  }
+}
+
+/** The state a stream's history folds to. */
+export function foldStream<Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+  history: readonly RecordedEvent[],
+): State {
+  return history.reduce((state, recorded) => decider.evolve(state, recorded as unknown as Event), decider.initialState);
+}
+
+/** Domain payloads are typed interfaces; the store takes them as plain JSON objects. */
+function toNewEvent(event: DomainEvent): NewEvent {
+  return { type: event.type, data: event.data as Readonly<Record<string, unknown>> };
+}
+
+const preconditionFailed = (): ApiError =>
+  new ApiError(412, 'precondition_failed', 'If-Match does not match the current revision; read it again.');

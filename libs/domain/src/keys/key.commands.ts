@@ -1,0 +1,113 @@
+import { RoutingRules } from '../routing-preferences/routing-rule';
+import { KeyLimitSettings, KeyOwnership, LimitReset } from './key.events';
+
+/**
+ * Create a key. The handler has already generated the secret and computed its hash and label;
+ * the decider validates and records them.
+ */
+export interface CreateKey {
+  readonly type: 'CreateKey';
+  readonly key_id: string;
+  readonly hash: string;
+  readonly label: string;
+  readonly name: string;
+  /** Omitted: `org` when `org_id` is given, else `personal`. */
+  readonly scope?: KeyOwnership;
+  readonly org_id?: string | null;
+  /** The caller's active org, used when an org key names no org. */
+  readonly active_org_id: string | null;
+  readonly owner_user_id: string;
+  /** Omitted: the default scopes, which never include `management`. */
+  readonly scopes?: readonly string[];
+  readonly limit?: number | null;
+  readonly limit_reset?: LimitReset | null;
+  readonly include_byok_in_limit?: boolean;
+  readonly expires_at?: string | null;
+  readonly plan_tier: string | null;
+  readonly now: string;
+}
+
+export interface RenameKey {
+  readonly type: 'RenameKey';
+  readonly name: string;
+}
+
+export interface DisableKey {
+  readonly type: 'DisableKey';
+  readonly reason?: string | null;
+}
+
+export interface EnableKey {
+  readonly type: 'EnableKey';
+}
+
+/** Fields left out keep their current value. */
+export interface SetKeyLimit {
+  readonly type: 'SetKeyLimit';
+  readonly limit?: KeyLimitSettings['limit'];
+  readonly limit_reset?: KeyLimitSettings['limit_reset'];
+  readonly include_byok_in_limit?: boolean;
+}
+
+export interface ResetKeyLimit {
+  readonly type: 'ResetKeyLimit';
+  readonly reason: string;
+  readonly now: string;
+}
+
+export interface SetKeyExpiry {
+  readonly type: 'SetKeyExpiry';
+  readonly expires_at: string | null;
+  readonly now: string;
+}
+
+/** `preference_id: null` clears the binding. Bindability is checked before deciding. */
+export interface BindPreference {
+  readonly type: 'BindPreference';
+  readonly preference_id: string | null;
+}
+
+/** Detach because the preference itself was deleted. */
+export interface DetachDeletedPreference {
+  readonly type: 'DetachDeletedPreference';
+  readonly preference_id: string;
+}
+
+export interface SetKeyRoutingRules {
+  readonly type: 'SetKeyRoutingRules';
+  readonly routing: RoutingRules;
+}
+
+export interface ClearKeyRoutingRules {
+  readonly type: 'ClearKeyRoutingRules';
+}
+
+export interface RotateKey {
+  readonly type: 'RotateKey';
+  readonly hash: string;
+  readonly label: string;
+  /** Seconds the old secret keeps working; 0 revokes it at once. */
+  readonly grace_period_seconds: number;
+  readonly now: string;
+}
+
+export interface RevokeKey {
+  readonly type: 'RevokeKey';
+  readonly reason?: string | null;
+  readonly now: string;
+}
+
+export type KeyCommand =
+  | CreateKey
+  | RenameKey
+  | DisableKey
+  | EnableKey
+  | SetKeyLimit
+  | ResetKeyLimit
+  | SetKeyExpiry
+  | BindPreference
+  | DetachDeletedPreference
+  | SetKeyRoutingRules
+  | ClearKeyRoutingRules
+  | RotateKey
+  | RevokeKey;

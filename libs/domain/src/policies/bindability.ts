@@ -1,0 +1,20 @@
+import { DomainError } from '../shared/domain-error';
+import { KeyOwnershipFacts } from './key-access';
+import { PreferenceOwnershipFacts } from './preference-access';
+
+/** Whether a preference may be bound to a key: personal ↔ its author's keys, team ↔ its org's keys. */
+export function isBindable(preference: PreferenceOwnershipFacts, key: KeyOwnershipFacts): boolean {
+  if (preference.scope === 'personal') return key.owner_user_id === preference.author_user_id;
+  return key.org_id !== null && key.org_id === preference.org_id;
+}
+
+/** Throws `routing_preference_not_bindable`; the message names no other tenant's data. */
+export function assertBindable(preference: PreferenceOwnershipFacts, key: KeyOwnershipFacts): void {
+  if (isBindable(preference, key)) return;
+  throw new DomainError(
+    'routing_preference_not_bindable',
+    preference.scope === 'personal'
+      ? 'A personal routing preference can only be bound to keys owned by its author.'
+      : 'A team routing preference can only be bound to keys of the same organization.',
+  );
+}

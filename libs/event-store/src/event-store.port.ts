@@ -1,0 +1,79 @@
+import { ExpectedRevision } from './expected-revision';
+
+/** Who did it, on whose behalf, and from where: recorded with every event, never a secret. */
+export interface EventMetadata {
+  readonly actor: { readonly kind: 'user' | 'api_key' | 'system'; readonly id: string };
+  readonly org_id: string | null;
+  readonly request_id: string | null;
+  readonly correlation_id: string | null;
+  readonly causation_id: string | null;
+  readonly ip: string | null;
+  readonly user_agent: string | null;
+  /** ISO-8601 time the command was decided. */
+  readonly occurred_at: string;
+  readonly schema_version: number;
+}
+
+/** An event about to be appended: a type and its JSON payload. */
+export interface NewEvent {
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** An event as stored: where it sits in its stream and in the global order. */
+export interface RecordedEvent extends NewEvent {
+  readonly id: string;
+  readonly stream: string;
+  /** 0-based position of the event inside its stream. */
+  readonly revision: number;
+  /** Global, strictly increasing position across all streams. */
+  readonly position: number;
+  readonly metadata: EventMetadata;
+  /** ISO-8601 time the store accepted the event. */
+  readonly recorded_at: string;
+}
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+  readonly metadata: EventMetadata;
+}
+
+export interface AppendResult {
+  /** Revision of the last event written: the stream's new ETag. */
+  readonly nextRevision: number;
+  /** Global position of the last event written. */
+  readonly position: number;
+}
+
+/** Which events a reader of the global order wants; all when omitted. */
+export interface EventFilter {
+  readonly streamPrefixes?: readonly string[];
+  readonly eventTypes?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive start: events with a greater position are returned. Omitted: from the beginning. */
+  readonly fromPosition?: number;
+  readonly maxCount?: number;
+  readonly filter?: EventFilter;
+}
+
+/** A catch-up-then-live stream of events in global order; `close()` ends the iteration. */
+export interface EventSubscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+/** The event store port. Every adapter runs the shared contract suite. */
+export interface EventStore {
+  /** Appends atomically, or throws `WrongExpectedRevisionError` without writing anything. */
+  append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /** All events of a stream in revision order; a missing stream is empty. */
+  readStream(stream: string, options?: { readonly fromRevision?: number }): Promise<RecordedEvent[]>;
+  /** A page of the global order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch up from `fromPosition` (exclusive), then receive new events as they are appended. */
+  subscribe(options?: Omit<ReadAllOptions, 'maxCount'>): EventSubscription;
+  /** Position of the last event in the store, 0 when empty. */
+  headPosition(): Promise<number>;
+  close(): Promise<void>;
+}
