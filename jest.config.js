@@ -10,7 +10,7 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@keyledger/(domain|event-store|read-models|client)$': '<rootDir>/libs/$1/src',
+  '^@keyledger/(domain|event-store|read-models|client)(/.*)?$': '<rootDir>/libs/$1/src$2',
 };
 const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

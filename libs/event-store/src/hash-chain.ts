@@ -31,73 +31,93 @@ export interface ChainProblem {
   readonly detail: string;
 }
 
+/**
+ * The outcome of a verification. `head` is the last link: publishing it elsewhere (a log, a
+ * receipt) is what exposes a truncated tail, which leaves a shorter but valid chain.
+ */
 export type ChainVerdict =
   | { readonly ok: true; readonly checked: number; readonly head: string }
   | { readonly ok: false; readonly checked: number; readonly problem: ChainProblem };
 
-/** An event as stored together with the link the store recorded for it. */
+/** An event as stored, together with the link the store recorded for it. */
 export interface ChainedEvent {
   readonly event: RecordedEvent;
   readonly link: string;
 }
 
+/** The stored chain, as the verifier reads it. */
+export interface ChainSource {
+  /** Every stored event in position order; called again to locate a misplaced event. */
+  events(): Iterable<ChainedEvent>;
+  /** Whether the stream holds this revision anywhere. */
+  hasRevision(stream: string, revision: number): boolean;
+}
+
+type Finding = Pick<ChainProblem, 'kind' | 'detail'>;
+
 /**
- * Walks events in stored order and names the first one that breaks the chain: its own content
- * changed (altered), its predecessor is missing (removed), or it sits out of order (reordered).
- * `read` is called twice: once to learn which revisions exist, once to verify.
+ * Walks the stored events in position order, recomputing each link from the stored link before
+ * it, and names the first event that breaks the chain: its content changed (altered), an event
+ * before it is missing (removed), or it does not stand where it was written (reordered).
  */
-export function verifyChain(read: () => Iterable<ChainedEvent>): ChainVerdict {
-  const present = new Map<string, Set<number>>();
-  for (const { event } of read()) {
-    present.set(event.stream, (present.get(event.stream) ?? new Set()).add(event.revision));
-  }
+export function verifyChain(source: ChainSource): ChainVerdict {
+  const lastRevisions = new Map<string, number>();
   let previous: ChainedEvent | null = null;
   let checked = 0;
-  const lastRevision = new Map<string, number>();
-  for (const current of read()) {
+  for (const current of source.events()) {
     const { event } = current;
-    const expectedRevision = (lastRevision.get(event.stream) ?? -1) + 1;
-    const problem =
-      orderProblem(previous, event, expectedRevision, present.get(event.stream)) ??
-      linkProblem(previous, current);
-    if (problem) {
-      return {
-        ok: false,
-        checked,
-        problem: { ...problem, position: event.position, stream: event.stream, revision: event.revision },
-      };
+    const finding =
+      streamOrderProblem(event, (lastRevisions.get(event.stream) ?? -1) + 1, source) ??
+      linkProblem(previous, current, source);
+    if (finding) {
+      const { position, stream, revision } = event;
+      return { ok: false, checked, problem: { ...finding, position, stream, revision } };
     }
-    lastRevision.set(event.stream, event.revision);
+    lastRevisions.set(event.stream, event.revision);
     previous = current;
     checked++;
   }
   return { ok: true, checked, head: previous?.link ?? GENESIS_LINK };
 }
 
-type Finding = Pick<ChainProblem, 'kind' | 'detail'> | null;
-
-function orderProblem(
-  previous: ChainedEvent | null,
-  event: RecordedEvent,
-  expectedRevision: number,
-  revisionsInStream: ReadonlySet<number> | undefined,
-): Finding {
-  if (previous && event.position <= previous.event.position) {
-    return { kind: 'reordered', detail: `position ${event.position} follows ${previous.event.position}` };
+function streamOrderProblem(event: RecordedEvent, expected: number, source: ChainSource): Finding | null {
+  if (event.revision === expected) return null;
+  if (event.revision < expected || source.hasRevision(event.stream, expected)) {
+    return {
+      kind: 'reordered',
+      detail: `${event.stream} revision ${event.revision} stands where revision ${expected} belongs`,
+    };
   }
-  if (event.revision === expectedRevision) return null;
-  if (event.revision < expectedRevision || revisionsInStream?.has(expectedRevision)) {
-    return { kind: 'reordered', detail: `${event.stream} revision ${event.revision} stands where revision ${expectedRevision} belongs` };
-  }
-  return { kind: 'removed', detail: `${event.stream} revision ${expectedRevision} is missing` };
+  return { kind: 'removed', detail: `${event.stream} revision ${expected} is missing` };
 }
 
-function linkProblem(previous: ChainedEvent | null, { event, link }: ChainedEvent): Finding {
-  if (chainLink(previous?.link ?? GENESIS_LINK, event) === link) return null;
-  // Positions are dense: a jump means the events in between were taken out.
-  const expectedPosition = (previous?.event.position ?? 0) + 1;
-  if (event.position > expectedPosition) {
-    return { kind: 'removed', detail: `position ${expectedPosition} is missing` };
+function linkProblem(previous: ChainedEvent | null, current: ChainedEvent, source: ChainSource): Finding | null {
+  const previousPosition = previous?.event.position ?? 0;
+  if (chainLink(previous?.link ?? GENESIS_LINK, current.event) === current.link) return null;
+  // Positions are handed out densely and never reused, so a jump means events were taken out.
+  if (current.event.position > previousPosition + 1) {
+    return { kind: 'removed', detail: `position ${previousPosition + 1} is missing` };
+  }
+  const writtenAt = positionItWasWrittenAt(current, source);
+  if (writtenAt !== null) {
+    return { kind: 'reordered', detail: `its recorded hash was computed at position ${writtenAt}` };
   }
   return { kind: 'altered', detail: 'its content no longer matches its recorded hash' };
+}
+
+/**
+ * An event moved elsewhere still carries the link computed at its old place: find a place whose
+ * predecessor (the event before it, or, for neighbours swapped, the event now at it) fits.
+ */
+function positionItWasWrittenAt({ event, link }: ChainedEvent, source: ChainSource): number | null {
+  let linkBefore = GENESIS_LINK;
+  for (const candidate of source.events()) {
+    const position = candidate.event.position;
+    const moved = { ...event, position };
+    if (position !== event.position && [linkBefore, candidate.link].some((prev) => chainLink(prev, moved) === link)) {
+      return position;
+    }
+    linkBefore = candidate.link;
+  }
+  return null;
 }

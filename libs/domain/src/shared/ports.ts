@@ -13,4 +13,5 @@ export interface SecretGenerator {
   randomHex(bytes: number): string;
 }
 
+/** The wall clock, for production wiring. */
 export const systemClock: Clock = { now: () => new Date() };

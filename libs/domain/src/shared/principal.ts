@@ -4,7 +4,9 @@ export interface OrgMembership {
   readonly permissions: readonly string[];
 }
 
+/** Org permission to create and administer the org's keys. */
 export const MANAGE_API_KEYS = 'manageApiKeys';
+/** Org permission to create and administer the org's team routing preferences. */
 export const MANAGE_ROUTING = 'manageRouting';
 
 /**

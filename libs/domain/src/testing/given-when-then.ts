@@ -1,26 +1,62 @@
 import { Decider } from '../shared/decider';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
 
-/** Given these past events, when this command is decided, then expect events or a refusal. */
-export function given<C, E, S>(decider: Decider<C, E, S>, history: readonly E[]) {
-  const state = history.reduce(decider.evolve, decider.initialState);
+/** What a decider spec asserts once the command is known. */
+export interface Then<Event> {
+  /** Expects exactly these events (`[]` for a no-op). */
+  then(expected: readonly Event[]): void;
+  /** Expects a DomainError with this code, naming `field` among its invalid fields when given. */
+  thenFails(code: DomainErrorCode, field?: string): void;
+}
+
+/** The folded history, ready for a command. */
+export interface Given<Command, Event, State> {
+  /** The state the history folds to, for assertions on `evolve`. */
+  readonly state: State;
+  /** Decides `command` against the folded state. */
+  when(command: Command): Then<Event>;
+}
+
+/**
+ * Given these past events, when this command is decided, then expect events or a refusal.
+ * History, state and command are deep-frozen, so a decider that mutates its inputs fails loudly.
+ */
+export function given<Command, Event, State>(
+  decider: Decider<Command, Event, State>,
+  history: readonly Event[],
+): Given<Command, Event, State> {
+  const state = deepFreeze(history.map(deepFreeze).reduce(decider.evolve, decider.initialState));
   return {
-    when: (command: C) => ({
-      then: (expected: readonly E[]): void => {
-        expect(decider.decide(command, state)).toEqual(expected);
-      },
-      thenFails: (code: DomainErrorCode, field?: string): void => {
-        let refusal: unknown;
-        try {
-          decider.decide(command, state);
-        } catch (error) {
-          refusal = error;
-        }
-        expect(refusal).toBeInstanceOf(DomainError);
-        const error = refusal as DomainError;
-        expect(error.code).toBe(code);
-        if (field !== undefined) expect(error.fields.map((f) => f.field)).toContain(field);
-      },
-    }),
+    state,
+    when: (command) => {
+      const decide = () => decider.decide(deepFreeze(command), state);
+      return {
+        then: (expected) => expect(decide()).toStrictEqual(expected),
+        thenFails: (code, field) => {
+          const refusal = refusalOf(decide);
+          expect(refusal).toBeInstanceOf(DomainError);
+          expect(refusal).toMatchObject({ code });
+          if (field !== undefined) {
+            expect((refusal as DomainError).fields.map((f) => f.field)).toContain(field);
+          }
+        },
+      };
+    },
   };
+}
+
+function refusalOf(decide: () => unknown): unknown {
+  try {
+    return { decided: decide() };
+  } catch (error) {
+    return error;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
 }

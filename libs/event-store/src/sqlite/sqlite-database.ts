@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
 
-/** Positions are assigned densely by the store (max + 1 inside the write lock), never reused. */
+/**
+ * AUTOINCREMENT keeps positions from ever being handed out twice, even after the last row is
+ * deleted: a tampered tail then shows as a gap once the next event is appended.
+ */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
-    position    INTEGER PRIMARY KEY,
+    position    INTEGER PRIMARY KEY AUTOINCREMENT,
     id          TEXT    NOT NULL UNIQUE,
     stream      TEXT    NOT NULL,
     revision    INTEGER NOT NULL,
@@ -17,26 +20,17 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS events_by_type ON events (type, position);
 `;
 
+/** How long a writer waits for another process's write lock before failing. */
+const BUSY_TIMEOUT_MS = 5000;
+
 /** Opens (and creates) an event database with the durability settings the store promises. */
 export function openEventDatabase(file: string): Database.Database {
   const db = new Database(file);
+  // WAL lets readers (subscriptions, other processes) run while one writer appends.
   db.pragma('journal_mode = WAL');
-  // FULL: the WAL is fsync'd at every commit, so an acknowledged append survives a power cut.
+  // FULL fsyncs the WAL at every commit, so an acknowledged append survives a power cut.
   db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.exec(SCHEMA);
   return db;
-}
-
-/** One row of the events table. */
-export interface EventRow {
-  readonly position: number;
-  readonly id: string;
-  readonly stream: string;
-  readonly revision: number;
-  readonly type: string;
-  readonly data: string;
-  readonly metadata: string;
-  readonly recorded_at: string;
-  readonly chain: string;
 }
