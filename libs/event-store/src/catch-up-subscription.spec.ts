@@ -47,7 +47,11 @@ describe('catchUpSubscription', () => {
 
   it('catches up over several pages, then delivers what is appended, without gaps or repeats', async () => {
     for (let i = 0; i < 7; i++) log.add('s');
-    const subscription = catchUpSubscription(log, wake, { pollIntervalMs: HOUR, pageSize: 3, signal: store.signal });
+    const subscription = catchUpSubscription(log, wake, {
+      pollIntervalMs: HOUR,
+      pageSize: 3,
+      signal: store.signal,
+    });
     const iterator = subscription[Symbol.asyncIterator]();
     expect(await take(iterator, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const live = take(iterator, 2);
@@ -71,7 +75,10 @@ describe('catchUpSubscription', () => {
   });
 
   it('looks again after the poll interval when nobody notifies', async () => {
-    const subscription = catchUpSubscription(log, wake, { pollIntervalMs: 1, signal: store.signal });
+    const subscription = catchUpSubscription(log, wake, {
+      pollIntervalMs: 1,
+      signal: store.signal,
+    });
     const next = subscription[Symbol.asyncIterator]().next();
     log.add('elsewhere');
     await expect(next).resolves.toMatchObject({ value: { position: 1 } });
@@ -79,14 +86,20 @@ describe('catchUpSubscription', () => {
   });
 
   it('resolves a pending next() as done when closed', async () => {
-    const subscription = catchUpSubscription(log, wake, { pollIntervalMs: HOUR, signal: store.signal });
+    const subscription = catchUpSubscription(log, wake, {
+      pollIntervalMs: HOUR,
+      signal: store.signal,
+    });
     const next = subscription[Symbol.asyncIterator]().next();
     await subscription.close();
     await expect(next).resolves.toEqual({ done: true, value: undefined });
   });
 
   it('ends when the store closes', async () => {
-    const subscription = catchUpSubscription(log, wake, { pollIntervalMs: HOUR, signal: store.signal });
+    const subscription = catchUpSubscription(log, wake, {
+      pollIntervalMs: HOUR,
+      signal: store.signal,
+    });
     const next = subscription[Symbol.asyncIterator]().next();
     store.abort();
     await expect(next).resolves.toMatchObject({ done: true });
@@ -95,7 +108,10 @@ describe('catchUpSubscription', () => {
   it('does not read again after being closed between two events', async () => {
     log.add('s');
     log.add('s');
-    const subscription = catchUpSubscription(log, wake, { pollIntervalMs: HOUR, signal: store.signal });
+    const subscription = catchUpSubscription(log, wake, {
+      pollIntervalMs: HOUR,
+      signal: store.signal,
+    });
     const iterator = subscription[Symbol.asyncIterator]();
     await iterator.next();
     await subscription.close();

@@ -35,7 +35,11 @@ export function catchUpSubscription(
     let position = options.fromPosition ?? 0;
     while (!signal.aborted) {
       const mark = wake.mark();
-      const page = await source.readAll({ fromPosition: position, maxCount: pageSize, filter: options.filter });
+      const page = await source.readAll({
+        fromPosition: position,
+        maxCount: pageSize,
+        filter: options.filter,
+      });
       for (const event of page) {
         if (signal.aborted) return;
         position = event.position;

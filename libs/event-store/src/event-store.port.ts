@@ -33,11 +33,13 @@ export interface RecordedEvent extends NewEvent {
   readonly recorded_at: string;
 }
 
+/** How an append is guarded and who made it. */
 export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
   readonly metadata: EventMetadata;
 }
 
+/** Where an append left its stream and the global order. */
 export interface AppendResult {
   /** Revision of the last event written: the stream's new ETag. */
   readonly nextRevision: number;
@@ -51,6 +53,7 @@ export interface EventFilter {
   readonly eventTypes?: readonly string[];
 }
 
+/** Which page of the global order to read. */
 export interface ReadAllOptions {
   /** Exclusive start: events with a greater position are returned. Omitted: from the beginning. */
   readonly fromPosition?: number;
@@ -65,10 +68,17 @@ export interface EventSubscription extends AsyncIterable<RecordedEvent> {
 
 /** The event store port. Every adapter runs the shared contract suite. */
 export interface EventStore {
-  /** Appends atomically, or throws `WrongExpectedRevisionError` without writing anything. */
-  append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /** Appends one or more events atomically, or throws `WrongExpectedRevisionError` without writing anything. */
+  append(
+    stream: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult>;
   /** All events of a stream in revision order; a missing stream is empty. */
-  readStream(stream: string, options?: { readonly fromRevision?: number }): Promise<RecordedEvent[]>;
+  readStream(
+    stream: string,
+    options?: { readonly fromRevision?: number },
+  ): Promise<RecordedEvent[]>;
   /** A page of the global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch up from `fromPosition` (exclusive), then receive new events as they are appended. */

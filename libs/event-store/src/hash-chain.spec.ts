@@ -13,18 +13,27 @@ function source(rows: readonly ChainedEvent[]): ChainSource {
   const ordered = [...rows].sort((a, b) => a.event.position - b.event.position);
   return {
     events: () => ordered,
-    hasRevision: (stream, revision) => rows.some((r) => r.event.stream === stream && r.event.revision === revision),
+    hasRevision: (stream, revision) =>
+      rows.some((r) => r.event.stream === stream && r.event.revision === revision),
   };
 }
 
 /** Moves the row written at `from` to position `to`, as an UPDATE of the position column would. */
-const moveTo = (row: ChainedEvent, to: number): ChainedEvent => ({ ...row, event: { ...row.event, position: to } });
+const moveTo = (row: ChainedEvent, to: number): ChainedEvent => ({
+  ...row,
+  event: { ...row.event, position: to },
+});
 
 /** Events of the given streams at positions 1..n, each at the next revision of its stream. */
 function written(streams: readonly string[]): ChainedEvent[] {
   return chained(
     streams.map((stream, i) =>
-      recordedEvent({ stream, revision: streams.slice(0, i).filter((s) => s === stream).length, position: i + 1, data: { i } }),
+      recordedEvent({
+        stream,
+        revision: streams.slice(0, i).filter((s) => s === stream).length,
+        position: i + 1,
+        data: { i },
+      }),
     ),
   );
 }
@@ -42,7 +51,9 @@ describe('verifyChain', () => {
   });
 
   it('names an event whose content changed', () => {
-    const altered = rows.map((r, i) => (i === 2 ? { ...r, event: { ...r.event, data: { i: 99 } } } : r));
+    const altered = rows.map((r, i) =>
+      i === 2 ? { ...r, event: { ...r.event, data: { i: 99 } } } : r,
+    );
     expect(verifyChain(source(altered))).toMatchObject({
       ok: false,
       checked: 2,
@@ -59,12 +70,27 @@ describe('verifyChain', () => {
     });
   });
 
+  it('names a gap even where the link fits, as when the store appended after a deleted tail', () => {
+    const [first, second] = written(['a', 'b']);
+    const afterDeletedTail = chained([first.event, { ...second.event, position: 3 }]);
+    expect(verifyChain(source(afterDeletedTail))).toMatchObject({
+      ok: false,
+      problem: { kind: 'removed', position: 3, detail: 'position 2 is missing' },
+    });
+  });
+
   it('names the event after a removed one of its own stream', () => {
     const removed = rows.filter((_, i) => i !== 2);
     expect(verifyChain(source(removed))).toMatchObject({
       ok: false,
       checked: 2,
-      problem: { kind: 'removed', position: 4, stream: 'a', revision: 2, detail: 'a revision 1 is missing' },
+      problem: {
+        kind: 'removed',
+        position: 4,
+        stream: 'a',
+        revision: 2,
+        detail: 'a revision 1 is missing',
+      },
     });
   });
 
@@ -73,7 +99,13 @@ describe('verifyChain', () => {
     expect(verifyChain(source(swapped))).toMatchObject({
       ok: false,
       checked: 1,
-      problem: { kind: 'reordered', position: 2, stream: 'a', revision: 1, detail: expect.stringContaining('position 3') },
+      problem: {
+        kind: 'reordered',
+        position: 2,
+        stream: 'a',
+        revision: 1,
+        detail: expect.stringContaining('position 3'),
+      },
     });
   });
 
@@ -83,7 +115,12 @@ describe('verifyChain', () => {
     expect(verifyChain(source(swapped))).toMatchObject({
       ok: false,
       checked: 1,
-      problem: { kind: 'reordered', position: 2, stream: 'd', detail: expect.stringContaining('position 4') },
+      problem: {
+        kind: 'reordered',
+        position: 2,
+        stream: 'd',
+        detail: expect.stringContaining('position 4'),
+      },
     });
   });
 

@@ -20,6 +20,7 @@ export function chainLink(previousLink: string, event: RecordedEvent): string {
   return createHash('sha256').update(previousLink).update(content).digest('hex');
 }
 
+/** How the chain was broken at the event it names. */
 export type ChainProblemKind = 'altered' | 'removed' | 'reordered';
 
 /** The first event at which a stored chain stops verifying. */
@@ -80,7 +81,11 @@ export function verifyChain(source: ChainSource): ChainVerdict {
   return { ok: true, checked, head: previous?.link ?? GENESIS_LINK };
 }
 
-function streamOrderProblem(event: RecordedEvent, expected: number, source: ChainSource): Finding | null {
+function streamOrderProblem(
+  event: RecordedEvent,
+  expected: number,
+  source: ChainSource,
+): Finding | null {
   if (event.revision === expected) return null;
   if (event.revision < expected || source.hasRevision(event.stream, expected)) {
     return {
@@ -91,13 +96,18 @@ function streamOrderProblem(event: RecordedEvent, expected: number, source: Chai
   return { kind: 'removed', detail: `${event.stream} revision ${expected} is missing` };
 }
 
-function linkProblem(previous: ChainedEvent | null, current: ChainedEvent, source: ChainSource): Finding | null {
+function linkProblem(
+  previous: ChainedEvent | null,
+  current: ChainedEvent,
+  source: ChainSource,
+): Finding | null {
   const previousPosition = previous?.event.position ?? 0;
-  if (chainLink(previous?.link ?? GENESIS_LINK, current.event) === current.link) return null;
-  // Positions are handed out densely and never reused, so a jump means events were taken out.
+  // Positions are handed out densely and never reused, so a jump means events were taken out,
+  // even where the link fits (the store appended after the tail had been deleted).
   if (current.event.position > previousPosition + 1) {
     return { kind: 'removed', detail: `position ${previousPosition + 1} is missing` };
   }
+  if (chainLink(previous?.link ?? GENESIS_LINK, current.event) === current.link) return null;
   const writtenAt = positionItWasWrittenAt(current, source);
   if (writtenAt !== null) {
     return { kind: 'reordered', detail: `its recorded hash was computed at position ${writtenAt}` };
@@ -114,7 +124,10 @@ function positionItWasWrittenAt({ event, link }: ChainedEvent, source: ChainSour
   for (const candidate of source.events()) {
     const position = candidate.event.position;
     const moved = { ...event, position };
-    if (position !== event.position && [linkBefore, candidate.link].some((prev) => chainLink(prev, moved) === link)) {
+    if (
+      position !== event.position &&
+      [linkBefore, candidate.link].some((prev) => chainLink(prev, moved) === link)
+    ) {
       return position;
     }
     linkBefore = candidate.link;

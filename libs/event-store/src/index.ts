@@ -1,6 +1,8 @@
 export * from './event-store.port';
 export * from './expected-revision';
-export * from './event-filter';
-export * from './hash-chain';
-export * from './sqlite/sqlite-event-store';
-export * from './esdb/esdb-event-store';
+export { matchesFilter } from './event-filter';
+export type { ChainProblem, ChainProblemKind, ChainVerdict } from './hash-chain';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { verifySqliteChain } from './sqlite/sqlite-chain-verifier';
+export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
+export type { Backoff } from './esdb/esdb-resubscribing-subscription';

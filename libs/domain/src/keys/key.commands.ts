@@ -1,9 +1,11 @@
+import { OrgMembership } from '../shared/principal';
 import { RoutingRules } from '../routing-preferences/routing-rule';
 import { KeyLimitSettings, KeyOwnership, LimitReset } from './key.events';
 
 /**
  * Create a key. The handler has already generated the secret and computed its hash and label;
- * the decider validates and records them.
+ * the decider validates and records them. Every key command carries `now` (from the Clock), so
+ * that decisions and the recorded times are deterministic.
  */
 export interface CreateKey {
   readonly type: 'CreateKey';
@@ -16,6 +18,8 @@ export interface CreateKey {
   readonly org_id?: string | null;
   /** The caller's active org, used when an org key names no org. */
   readonly active_org_id: string | null;
+  /** The caller's memberships: the key snapshots its permissions in the key's org. */
+  readonly creator_orgs: readonly OrgMembership[];
   readonly owner_user_id: string;
   /** Omitted: the default scopes, which never include `management`. */
   readonly scopes?: readonly string[];
@@ -27,18 +31,24 @@ export interface CreateKey {
   readonly now: string;
 }
 
+/** Give the key another display name. */
 export interface RenameKey {
   readonly type: 'RenameKey';
   readonly name: string;
+  readonly now: string;
 }
 
+/** Stop the key authenticating, keeping everything else. */
 export interface DisableKey {
   readonly type: 'DisableKey';
   readonly reason?: string | null;
+  readonly now: string;
 }
 
+/** Let a disabled key authenticate again. */
 export interface EnableKey {
   readonly type: 'EnableKey';
+  readonly now: string;
 }
 
 /** Fields left out keep their current value. */
@@ -47,14 +57,17 @@ export interface SetKeyLimit {
   readonly limit?: KeyLimitSettings['limit'];
   readonly limit_reset?: KeyLimitSettings['limit_reset'];
   readonly include_byok_in_limit?: boolean;
+  readonly now: string;
 }
 
+/** Restart the key's usage window by hand; the reason is kept for the audit trail. */
 export interface ResetKeyLimit {
   readonly type: 'ResetKeyLimit';
   readonly reason: string;
   readonly now: string;
 }
 
+/** Set (future only) or, with null, remove the key's expiry. */
 export interface SetKeyExpiry {
   readonly type: 'SetKeyExpiry';
   readonly expires_at: string | null;
@@ -65,23 +78,30 @@ export interface SetKeyExpiry {
 export interface BindPreference {
   readonly type: 'BindPreference';
   readonly preference_id: string | null;
+  readonly now: string;
 }
 
 /** Detach because the preference itself was deleted. */
 export interface DetachDeletedPreference {
   readonly type: 'DetachDeletedPreference';
   readonly preference_id: string;
+  readonly now: string;
 }
 
+/** Replace the key's own routing rules. */
 export interface SetKeyRoutingRules {
   readonly type: 'SetKeyRoutingRules';
   readonly routing: RoutingRules;
+  readonly now: string;
 }
 
+/** Drop the key's own routing rules. */
 export interface ClearKeyRoutingRules {
   readonly type: 'ClearKeyRoutingRules';
+  readonly now: string;
 }
 
+/** Replace the secret; the handler generated the new one and passes its hash and label. */
 export interface RotateKey {
   readonly type: 'RotateKey';
   readonly hash: string;
@@ -91,12 +111,14 @@ export interface RotateKey {
   readonly now: string;
 }
 
+/** End the key for good. */
 export interface RevokeKey {
   readonly type: 'RevokeKey';
   readonly reason?: string | null;
   readonly now: string;
 }
 
+/** Every command the key aggregate decides. */
 export type KeyCommand =
   | CreateKey
   | RenameKey

@@ -1,28 +1,20 @@
+import { checkRoutingRules } from '../routing-preferences/routing-rules.validation';
 import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
-import { FieldErrors } from '../shared/validation';
-import { validRoutingRules } from '../routing-preferences/routing-rules.validation';
-import {
-  BindPreference,
-  CreateKey,
-  KeyCommand,
-  RotateKey,
-  SetKeyLimit,
-} from './key.commands';
+import { sameData } from '../shared/same-data';
+import { validate } from '../shared/validation';
+import { checkExpiry } from './expiry';
+import { BindPreference, CreateKey, KeyCommand, SetKeyLimit } from './key.commands';
 import { KeyCreated, KeyEvent } from './key.events';
 import { initialKeyState, KeyFacts, KeyState } from './key.state';
-import { DEFAULT_KEY_SCOPES } from './key-scopes';
-import {
-  checkExpiry,
-  checkLimit,
-  checkLimitReset,
-  checkScopes,
-  KEY_NAME_MAX,
-  MAX_GRACE_SECONDS,
-  REASON_MAX,
-} from './key-settings.validation';
+import { checkLimit, checkLimitReset } from './key-limit';
+import { checkKeyName } from './key-name';
+import { resolveKeyOwnership } from './key-ownership';
+import { checkKeyScopes } from './key-scopes';
+import { checkOptionalReason, checkRequiredReason } from './reason';
+import { checkGracePeriod } from './rotation';
 
-/** The key aggregate: `key-<id>` streams. */
+/** The key aggregate, one `key-<id>` stream per key. */
 export const keyDecider: Decider<KeyCommand, KeyEvent, KeyState> = {
   initialState: initialKeyState,
   evolve: evolveKey,
@@ -31,224 +23,243 @@ export const keyDecider: Decider<KeyCommand, KeyEvent, KeyState> = {
 
 function decideKey(command: KeyCommand, state: KeyState): KeyEvent[] {
   if (command.type === 'CreateKey') {
-    if (state.status !== 'absent') throw new DomainError('already_exists', 'A key with this id already exists.');
+    if (state.status !== 'absent')
+      throw new DomainError('already_exists', 'A key with this id already exists.');
     return [createKey(command)];
   }
   if (state.status === 'absent') throw new DomainError('not_found', 'Key not found.');
-  if (state.status === 'revoked') throw new DomainError('key_revoked', 'The key is revoked and can no longer be changed.');
+  if (state.status === 'revoked') {
+    throw new DomainError('key_revoked', 'The key is revoked and can no longer be changed.');
+  }
   const key = state.key;
   const key_id = key.id;
+  const now = command.now;
   switch (command.type) {
     case 'RenameKey': {
-      const errors = new FieldErrors();
-      errors.text('name', command.name, 1, KEY_NAME_MAX);
-      errors.throwIfAny();
-      const name = command.name.trim();
-      return name === key.name ? [] : [{ type: 'KeyRenamed', data: { key_id, name, previous_name: key.name } }];
+      const name = validate((errors) => checkKeyName(errors, command.name));
+      return name === key.name
+        ? []
+        : [
+            {
+              type: 'KeyRenamed',
+              data: { key_id, name, previous_name: key.name, renamed_at: now },
+            },
+          ];
     }
-    case 'DisableKey':
-      return key.disabled ? [] : [{ type: 'KeyDisabled', data: { key_id, reason: command.reason ?? null } }];
+    case 'DisableKey': {
+      const reason = validate((errors) => checkOptionalReason(errors, command.reason));
+      return key.disabled
+        ? []
+        : [{ type: 'KeyDisabled', data: { key_id, reason, disabled_at: now } }];
+    }
     case 'EnableKey':
-      return key.disabled ? [{ type: 'KeyEnabled', data: { key_id } }] : [];
+      return key.disabled ? [{ type: 'KeyEnabled', data: { key_id, enabled_at: now } }] : [];
     case 'SetKeyLimit':
       return setLimit(command, key);
     case 'ResetKeyLimit': {
-      const errors = new FieldErrors();
-      errors.text('reason', command.reason, 1, REASON_MAX);
-      errors.throwIfAny();
-      return [{ type: 'KeyLimitReset', data: { key_id, reason: command.reason.trim(), reset_at: command.now } }];
+      const reason = validate((errors) => checkRequiredReason(errors, command.reason));
+      return [{ type: 'KeyLimitReset', data: { key_id, reason, reset_at: now } }];
     }
     case 'SetKeyExpiry': {
-      const errors = new FieldErrors();
-      checkExpiry(errors, command.expires_at, command.now);
-      errors.throwIfAny();
-      return command.expires_at === key.expires_at ? [] : [{ type: 'KeyExpirySet', data: { key_id, expires_at: command.expires_at } }];
+      const expires_at = validate((errors) => checkExpiry(errors, command.expires_at, now));
+      return expires_at === key.expires_at
+        ? []
+        : [{ type: 'KeyExpirySet', data: { key_id, expires_at, changed_at: now } }];
     }
     case 'BindPreference':
       return bind(command, key);
     case 'DetachDeletedPreference':
       return key.routing_preference_id === command.preference_id
-        ? [{ type: 'PreferenceUnbound', data: { key_id, preference_id: command.preference_id, reason: 'preference_deleted' } }]
+        ? [
+            {
+              type: 'PreferenceUnbound',
+              data: {
+                key_id,
+                preference_id: command.preference_id,
+                reason: 'preference_deleted',
+                unbound_at: now,
+              },
+            },
+          ]
         : [];
-    case 'SetKeyRoutingRules':
-      return [{ type: 'KeyRoutingRulesSet', data: { key_id, ...validRoutingRules(command.routing) } }];
+    case 'SetKeyRoutingRules': {
+      const routing = validate((errors) => checkRoutingRules(errors, command.routing));
+      return sameData(routing, key.routing_rules)
+        ? []
+        : [{ type: 'KeyRoutingRulesSet', data: { key_id, ...routing, changed_at: now } }];
+    }
     case 'ClearKeyRoutingRules':
-      return key.routing_rules ? [{ type: 'KeyRoutingRulesCleared', data: { key_id } }] : [];
-    case 'RotateKey':
-      return [rotate(command, key)];
-    case 'RevokeKey':
-      return [{ type: 'KeyRevoked', data: { key_id, reason: command.reason ?? null, revoked_at: command.now } }];
+      return key.routing_rules === null
+        ? []
+        : [{ type: 'KeyRoutingRulesCleared', data: { key_id, cleared_at: now } }];
+    case 'RotateKey': {
+      const previous_valid_until = validate((errors) =>
+        checkGracePeriod(errors, command.grace_period_seconds, now),
+      );
+      const { hash, label } = command;
+      return [
+        {
+          type: 'KeySecretRotated',
+          data: {
+            key_id,
+            hash,
+            label,
+            previous_hash: key.hash,
+            previous_valid_until,
+            rotated_at: now,
+          },
+        },
+      ];
+    }
+    case 'RevokeKey': {
+      const reason = validate((errors) => checkOptionalReason(errors, command.reason));
+      return [{ type: 'KeyRevoked', data: { key_id, reason, revoked_at: now } }];
+    }
   }
-}
-
-/** Applies SPEC §2's ownership rules: a personal key never carries an org. */
-function ownership(command: CreateKey, errors: FieldErrors): { scope: 'personal' | 'org'; org_id: string | null } {
-  const givenOrg = command.org_id ?? null;
-  const scope = command.scope ?? (givenOrg !== null ? 'org' : 'personal');
-  if (scope === 'personal') {
-    if (givenOrg !== null) errors.add('org_id', 'must not be given for a personal key');
-    return { scope, org_id: null };
-  }
-  const org_id = givenOrg ?? command.active_org_id;
-  if (org_id === null) errors.add('org_id', 'is required for an org key when the caller has no active organization');
-  return { scope, org_id };
 }
 
 function createKey(command: CreateKey): KeyCreated {
-  const errors = new FieldErrors();
-  errors.text('name', command.name, 1, KEY_NAME_MAX);
-  const { scope, org_id } = ownership(command, errors);
-  const scopes = command.scopes ?? DEFAULT_KEY_SCOPES;
-  checkScopes(errors, scopes);
-  const limit = command.limit ?? null;
-  const limit_reset = command.limit_reset ?? null;
-  checkLimit(errors, limit);
-  checkLimitReset(errors, limit_reset);
-  const expires_at = command.expires_at ?? null;
-  checkExpiry(errors, expires_at, command.now);
-  errors.throwIfAny();
+  const data = validate((errors) => {
+    const name = checkKeyName(errors, command.name);
+    const ownership = resolveKeyOwnership(errors, command);
+    const scopes = checkKeyScopes(errors, command.scopes);
+    const limits = {
+      limit: command.limit ?? null,
+      limit_reset: command.limit_reset ?? null,
+      include_byok_in_limit: command.include_byok_in_limit ?? false,
+    };
+    checkLimit(errors, limits.limit);
+    checkLimitReset(errors, limits.limit_reset);
+    errors.flag('include_byok_in_limit', limits.include_byok_in_limit);
+    const expires_at = checkExpiry(errors, command.expires_at ?? null, command.now);
+    const org_permissions = command.creator_orgs.find((org) => org.id === ownership.org_id)?.permissions ?? [];
+    return { name, ...ownership, org_permissions: [...org_permissions], scopes, ...limits, expires_at };
+  });
+  const { key_id, hash, label, owner_user_id, plan_tier, now } = command;
   return {
     type: 'KeyCreated',
-    data: {
-      key_id: command.key_id,
-      hash: command.hash,
-      label: command.label,
-      name: command.name.trim(),
-      scope,
-      owner_user_id: command.owner_user_id,
-      org_id,
-      scopes: [...scopes],
-      limit,
-      limit_reset,
-      include_byok_in_limit: command.include_byok_in_limit ?? false,
-      plan_tier: command.plan_tier,
-      expires_at,
-      created_at: command.now,
-    },
+    data: { key_id, hash, label, owner_user_id, plan_tier, ...data, created_at: now },
   };
 }
 
 function setLimit(command: SetKeyLimit, key: KeyFacts): KeyEvent[] {
-  const next = {
-    limit: command.limit === undefined ? key.limit : command.limit,
-    limit_reset: command.limit_reset === undefined ? key.limit_reset : command.limit_reset,
-    include_byok_in_limit: command.include_byok_in_limit ?? key.include_byok_in_limit,
-  };
-  const errors = new FieldErrors();
-  checkLimit(errors, next.limit);
-  checkLimitReset(errors, next.limit_reset);
-  errors.throwIfAny();
+  // Only the fields the caller sent are checked: stored values were valid when recorded.
+  const next = validate((errors) => {
+    if (command.limit !== undefined) checkLimit(errors, command.limit);
+    if (command.limit_reset !== undefined) checkLimitReset(errors, command.limit_reset);
+    errors.flag('include_byok_in_limit', command.include_byok_in_limit);
+    return {
+      limit: command.limit === undefined ? key.limit : command.limit,
+      limit_reset: command.limit_reset === undefined ? key.limit_reset : command.limit_reset,
+      include_byok_in_limit: command.include_byok_in_limit ?? key.include_byok_in_limit,
+    };
+  });
   const unchanged =
     next.limit === key.limit &&
     next.limit_reset === key.limit_reset &&
     next.include_byok_in_limit === key.include_byok_in_limit;
-  return unchanged ? [] : [{ type: 'KeyLimitSet', data: { key_id: key.id, ...next } }];
+  return unchanged
+    ? []
+    : [{ type: 'KeyLimitSet', data: { key_id: key.id, ...next, changed_at: command.now } }];
 }
 
 function bind(command: BindPreference, key: KeyFacts): KeyEvent[] {
   const current = key.routing_preference_id;
-  if (command.preference_id === current) return [];
-  if (command.preference_id === null) {
+  const { preference_id, now } = command;
+  if (preference_id === current) return [];
+  if (preference_id === null) {
     return current === null
       ? []
-      : [{ type: 'PreferenceUnbound', data: { key_id: key.id, preference_id: current, reason: 'cleared' } }];
+      : [
+          {
+            type: 'PreferenceUnbound',
+            data: { key_id: key.id, preference_id: current, reason: 'cleared', unbound_at: now },
+          },
+        ];
   }
   return [
     {
       type: 'PreferenceBound',
-      data: { key_id: key.id, preference_id: command.preference_id, previous_preference_id: current },
+      data: { key_id: key.id, preference_id, previous_preference_id: current, bound_at: now },
     },
   ];
 }
 
-function rotate(command: RotateKey, key: KeyFacts): KeyEvent {
-  const grace = command.grace_period_seconds;
-  if (!Number.isInteger(grace) || grace < 0 || grace > MAX_GRACE_SECONDS) {
-    const errors = new FieldErrors();
-    errors.add('grace_period_seconds', `must be a whole number from 0 to ${MAX_GRACE_SECONDS}`);
-    errors.throwIfAny();
-  }
-  return {
-    type: 'KeySecretRotated',
-    data: {
-      key_id: key.id,
-      hash: command.hash,
-      label: command.label,
-      previous_hash: key.hash,
-      previous_valid_until: grace === 0 ? null : new Date(Date.parse(command.now) + grace * 1000).toISOString(),
-    },
-  };
-}
-
 function evolveKey(state: KeyState, event: KeyEvent): KeyState {
   if (event.type === 'KeyCreated') return { status: 'active', key: factsFromCreation(event) };
-  if (state.status === 'absent') return state;
-  const key = state.key;
+  const changes = changesOf(event);
+  if (state.status === 'absent' || changes === null) return state;
+  const key = { ...state.key, ...changes };
+  return event.type === 'KeyRevoked' ? { status: 'revoked', key } : { status: state.status, key };
+}
+
+/** What an event changes on a key, `updated_at` included. */
+function changesOf(event: KeyEvent): Partial<KeyFacts> | null {
   switch (event.type) {
     case 'KeyRenamed':
-      return { ...state, key: { ...key, name: event.data.name } };
+      return { name: event.data.name, updated_at: event.data.renamed_at };
     case 'KeyDisabled':
-      return { ...state, key: { ...key, disabled: true } };
+      return {
+        disabled: true,
+        disabled_reason: event.data.reason,
+        updated_at: event.data.disabled_at,
+      };
     case 'KeyEnabled':
-      return { ...state, key: { ...key, disabled: false } };
+      return { disabled: false, disabled_reason: null, updated_at: event.data.enabled_at };
     case 'KeyLimitSet': {
-      const { limit, limit_reset, include_byok_in_limit } = event.data;
-      return { ...state, key: { ...key, limit, limit_reset, include_byok_in_limit } };
+      const { limit, limit_reset, include_byok_in_limit, changed_at } = event.data;
+      return { limit, limit_reset, include_byok_in_limit, updated_at: changed_at };
     }
     case 'KeyLimitReset':
-      return state;
+      return { last_limit_reset_at: event.data.reset_at, updated_at: event.data.reset_at };
     case 'KeyExpirySet':
-      return { ...state, key: { ...key, expires_at: event.data.expires_at } };
+      return { expires_at: event.data.expires_at, updated_at: event.data.changed_at };
     case 'PreferenceBound':
-      return { ...state, key: { ...key, routing_preference_id: event.data.preference_id } };
+      return { routing_preference_id: event.data.preference_id, updated_at: event.data.bound_at };
     case 'PreferenceUnbound':
-      return { ...state, key: { ...key, routing_preference_id: null } };
+      return { routing_preference_id: null, updated_at: event.data.unbound_at };
     case 'KeyRoutingRulesSet': {
-      const { rules, examples, confidence_floor_overrides } = event.data;
-      return { ...state, key: { ...key, routing_rules: { rules, examples, confidence_floor_overrides } } };
+      const { rules, examples, confidence_floor_overrides, changed_at } = event.data;
+      return {
+        routing_rules: { rules, examples, confidence_floor_overrides },
+        updated_at: changed_at,
+      };
     }
     case 'KeyRoutingRulesCleared':
-      return { ...state, key: { ...key, routing_rules: null } };
-    case 'KeySecretRotated':
-      return {
-        ...state,
-        key: {
-          ...key,
-          hash: event.data.hash,
-          label: event.data.label,
-          previous_hash: event.data.previous_hash,
-          previous_valid_until: event.data.previous_valid_until,
-        },
-      };
+      return { routing_rules: null, updated_at: event.data.cleared_at };
+    case 'KeySecretRotated': {
+      const { hash, label, previous_hash, previous_valid_until, rotated_at } = event.data;
+      // Without a grace period the old secret is dead at once: keep no hash that might be read as live.
+      const previous = previous_valid_until === null ? null : previous_hash;
+      return { hash, label, previous_hash: previous, previous_valid_until, updated_at: rotated_at };
+    }
     case 'KeyRevoked':
-      return { status: 'revoked', key: { ...key, revoked_at: event.data.revoked_at } };
+      return {
+        revoked_at: event.data.revoked_at,
+        revoke_reason: event.data.reason,
+        updated_at: event.data.revoked_at,
+      };
     default:
-      // Events of later schema versions (usage, …) that do not change the key's decisions.
-      return state;
+      // Streams may hold types this version does not know (later versions, other writers): skip them.
+      return null;
   }
 }
 
 function factsFromCreation({ data }: KeyCreated): KeyFacts {
+  const { key_id, created_at, ...settings } = data;
   return {
-    id: data.key_id,
-    hash: data.hash,
-    label: data.label,
+    ...settings,
+    id: key_id,
     previous_hash: null,
     previous_valid_until: null,
-    name: data.name,
-    scope: data.scope,
-    owner_user_id: data.owner_user_id,
-    org_id: data.org_id,
-    scopes: data.scopes,
-    plan_tier: data.plan_tier,
-    limit: data.limit,
-    limit_reset: data.limit_reset,
-    include_byok_in_limit: data.include_byok_in_limit,
     disabled: false,
-    expires_at: data.expires_at,
+    disabled_reason: null,
+    last_limit_reset_at: null,
     routing_preference_id: null,
     routing_rules: null,
-    created_at: data.created_at,
+    created_at,
+    updated_at: created_at,
     revoked_at: null,
+    revoke_reason: null,
   };
 }

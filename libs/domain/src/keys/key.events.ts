@@ -1,6 +1,8 @@
 import { RoutingRules } from '../routing-preferences/routing-rule';
 
+/** Who a key belongs to: its owner alone, or every member of its org. */
 export type KeyOwnership = 'personal' | 'org';
+/** The calendar window a key's limit applies to (UTC). */
 export type LimitReset = 'daily' | 'weekly' | 'monthly';
 
 /** The limit settings of a key; `limit: null` means unlimited. */
@@ -21,6 +23,11 @@ export interface KeyCreated {
     readonly scope: KeyOwnership;
     readonly owner_user_id: string;
     readonly org_id: string | null;
+    /**
+     * What the creator could do in the key's org when the key was made. A key caller never
+     * gains more than this (identity lives with the IdP, so it is snapshotted here).
+     */
+    readonly org_permissions: readonly string[];
     readonly scopes: readonly string[];
     readonly plan_tier: string | null;
     readonly expires_at: string | null;
@@ -28,24 +35,37 @@ export interface KeyCreated {
   };
 }
 
+/** The key's display name changed. */
 export interface KeyRenamed {
   readonly type: 'KeyRenamed';
-  readonly data: { readonly key_id: string; readonly name: string; readonly previous_name: string };
+  readonly data: {
+    readonly key_id: string;
+    readonly name: string;
+    readonly previous_name: string;
+    readonly renamed_at: string;
+  };
 }
 
+/** The key stopped authenticating until enabled again (e.g. suspected leak, without rotating). */
 export interface KeyDisabled {
   readonly type: 'KeyDisabled';
-  readonly data: { readonly key_id: string; readonly reason: string | null };
+  readonly data: {
+    readonly key_id: string;
+    readonly reason: string | null;
+    readonly disabled_at: string;
+  };
 }
 
+/** A disabled key authenticates again. */
 export interface KeyEnabled {
   readonly type: 'KeyEnabled';
-  readonly data: { readonly key_id: string };
+  readonly data: { readonly key_id: string; readonly enabled_at: string };
 }
 
+/** The key's limit settings changed; the payload holds all three, not just what changed. */
 export interface KeyLimitSet {
   readonly type: 'KeyLimitSet';
-  readonly data: KeyLimitSettings & { readonly key_id: string };
+  readonly data: KeyLimitSettings & { readonly key_id: string; readonly changed_at: string };
 }
 
 /** An admin restarted the key's usage window by hand. */
@@ -54,20 +74,28 @@ export interface KeyLimitReset {
   readonly data: { readonly key_id: string; readonly reason: string; readonly reset_at: string };
 }
 
+/** The key's expiry was set, moved or (null) removed. */
 export interface KeyExpirySet {
   readonly type: 'KeyExpirySet';
-  readonly data: { readonly key_id: string; readonly expires_at: string | null };
+  readonly data: {
+    readonly key_id: string;
+    readonly expires_at: string | null;
+    readonly changed_at: string;
+  };
 }
 
+/** The key now follows a shared routing preference. */
 export interface PreferenceBound {
   readonly type: 'PreferenceBound';
   readonly data: {
     readonly key_id: string;
     readonly preference_id: string;
     readonly previous_preference_id: string | null;
+    readonly bound_at: string;
   };
 }
 
+/** The key no longer follows a shared routing preference. */
 export interface PreferenceUnbound {
   readonly type: 'PreferenceUnbound';
   readonly data: {
@@ -75,18 +103,20 @@ export interface PreferenceUnbound {
     readonly preference_id: string;
     /** `cleared` by the key's admin, or `preference_deleted` when the preference went away. */
     readonly reason: 'cleared' | 'preference_deleted';
+    readonly unbound_at: string;
   };
 }
 
 /** Key-first routing: rules kept on the key itself, outranking any binding. */
 export interface KeyRoutingRulesSet {
   readonly type: 'KeyRoutingRulesSet';
-  readonly data: RoutingRules & { readonly key_id: string };
+  readonly data: RoutingRules & { readonly key_id: string; readonly changed_at: string };
 }
 
+/** The key's own rules were dropped; shared preferences are untouched. */
 export interface KeyRoutingRulesCleared {
   readonly type: 'KeyRoutingRulesCleared';
-  readonly data: { readonly key_id: string };
+  readonly data: { readonly key_id: string; readonly cleared_at: string };
 }
 
 /** A new secret replaced the old one; the old hash stays valid until `previous_valid_until`. */
@@ -99,15 +129,21 @@ export interface KeySecretRotated {
     readonly previous_hash: string;
     /** null: the previous secret stopped working at once. */
     readonly previous_valid_until: string | null;
+    readonly rotated_at: string;
   };
 }
 
 /** Terminal: a revoked key never authenticates again and cannot be changed. */
 export interface KeyRevoked {
   readonly type: 'KeyRevoked';
-  readonly data: { readonly key_id: string; readonly reason: string | null; readonly revoked_at: string };
+  readonly data: {
+    readonly key_id: string;
+    readonly reason: string | null;
+    readonly revoked_at: string;
+  };
 }
 
+/** Every fact a key's stream can hold. */
 export type KeyEvent =
   | KeyCreated
   | KeyRenamed
@@ -123,6 +159,7 @@ export type KeyEvent =
   | KeySecretRotated
   | KeyRevoked;
 
+/** The `type` of a key event. */
 export type KeyEventType = KeyEvent['type'];
 
 /** Stream of one key's events. */

@@ -1,25 +1,32 @@
 import { RoutingRules } from '../routing-preferences/routing-rule';
-import { KeyCreated, KeyLimitSettings } from './key.events';
+import { KeyLimitSettings, KeyOwnership } from './key.events';
 
-/** Everything a key's decisions depend on, folded from its stream. */
+/** Everything a key's decisions, handlers and read models depend on, folded from its stream. */
 export interface KeyFacts extends KeyLimitSettings {
   readonly id: string;
   readonly hash: string;
   readonly label: string;
+  /** The secret replaced by the last rotation while it is still accepted (until `previous_valid_until`). */
   readonly previous_hash: string | null;
   readonly previous_valid_until: string | null;
   readonly name: string;
-  readonly scope: KeyCreated['data']['scope'];
+  readonly scope: KeyOwnership;
   readonly owner_user_id: string;
   readonly org_id: string | null;
+  readonly org_permissions: readonly string[];
   readonly scopes: readonly string[];
   readonly plan_tier: string | null;
   readonly disabled: boolean;
+  readonly disabled_reason: string | null;
+  /** When an admin last restarted the usage window by hand; usage before it does not count. */
+  readonly last_limit_reset_at: string | null;
   readonly expires_at: string | null;
   readonly routing_preference_id: string | null;
   readonly routing_rules: RoutingRules | null;
   readonly created_at: string;
+  readonly updated_at: string;
   readonly revoked_at: string | null;
+  readonly revoke_reason: string | null;
 }
 
 /** A key before creation, while usable or disabled, and after revocation (terminal). */
@@ -28,4 +35,5 @@ export type KeyState =
   | { readonly status: 'active'; readonly key: KeyFacts }
   | { readonly status: 'revoked'; readonly key: KeyFacts };
 
+/** The state of a key stream with no events. */
 export const initialKeyState: KeyState = { status: 'absent' };

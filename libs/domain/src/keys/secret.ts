@@ -1,29 +1,36 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { SecretGenerator } from '../shared/ports';
 
-const SECRET_HEX_LENGTH = 64;
+const SECRET_BYTES = 32;
+const SECRET_HEX = /^[0-9a-f]{64}$/;
 const PREFIX_FORMAT = /^[A-Za-z0-9_-]{1,16}$/;
 
-/** Refuses prefixes that could make secrets ambiguous or unsafe in headers. */
-export function assertValidPrefix(prefix: string): void {
-  if (!PREFIX_FORMAT.test(prefix)) throw new Error(`key prefix must be 1-16 of A-Z a-z 0-9 _ -, got ${JSON.stringify(prefix)}`);
+/** Whether a prefix is 1–16 of A–Z a–z 0–9 _ -: safe in headers, logs and secret scanners' patterns. */
+export const isValidSecretPrefix = (prefix: string): boolean => PREFIX_FORMAT.test(prefix);
+
+/** Throws unless the prefix is valid; meant for start-up configuration checks. */
+export function assertValidSecretPrefix(prefix: string): void {
+  if (!isValidSecretPrefix(prefix)) {
+    throw new Error(`key prefix must be 1-16 of A-Z a-z 0-9 _ -, got ${JSON.stringify(prefix)}`);
+  }
 }
 
 /** A new secret: the prefix, then 256 random bits as 64 lowercase hex characters. */
 export function generateSecret(prefix: string, random: SecretGenerator): string {
-  assertValidPrefix(prefix);
-  const hex = random.randomHex(SECRET_HEX_LENGTH / 2);
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('secret generator must return 64 lowercase hex characters');
+  assertValidSecretPrefix(prefix);
+  const hex = random.randomHex(SECRET_BYTES);
+  if (!SECRET_HEX.test(hex))
+    throw new Error('secret generator must return 32 bytes as 64 lowercase hex characters');
   return `${prefix}${hex}`;
 }
 
-/** Whether a presented value has the shape of one of our secrets (cheap pre-check). */
-export function looksLikeSecret(value: string, prefix: string): boolean {
-  return value.length === prefix.length + SECRET_HEX_LENGTH && value.startsWith(prefix) && /^[0-9a-f]+$/.test(value.slice(prefix.length));
-}
+/** Whether a presented value has the shape of one of our secrets: a cheap check before hashing. */
+export const looksLikeSecret = (value: string, prefix: string): boolean =>
+  value.startsWith(prefix) && SECRET_HEX.test(value.slice(prefix.length));
 
-/** What is stored instead of the secret: HMAC-SHA-256 with the pepper, or SHA-256 without one. */
+/** What is stored instead of the secret: HMAC-SHA-256 with the pepper, or SHA-256 without one (hex). */
 export function hashSecret(secret: string, pepper: string | null): string {
+  if (pepper === '') throw new Error('an empty pepper adds nothing; pass null for plain SHA-256');
   return pepper === null
     ? createHash('sha256').update(secret).digest('hex')
     : createHmac('sha256', pepper).update(secret).digest('hex');
@@ -31,13 +38,17 @@ export function hashSecret(secret: string, pepper: string | null): string {
 
 /** The display label: prefix, first and last four hex characters (`rk_0123…cdef`). */
 export function secretLabel(secret: string, prefix: string): string {
+  if (!looksLikeSecret(secret, prefix))
+    throw new Error('only a well-formed secret can be labelled');
   const hex = secret.slice(prefix.length);
   return `${prefix}${hex.slice(0, 4)}…${hex.slice(-4)}`;
 }
 
-/** Compares two hashes in constant time, so timing reveals nothing about a near match. */
-export function hashesEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
+/**
+ * Compares two secrets or hashes in constant time. Both sides are digested first, so the buffers
+ * always have equal length and the timing does not even reveal a length mismatch.
+ */
+export function secretsEqual(a: string, b: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }

@@ -8,7 +8,7 @@ export function isBindable(preference: PreferenceOwnershipFacts, key: KeyOwnersh
   return key.org_id !== null && key.org_id === preference.org_id;
 }
 
-/** Throws `routing_preference_not_bindable`; the message names no other tenant's data. */
+/** Throws `routing_preference_not_bindable` unless bindable; the message names no tenant's data. */
 export function assertBindable(preference: PreferenceOwnershipFacts, key: KeyOwnershipFacts): void {
   if (isBindable(preference, key)) return;
   throw new DomainError(

@@ -1,5 +1,6 @@
 import { RoutingRules } from './routing-rule';
 
+/** Whose a preference is: its author's (`personal`) or an org's (`team`). */
 export type PreferenceScope = 'personal' | 'team';
 
 /** A named, shared routing preference was created. */
@@ -25,17 +26,20 @@ export interface RoutingPreferenceUpdated {
     readonly preference_id: string;
     readonly name?: string;
     readonly description?: string | null;
+    readonly updated_at: string;
   };
 }
 
+/** The preference takes part in routing again. */
 export interface RoutingPreferenceEnabled {
   readonly type: 'RoutingPreferenceEnabled';
-  readonly data: { readonly preference_id: string };
+  readonly data: { readonly preference_id: string; readonly enabled_at: string };
 }
 
+/** The preference is skipped by routing but keeps its bindings and default status. */
 export interface RoutingPreferenceDisabled {
   readonly type: 'RoutingPreferenceDisabled';
-  readonly data: { readonly preference_id: string };
+  readonly data: { readonly preference_id: string; readonly disabled_at: string };
 }
 
 /** Terminal. Each key bound to it gets its own `PreferenceUnbound`. */
@@ -44,6 +48,7 @@ export interface RoutingPreferenceDeleted {
   readonly data: { readonly preference_id: string; readonly deleted_at: string };
 }
 
+/** Every fact a routing preference's stream can hold. */
 export type RoutingPreferenceEvent =
   | RoutingPreferenceCreated
   | RoutingPreferenceUpdated
@@ -51,5 +56,6 @@ export type RoutingPreferenceEvent =
   | RoutingPreferenceDisabled
   | RoutingPreferenceDeleted;
 
+/** Stream of one routing preference's events. */
 export const routingPreferenceStream = (preferenceId: string): string =>
   `routing_preference-${preferenceId}`;

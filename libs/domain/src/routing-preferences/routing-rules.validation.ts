@@ -1,6 +1,7 @@
-import { FieldErrors } from '../shared/validation';
+import { characterCount, FieldErrors } from '../shared/validation';
 import { RoutingExample, RoutingRule, RoutingRules } from './routing-rule';
 
+/** SPEC §4's bounds on routing content, in entries or characters. */
 export const ROUTING_LIMITS = {
   rules: 50,
   pattern: 512,
@@ -12,12 +13,24 @@ export const ROUTING_LIMITS = {
   floorOverrides: 50,
 } as const;
 
-const MIN_CONFIDENCE = 0.5;
-const MAX_CONFIDENCE = 0.99;
+/** Lowest and highest rule confidence; values outside are clamped, not refused. */
+export const CONFIDENCE_RANGE = { min: 0.5, max: 0.99 } as const;
 
 /** Confidence is clamped rather than refused: callers send model scores of any range. */
 export const clampConfidence = (value: number): number =>
-  Math.min(MAX_CONFIDENCE, Math.max(MIN_CONFIDENCE, value));
+  Math.min(CONFIDENCE_RANGE.max, Math.max(CONFIDENCE_RANGE.min, value));
+
+/** Routing content as it arrives, before validation: any part may be missing or malformed. */
+export interface RoutingRulesInput {
+  readonly rules?: unknown;
+  readonly examples?: unknown;
+  readonly confidence_floor_overrides?: unknown;
+}
+
+type JsonObject = Readonly<Record<string, unknown>>;
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function compiles(pattern: string): boolean {
   try {
@@ -28,72 +41,118 @@ function compiles(pattern: string): boolean {
   }
 }
 
-function checkRule(errors: FieldErrors, rule: RoutingRule, at: string): RoutingRule {
-  if (typeof rule.pattern !== 'string' || rule.pattern.length === 0 || rule.pattern.length > ROUTING_LIMITS.pattern) {
-    errors.add(`${at}.pattern`, `must be 1-${ROUTING_LIMITS.pattern} characters`);
-  } else if (!compiles(rule.pattern)) {
-    errors.add(`${at}.pattern`, 'must be a valid regular expression');
+// Patterns are kept verbatim, not trimmed: whitespace in a regular expression is meaningful.
+function checkPattern(errors: FieldErrors, pattern: unknown, at: string): string {
+  if (
+    typeof pattern !== 'string' ||
+    pattern.length === 0 ||
+    characterCount(pattern) > ROUTING_LIMITS.pattern
+  ) {
+    errors.add(at, `must be a regular expression of 1-${ROUTING_LIMITS.pattern} characters`);
+    return '';
   }
-  errors.text(`${at}.target_mode`, rule.target_mode, 1, ROUTING_LIMITS.mode);
-  if (rule.target_engine != null) errors.text(`${at}.target_engine`, rule.target_engine, 1, ROUTING_LIMITS.engine);
-  if (rule.description != null) errors.text(`${at}.description`, rule.description, 0, ROUTING_LIMITS.description);
-  if (typeof rule.confidence !== 'number' || !Number.isFinite(rule.confidence)) {
-    errors.add(`${at}.confidence`, 'must be a number');
-  }
+  if (!compiles(pattern)) errors.add(at, 'must be a valid JavaScript regular expression');
+  return pattern;
+}
+
+function checkRule(errors: FieldErrors, rule: JsonObject, at: string): RoutingRule {
+  const { confidence } = rule;
+  const finite = typeof confidence === 'number' && Number.isFinite(confidence);
+  if (!finite) errors.add(`${at}.confidence`, 'must be a finite number');
   return {
-    pattern: rule.pattern,
-    target_mode: rule.target_mode,
-    target_engine: rule.target_engine ?? null,
-    confidence: clampConfidence(rule.confidence),
-    description: rule.description ?? null,
+    pattern: checkPattern(errors, rule.pattern, `${at}.pattern`),
+    target_mode: errors.text(`${at}.target_mode`, rule.target_mode, 1, ROUTING_LIMITS.mode),
+    target_engine: errors.optionalText(
+      `${at}.target_engine`,
+      rule.target_engine,
+      ROUTING_LIMITS.engine,
+    ),
+    confidence: finite ? clampConfidence(confidence) : Number.NaN,
+    description: errors.optionalText(
+      `${at}.description`,
+      rule.description,
+      ROUTING_LIMITS.description,
+    ),
   };
 }
 
-function checkExample(errors: FieldErrors, example: RoutingExample, at: string): RoutingExample {
-  errors.text(`${at}.prompt`, example.prompt, 1, ROUTING_LIMITS.prompt);
-  errors.text(`${at}.expected_mode`, example.expected_mode, 1, ROUTING_LIMITS.mode);
-  return { prompt: example.prompt, expected_mode: example.expected_mode };
+function checkExample(errors: FieldErrors, example: JsonObject, at: string): RoutingExample {
+  return {
+    prompt: errors.text(`${at}.prompt`, example.prompt, 1, ROUTING_LIMITS.prompt),
+    expected_mode: errors.text(
+      `${at}.expected_mode`,
+      example.expected_mode,
+      1,
+      ROUTING_LIMITS.mode,
+    ),
+  };
 }
 
-function checkFloors(errors: FieldErrors, floors: Readonly<Record<string, number>>, at: string): void {
-  const entries = Object.entries(floors);
+/** A bounded list of objects, each checked with its own path such as `rules[3]`. */
+function checkList<T>(
+  errors: FieldErrors,
+  field: string,
+  value: unknown,
+  max: number,
+  checkItem: (errors: FieldErrors, item: JsonObject, at: string) => T,
+): T[] {
+  if (!Array.isArray(value)) {
+    errors.add(field, 'must be a list');
+    return [];
+  }
+  if (value.length > max) errors.add(field, `must have at most ${max} entries`);
+  return value.flatMap((item: unknown, index) => {
+    const at = `${field}[${index}]`;
+    if (isObject(item)) return [checkItem(errors, item, at)];
+    errors.add(at, 'must be an object');
+    return [];
+  });
+}
+
+function checkFloors(errors: FieldErrors, value: unknown): Readonly<Record<string, number>> {
+  const field = 'confidence_floor_overrides';
+  if (!isObject(value)) {
+    errors.add(field, 'must be an object mapping a mode to a floor from 0 to 1');
+    return {};
+  }
+  const entries = Object.entries(value);
   if (entries.length > ROUTING_LIMITS.floorOverrides) {
-    errors.add(at, `must have at most ${ROUTING_LIMITS.floorOverrides} entries`);
+    errors.add(field, `must have at most ${ROUTING_LIMITS.floorOverrides} entries`);
   }
+  const floors: [string, number][] = [];
   for (const [mode, floor] of entries) {
-    if (mode.length === 0 || mode.length > ROUTING_LIMITS.mode) errors.add(`${at}.${mode}`, `mode must be 1-${ROUTING_LIMITS.mode} characters`);
-    if (typeof floor !== 'number' || !(floor >= 0 && floor <= 1)) errors.add(`${at}.${mode}`, 'must be a number from 0 to 1');
+    if (mode.trim().length === 0 || characterCount(mode) > ROUTING_LIMITS.mode) {
+      errors.add(field, `every mode must be 1-${ROUTING_LIMITS.mode} characters`);
+    }
+    if (typeof floor === 'number' && floor >= 0 && floor <= 1) floors.push([mode, floor]);
+    else errors.add(`${field}.${mode}`, 'must be a number from 0 to 1');
   }
+  return Object.fromEntries(floors);
 }
 
-/** Checks the parts of routing content that are present, adding errors; returns them normalized. */
-export function checkRoutingRules(errors: FieldErrors, input: Partial<RoutingRules>): Partial<RoutingRules> {
-  const checked: { -readonly [K in keyof RoutingRules]?: RoutingRules[K] } = {};
-  if (input.rules !== undefined) {
-    if (!Array.isArray(input.rules)) errors.add('rules', 'must be a list');
-    else {
-      if (input.rules.length > ROUTING_LIMITS.rules) errors.add('rules', `must have at most ${ROUTING_LIMITS.rules} rules`);
-      checked.rules = input.rules.map((rule, i) => checkRule(errors, rule, `rules[${i}]`));
-    }
-  }
-  if (input.examples !== undefined) {
-    if (!Array.isArray(input.examples)) errors.add('examples', 'must be a list');
-    else {
-      if (input.examples.length > ROUTING_LIMITS.examples) errors.add('examples', `must have at most ${ROUTING_LIMITS.examples} examples`);
-      checked.examples = input.examples.map((example, i) => checkExample(errors, example, `examples[${i}]`));
-    }
-  }
-  if (input.confidence_floor_overrides !== undefined) {
-    checkFloors(errors, input.confidence_floor_overrides, 'confidence_floor_overrides');
-    checked.confidence_floor_overrides = input.confidence_floor_overrides;
-  }
-  return checked;
+/** Checks the parts of routing content that are present (a PATCH); returns them normalized. */
+export function checkRoutingRuleChanges(
+  errors: FieldErrors,
+  input: RoutingRulesInput,
+): Partial<RoutingRules> {
+  const { rules, examples, confidence_floor_overrides: floors } = input;
+  return {
+    ...(rules !== undefined && {
+      rules: checkList(errors, 'rules', rules, ROUTING_LIMITS.rules, checkRule),
+    }),
+    ...(examples !== undefined && {
+      examples: checkList(errors, 'examples', examples, ROUTING_LIMITS.examples, checkExample),
+    }),
+    ...(floors !== undefined && { confidence_floor_overrides: checkFloors(errors, floors) }),
+  };
 }
 
-/** Validates complete routing content, throwing every problem at once. */
-export function validRoutingRules(input: RoutingRules): RoutingRules {
-  const errors = new FieldErrors();
-  const checked = checkRoutingRules(errors, input);
-  errors.throwIfAny();
-  return { rules: checked.rules ?? [], examples: checked.examples ?? [], confidence_floor_overrides: checked.confidence_floor_overrides ?? {} };
+/** Checks complete routing content (missing parts are empty); returns it normalized. */
+export function checkRoutingRules(errors: FieldErrors, input: RoutingRulesInput): RoutingRules {
+  return {
+    rules: [],
+    examples: [],
+    confidence_floor_overrides: {},
+    ...checkRoutingRuleChanges(errors, input),
+  };
 }

@@ -11,9 +11,8 @@ export function parseTimestamp(value: unknown): Date | null {
   const match = ISO_8601.exec(value);
   if (match === null) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // Date.parse rolls 2027-02-30 over into March; a real calendar day survives the round trip.
-  const calendar = new Date(Date.UTC(year, month - 1, day));
-  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return null;
-  const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? null : instant;
+  // Date.parse rolls 2027-02-30 over into March: a day that does not exist lands in another month.
+  const calendar = new Date(0);
+  calendar.setUTCFullYear(year, month - 1, day);
+  return calendar.getUTCMonth() === month - 1 ? new Date(value) : null;
 }

@@ -18,7 +18,10 @@ export class FieldErrors {
     const trimmed = value.trim();
     const length = characterCount(trimmed);
     if (length < min || length > max) {
-      this.add(field, min === 0 ? `must be at most ${max} characters` : `must be ${min}-${max} characters`);
+      this.add(
+        field,
+        min === 0 ? `must be at most ${max} characters` : `must be ${min}-${max} characters`,
+      );
     }
     return trimmed;
   }
@@ -28,6 +31,11 @@ export class FieldErrors {
     if (value === null || value === undefined) return null;
     const text = this.text(field, value, 0, max);
     return text === '' ? null : text;
+  }
+
+  /** Records an error unless the value is a boolean (when present). */
+  flag(field: string, value: unknown): void {
+    if (value !== undefined && typeof value !== 'boolean') this.add(field, 'must be true or false');
   }
 
   /** Throws a `validation_failed` DomainError naming every recorded field. */

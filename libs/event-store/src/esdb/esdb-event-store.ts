@@ -2,11 +2,9 @@ import {
   BACKWARDS,
   END,
   EventStoreDBClient,
-  excludeSystemEvents,
   FORWARDS,
   jsonEvent,
   START,
-  streamNameFilter,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
@@ -21,48 +19,56 @@ import {
   RecordedEvent,
 } from '../event-store.port';
 import {
-  fromResolvedEvent,
+  fromEsdbEvent,
   toEsdbExpectedRevision,
-  toEsdbPosition,
+  toReadPosition,
   toSafeNumber,
+  toServerFilter,
   toWrongExpectedRevision,
 } from './esdb-mapping';
+import { Backoff, resubscribingSubscription } from './esdb-resubscribing-subscription';
 
+/** How to reach EventStoreDB and how to ride out dropped subscriptions. */
 export interface EsdbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false`. */
   readonly connectionString: string;
-  /** First and largest wait before resubscribing after a dropped subscription. */
-  readonly resubscribeBackoffMs?: { readonly initial: number; readonly max: number };
+  readonly resubscribeBackoff?: Backoff;
+  /** Told about every dropped subscription before it is resumed, e.g. to log it. */
+  readonly onSubscriptionDropped?: (error: unknown, retryInMs: number) => void;
 }
 
 const DEFAULT_PAGE = 1000;
+const DEFAULT_BACKOFF: Backoff = { initialMs: 100, maxMs: 5000 };
 
-/** The EventStoreDB adapter. All client calls live here, so a client upgrade touches one file. */
+/**
+ * The EventStoreDB adapter (client 6.x). Positions are `$all` commit positions. Every client call
+ * lives in this folder, so moving to the renamed KurrentDB client touches nothing else.
+ */
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
-  private readonly backoff: { readonly initial: number; readonly max: number };
+  private readonly closing = new AbortController();
 
-  constructor(options: EsdbEventStoreOptions) {
+  constructor(private readonly options: EsdbEventStoreOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
-    this.backoff = options.resubscribeBackoffMs ?? { initial: 100, max: 5000 };
   }
 
-  async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError('append needs at least one event');
     const payload = events.map((event) =>
-      jsonEvent({
-        type: event.type,
-        data: event.data as Record<string, unknown>,
-        metadata: options.metadata as unknown as Record<string, unknown>,
-      }),
+      jsonEvent({ type: event.type, data: event.data, metadata: options.metadata }),
     );
     try {
-      const result = await this.client.appendToStream(stream, payload, {
+      const { nextExpectedRevision, position } = await this.client.appendToStream(stream, payload, {
         expectedRevision: toEsdbExpectedRevision(options.expectedRevision),
       });
-      if (!result.position) throw new Error('EventStoreDB returned no position for an append');
+      if (!position) throw new Error(`EventStoreDB gave no position for an append to ${stream}`);
       return {
-        nextRevision: toSafeNumber(result.nextExpectedRevision, 'revision'),
-        position: toSafeNumber(result.position.commit, 'position'),
+        nextRevision: toSafeNumber(nextExpectedRevision, 'revision'),
+        position: toSafeNumber(position.commit, 'position'),
       };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
@@ -72,112 +78,72 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  async readStream(stream: string, options: { readonly fromRevision?: number } = {}): Promise<RecordedEvent[]> {
-    const read: RecordedEvent[] = [];
+  async readStream(
+    stream: string,
+    options: { readonly fromRevision?: number } = {},
+  ): Promise<RecordedEvent[]> {
+    const read = this.client.readStream(stream, {
+      direction: FORWARDS,
+      fromRevision: options.fromRevision ? BigInt(options.fromRevision) : START,
+    });
+    const events: RecordedEvent[] = [];
     try {
-      const events = this.client.readStream(stream, {
-        direction: FORWARDS,
-        fromRevision: options.fromRevision ? BigInt(options.fromRevision) : START,
-      });
-      for await (const resolved of events) {
-        const event = resolved.event;
-        if (!event || !event.isJson) continue;
-        read.push({
-          id: event.id,
-          stream: event.streamId,
-          revision: toSafeNumber(event.revision, 'revision'),
-          position: event.position ? toSafeNumber(event.position.commit, 'position') : 0,
-          type: event.type,
-          data: event.data as RecordedEvent['data'],
-          metadata: event.metadata as unknown as RecordedEvent['metadata'],
-          recorded_at: event.created.toISOString(),
-        });
+      for await (const resolved of read) {
+        const event = fromEsdbEvent(resolved.event);
+        if (event) events.push(event);
       }
     } catch (error) {
+      // The client reports a missing stream while iterating, not when the read is created.
       if (error instanceof StreamNotFoundError) return [];
       throw error;
     }
-    return read;
+    return events;
   }
 
+  /** `$all` reads have no server-side filter in this client: filtering happens here. */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.fromPosition ?? 0;
     const maxCount = options.maxCount ?? DEFAULT_PAGE;
-    const from = options.fromPosition ?? 0;
     const page: RecordedEvent[] = [];
-    // readAll has no server-side filter in this client and starts inclusively: filter and skip here.
-    const events = this.client.readAll({
-      direction: FORWARDS,
-      fromPosition: from > 0 ? toEsdbPosition(from) : START,
-    });
-    for await (const resolved of events) {
-      const event = fromResolvedEvent(resolved);
-      if (!event || event.position <= from || !matchesFilter(event, options.filter)) continue;
+    if (maxCount <= 0) return page;
+    const read = this.client.readAll({ direction: FORWARDS, fromPosition: toReadPosition(after) });
+    for await (const resolved of read) {
+      const event = fromEsdbEvent(resolved.event);
+      // A read from a position includes the event at it; the port's start is exclusive.
+      if (!event || event.position <= after || !matchesFilter(event, options.filter)) continue;
       page.push(event);
-      if (page.length >= maxCount) break;
+      if (page.length === maxCount) break;
     }
     return page;
   }
 
   subscribe(options: Omit<ReadAllOptions, 'maxCount'> = {}): EventSubscription {
-    let closed = false;
-    let current: { unsubscribe(): Promise<void> } | null = null;
-    const client = this.client;
-    const backoff = this.backoff;
-    const filter = options.filter;
-    const serverFilter = filter?.streamPrefixes
-      ? streamNameFilter({ prefixes: [...filter.streamPrefixes] })
-      : excludeSystemEvents();
-
-    async function* events(): AsyncGenerator<RecordedEvent> {
-      let last = options.fromPosition ?? 0;
-      let wait = backoff.initial;
-      while (!closed) {
-        const subscription = client.subscribeToAll({
-          fromPosition: last > 0 ? toEsdbPosition(last) : START,
-          filter: serverFilter,
-        });
-        current = subscription;
-        try {
-          // for await, not .on('data'): the consumer's writes must finish before the next event.
-          for await (const resolved of subscription) {
-            const event = fromResolvedEvent(resolved);
-            if (!event || event.position <= last) continue;
-            last = event.position;
-            wait = backoff.initial;
-            if (matchesFilter(event, filter)) yield event;
-            if (closed) return;
-          }
-        } catch {
-          if (closed) return;
-          // The client does not resubscribe by itself: back off, then resume after `last`.
-          await new Promise((resolve) => setTimeout(resolve, wait));
-          wait = Math.min(wait * 2, backoff.max);
-        } finally {
-          await subscription.unsubscribe().catch(() => undefined);
-        }
-      }
-    }
-
-    const iterator = events();
-    return {
-      [Symbol.asyncIterator]: () => iterator,
-      close: async () => {
-        closed = true;
-        await current?.unsubscribe().catch(() => undefined);
+    const filter = toServerFilter(options.filter);
+    return resubscribingSubscription(
+      (after) => this.client.subscribeToAll({ fromPosition: toReadPosition(after), filter }),
+      {
+        fromPosition: options.fromPosition ?? 0,
+        filter: options.filter,
+        backoff: this.options.resubscribeBackoff ?? DEFAULT_BACKOFF,
+        signal: this.closing.signal,
+        onDropped: this.options.onSubscriptionDropped,
       },
-    };
+    );
   }
 
   async headPosition(): Promise<number> {
-    const events = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 100 });
-    for await (const resolved of events) {
-      const event = fromResolvedEvent(resolved);
+    // Backwards from the end until the first event of ours: system events may sit on top.
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END });
+    for await (const resolved of read) {
+      const event = fromEsdbEvent(resolved.event);
       if (event) return event.position;
     }
     return 0;
   }
 
+  /** Ends every subscription of this store, then releases the client's connections. */
   async close(): Promise<void> {
+    this.closing.abort();
     await this.client.dispose();
   }
 }

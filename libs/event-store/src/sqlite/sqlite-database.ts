@@ -25,12 +25,12 @@ const BUSY_TIMEOUT_MS = 5000;
 
 /** Opens (and creates) an event database with the durability settings the store promises. */
 export function openEventDatabase(file: string): Database.Database {
-  const db = new Database(file);
+  // The busy timeout comes first: switching to WAL needs a lock another process may hold.
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   // WAL lets readers (subscriptions, other processes) run while one writer appends.
   db.pragma('journal_mode = WAL');
   // FULL fsyncs the WAL at every commit, so an acknowledged append survives a power cut.
   db.pragma('synchronous = FULL');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.exec(SCHEMA);
   return db;
 }

@@ -1,145 +1,139 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { describeEventStoreContract, testMetadata } from '../testing/event-store.contract';
+import { testMetadata } from '../testing/fixtures';
+import { describeEventStoreContract } from '../testing/event-store.contract';
+import { WrongExpectedRevisionError } from '../expected-revision';
+import { openEventDatabase } from './sqlite-database';
 import { SqliteEventStore } from './sqlite-event-store';
+import { temporaryDatabaseFile } from '../testing/temporary-database-file';
 
-const tempFile = (): { file: string; dir: string } => {
-  const dir = mkdtempSync(join(tmpdir(), 'keyledger-es-'));
-  return { dir, file: join(dir, 'events.sqlite') };
-};
+const HOUR = 3_600_000;
+const metadata = testMetadata();
 
 describeEventStoreContract('SQLite', async () => {
-  const { dir, file } = tempFile();
+  const { file, remove } = temporaryDatabaseFile();
   return {
     store: new SqliteEventStore({ file }),
     reopen: async () => new SqliteEventStore({ file }),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    cleanup: async () => remove(),
   };
 });
 
-describe('SQLite event store on one file shared by two processes', () => {
-  let dir: string;
+describe('SQLite event store', () => {
   let file: string;
-  let first: SqliteEventStore;
-  let second: SqliteEventStore;
-  const metadata = testMetadata();
+  let remove: () => void;
+  const opened: SqliteEventStore[] = [];
+  const openStore = (pollIntervalMs?: number): SqliteEventStore => {
+    const store = new SqliteEventStore({ file, pollIntervalMs });
+    opened.push(store);
+    return store;
+  };
 
-  beforeEach(() => {
-    ({ dir, file } = tempFile());
-    // Two store objects hold two connections, as two service instances would.
-    first = new SqliteEventStore({ file, pollIntervalMs: 5 });
-    second = new SqliteEventStore({ file, pollIntervalMs: 5 });
-  });
+  beforeEach(() => ({ file, remove } = temporaryDatabaseFile()));
   afterEach(async () => {
-    await first.close();
-    await second.close();
-    rmSync(dir, { recursive: true, force: true });
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    remove();
   });
 
-  it('delivers to a subscriber the events another connection appends', async () => {
-    const subscription = first.subscribe({});
-    await second.append('key-1', [{ type: 'KeyCreated', data: {} }], { expectedRevision: 'no_stream', metadata });
-    for await (const event of subscription) {
-      expect([event.stream, event.position]).toEqual(['key-1', 1]);
-      break;
-    }
-    await subscription.close();
-  });
-
-  it('refuses the second of two appends on the same revision from different connections', async () => {
-    await first.append('key-1', [{ type: 'A', data: {} }], { expectedRevision: 'no_stream', metadata });
-    await second.append('key-1', [{ type: 'B', data: {} }], { expectedRevision: 0, metadata });
-    await expect(
-      first.append('key-1', [{ type: 'C', data: {} }], { expectedRevision: 0, metadata }),
-    ).rejects.toMatchObject({ actual: 1 });
-    expect((await first.readStream('key-1')).map((e) => e.type)).toEqual(['A', 'B']);
-  });
-
-  it('syncs every commit to disk (WAL with synchronous FULL)', () => {
-    const db = new Database(file, { readonly: true });
+  it('opens databases in WAL mode with an fsync at every commit', () => {
+    const db = openEventDatabase(file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     db.close();
-    expect(first['db'].pragma('synchronous', { simple: true })).toBe(2);
   });
-});
 
-describe('SQLite event store hash chain', () => {
-  let dir: string;
-  let file: string;
-  let store: SqliteEventStore;
-  const metadata = testMetadata();
-
-  beforeEach(async () => {
-    ({ dir, file } = tempFile());
-    store = new SqliteEventStore({ file });
-    await store.append('key-a', [{ type: 'KeyCreated', data: { n: 1 } }, { type: 'KeyRenamed', data: { n: 2 } }], {
+  it('numbers positions from 1 and reports the exact head', async () => {
+    const store = openStore();
+    expect(await store.headPosition()).toBe(0);
+    await store.append('key-1', [{ type: 'A', data: {} }], {
       expectedRevision: 'no_stream',
       metadata,
     });
-    await store.append('key-b', [{ type: 'KeyCreated', data: { n: 3 } }], { expectedRevision: 'no_stream', metadata });
-    await store.append('key-a', [{ type: 'KeyDisabled', data: { n: 4 } }, { type: 'KeyEnabled', data: { n: 5 } }], {
-      expectedRevision: 1,
+    const { position } = await store.append(
+      'key-2',
+      [
+        { type: 'B', data: {} },
+        { type: 'C', data: {} },
+      ],
+      {
+        expectedRevision: 'no_stream',
+        metadata,
+      },
+    );
+    expect(position).toBe(3);
+    expect(await store.headPosition()).toBe(3);
+  });
+
+  it('wakes its own subscriptions on append, without waiting for a poll', async () => {
+    const store = openStore(HOUR);
+    const iterator = store.subscribe()[Symbol.asyncIterator]();
+    const next = iterator.next();
+    await store.append('key-1', [{ type: 'A', data: {} }], {
+      expectedRevision: 'no_stream',
       metadata,
     });
+    await expect(next).resolves.toMatchObject({ value: { stream: 'key-1', position: 1 } });
   });
-  afterEach(async () => {
+
+  it('ends its subscriptions when it closes', async () => {
+    const store = openStore(HOUR);
+    const next = store.subscribe()[Symbol.asyncIterator]().next();
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await expect(next).resolves.toMatchObject({ done: true });
   });
 
-  /** Edits the file behind the store's back, as an intruder with file access would. */
-  const tamper = (sql: string): void => {
-    const db = new Database(file);
-    db.exec(sql);
-    db.close();
-  };
-
-  it('verifies an untouched store', () => {
-    expect(store.verify()).toMatchObject({ ok: true, checked: 5 });
-  });
-
-  it('names an altered event', () => {
-    tamper(`UPDATE events SET data = '{"n":999}' WHERE position = 3`);
-    expect(store.verify()).toMatchObject({
-      ok: false,
-      checked: 2,
-      problem: { kind: 'altered', position: 3, stream: 'key-b', revision: 0 },
+  describe('with two store objects on one file, as two service instances', () => {
+    it('delivers to a subscriber of one the events the other appends', async () => {
+      const [reader, writer] = [openStore(5), openStore()];
+      const subscription = reader.subscribe({ filter: { eventTypes: ['KeyCreated'] } });
+      const next = subscription[Symbol.asyncIterator]().next();
+      await writer.append('key-1', [{ type: 'KeyCreated', data: { by: 'writer' } }], {
+        expectedRevision: 'no_stream',
+        metadata,
+      });
+      await expect(next).resolves.toMatchObject({
+        value: { stream: 'key-1', data: { by: 'writer' } },
+      });
     });
-  });
 
-  it('names altered metadata', () => {
-    tamper(`UPDATE events SET metadata = replace(metadata, 'user_1', 'user_2') WHERE position = 2`);
-    expect(store.verify()).toMatchObject({ ok: false, problem: { kind: 'altered', position: 2 } });
-  });
-
-  it('names the place of a removed event', () => {
-    tamper('DELETE FROM events WHERE position = 3');
-    expect(store.verify()).toMatchObject({ ok: false, problem: { kind: 'removed', position: 4 } });
-  });
-
-  it('names a removed event of the same stream', () => {
-    tamper('DELETE FROM events WHERE position = 4');
-    expect(store.verify()).toMatchObject({
-      ok: false,
-      problem: { kind: 'removed', position: 5, stream: 'key-a', revision: 3 },
+    it('lets only one of them append on a given revision', async () => {
+      const [first, second] = [openStore(), openStore()];
+      await first.append('key-1', [{ type: 'A', data: {} }], {
+        expectedRevision: 'no_stream',
+        metadata,
+      });
+      const outcomes = await Promise.allSettled(
+        [first, second, first, second].map((store, i) =>
+          store.append('key-1', [{ type: `From${i}`, data: {} }], {
+            expectedRevision: 0,
+            metadata,
+          }),
+        ),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+      expect(
+        refused.every(
+          (reason) => reason instanceof WrongExpectedRevisionError && reason.actual === 1,
+        ),
+      ).toBe(true);
+      expect((await second.readStream('key-1')).map((e) => e.revision)).toEqual([0, 1]);
     });
-  });
 
-  it('names reordered events', () => {
-    tamper(`UPDATE events SET position = -4 WHERE position = 4;
-            UPDATE events SET position = 4, revision = -1 WHERE position = 5;
-            UPDATE events SET position = 5 WHERE position = -4;
-            UPDATE events SET revision = 2 WHERE position = 5;
-            UPDATE events SET revision = 3 WHERE position = 4;`);
-    expect(store.verify()).toMatchObject({ ok: false, problem: { kind: 'reordered', position: 4, stream: 'key-a' } });
-  });
-
-  it('names a removed last event only through the head it no longer reaches', async () => {
-    const before = store.verify();
-    tamper('DELETE FROM events WHERE position = 5');
-    const after = store.verify();
-    expect(before.ok && after.ok && before.head !== after.head).toBe(true);
+    it('interleaves their appends into one gap-free global order', async () => {
+      const [first, second] = [openStore(), openStore()];
+      for (let i = 0; i < 5; i++) {
+        await first.append('key-a', [{ type: 'A', data: { i } }], {
+          expectedRevision: 'any',
+          metadata,
+        });
+        await second.append('key-b', [{ type: 'B', data: { i } }], {
+          expectedRevision: 'any',
+          metadata,
+        });
+      }
+      const all = await first.readAll();
+      expect(all.map((e) => e.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(all.map((e) => e.type).join('')).toBe('ABABABABAB');
+    });
   });
 });

@@ -4,7 +4,6 @@ import { catchUpSubscription } from '../catch-up-subscription';
 import {
   AppendOptions,
   AppendResult,
-  EventFilter,
   EventStore,
   EventSubscription,
   NewEvent,
@@ -12,10 +11,13 @@ import {
   RecordedEvent,
 } from '../event-store.port';
 import { matchesExpectedRevision, WrongExpectedRevisionError } from '../expected-revision';
-import { chainLink, ChainVerdict, GENESIS_LINK, verifyChain } from '../hash-chain';
+import { chainLink, GENESIS_LINK } from '../hash-chain';
 import { WakeSignal } from '../wake-signal';
-import { EventRow, openEventDatabase } from './sqlite-schema';
+import { openEventDatabase } from './sqlite-database';
+import { EventRow, toRecordedEvent } from './sqlite-event-row';
+import { pageQuery } from './sqlite-page-query';
 
+/** Where the SQLite store keeps its events and how it watches for other writers. */
 export interface SqliteEventStoreOptions {
   /** Path of the database file (created if missing). */
   readonly file: string;
@@ -26,12 +28,17 @@ export interface SqliteEventStoreOptions {
 const DEFAULT_POLL_MS = 25;
 const DEFAULT_PAGE = 1000;
 
-/** The embedded event store: one SQLite file, WAL, fsync'd commits, a tamper-evident chain. */
+/**
+ * The embedded event store: one SQLite file in WAL mode, fsync'd commits, and a hash chain over
+ * every event. Several processes may share the file: SQLite's write lock serialises appends.
+ */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly wake = new WakeSignal();
+  private readonly closing = new AbortController();
   private readonly pollIntervalMs: number;
   private readonly statements;
+  private readonly pageStatements = new Map<string, Database.Statement<unknown[], EventRow>>();
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openEventDatabase(options.file);
@@ -40,118 +47,116 @@ export class SqliteEventStore implements EventStore {
       streamHead: this.db.prepare<[string], { revision: number }>(
         'SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
       ),
-      lastEvent: this.db.prepare<[], { position: number; chain: string }>(
-        'SELECT position, chain FROM events ORDER BY position DESC LIMIT 1',
+      lastPosition: this.db.prepare<[], { position: number }>(
+        'SELECT position FROM events ORDER BY position DESC LIMIT 1',
       ),
-      insert: this.db.prepare(
+      // The sequence, not max(position): a deleted tail must not have its positions reused.
+      lastIssuedPosition: this.db.prepare<[], { seq: number }>(
+        "SELECT seq FROM sqlite_sequence WHERE name = 'events'",
+      ),
+      lastLink: this.db.prepare<[], { chain: string }>(
+        'SELECT chain FROM events ORDER BY position DESC LIMIT 1',
+      ),
+      insert: this.db.prepare<[EventRow], void>(
         `INSERT INTO events (position, id, stream, revision, type, data, metadata, recorded_at, chain)
          VALUES (@position, @id, @stream, @revision, @type, @data, @metadata, @recorded_at, @chain)`,
       ),
       readStream: this.db.prepare<[string, number], EventRow>(
         'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision',
       ),
-      all: this.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY position'),
     };
   }
 
-  async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('append needs at least one event');
-    // IMMEDIATE takes the write lock first, so the revision check and the insert are one step
-    // even against another process writing to the same file.
-    const result = this.db.transaction(() => this.appendLocked(stream, events, options)).immediate();
+  async append(
+    stream: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError('append needs at least one event');
+    // IMMEDIATE takes the write lock before the revision check, so check and insert are one
+    // step even against another process appending to the same file.
+    const result = this.db
+      .transaction(() => this.appendLocked(stream, events, options))
+      .immediate();
     this.wake.notify();
     return result;
   }
 
-  private appendLocked(stream: string, events: readonly NewEvent[], options: AppendOptions): AppendResult {
-    const head = this.statements.streamHead.get(stream);
-    const actual = head ? head.revision : 'no_stream';
+  private appendLocked(
+    stream: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): AppendResult {
+    const actual = this.statements.streamHead.get(stream)?.revision ?? 'no_stream';
     if (!matchesExpectedRevision(options.expectedRevision, actual)) {
       throw new WrongExpectedRevisionError(stream, options.expectedRevision, actual);
     }
-    const last = this.statements.lastEvent.get();
-    let link = last?.chain ?? GENESIS_LINK;
-    let position = last?.position ?? 0;
-    let revision = head ? head.revision : -1;
+    let link = this.statements.lastLink.get()?.chain ?? GENESIS_LINK;
+    let position = this.statements.lastIssuedPosition.get()?.seq ?? 0;
+    let revision = actual === 'no_stream' ? -1 : actual;
     const recordedAt = new Date().toISOString();
+    const metadata = JSON.stringify(options.metadata);
     for (const event of events) {
-      const recorded: RecordedEvent = {
+      const row = {
+        position: ++position,
         id: randomUUID(),
         stream,
         revision: ++revision,
-        position: ++position,
         type: event.type,
-        data: event.data,
-        metadata: options.metadata,
+        data: JSON.stringify(event.data),
+        metadata,
         recorded_at: recordedAt,
       };
-      link = chainLink(link, recorded);
-      this.statements.insert.run({
-        ...recorded,
-        data: JSON.stringify(recorded.data),
-        metadata: JSON.stringify(recorded.metadata),
-        chain: link,
-      });
+      // Hash what a reader will parse back, not the caller's object (Dates, undefined, -0...).
+      link = chainLink(link, toRecordedEvent(row));
+      this.statements.insert.run({ ...row, chain: link });
     }
     return { nextRevision: revision, position };
   }
 
-  async readStream(stream: string, options: { readonly fromRevision?: number } = {}): Promise<RecordedEvent[]> {
+  async readStream(
+    stream: string,
+    options: { readonly fromRevision?: number } = {},
+  ): Promise<RecordedEvent[]> {
     return this.statements.readStream.all(stream, options.fromRevision ?? 0).map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const { sql, params } = pageQuery(options);
-    return this.db.prepare<unknown[], EventRow>(sql).all(...params).map(toRecordedEvent);
+    const { sql, params } = pageQuery(options, DEFAULT_PAGE);
+    return this.pageStatement(sql)
+      .all(...params)
+      .map(toRecordedEvent);
   }
 
+  /**
+   * Positions are issued under the write lock and committed in that order, so reading "after the
+   * last delivered position" never skips an event that commits later.
+   */
   subscribe(options: Omit<ReadAllOptions, 'maxCount'> = {}): EventSubscription {
-    return catchUpSubscription(this, this.wake, { ...options, pollIntervalMs: this.pollIntervalMs });
-  }
-
-  async headPosition(): Promise<number> {
-    return this.statements.lastEvent.get()?.position ?? 0;
-  }
-
-  /** Recomputes the hash chain over every stored event and names the first break. */
-  verify(): ChainVerdict {
-    const rows = this.statements.all;
-    return verifyChain(function* () {
-      for (const row of rows.iterate()) yield { event: toRecordedEvent(row), link: row.chain };
+    return catchUpSubscription(this, this.wake, {
+      ...options,
+      pollIntervalMs: this.pollIntervalMs,
+      signal: this.closing.signal,
     });
   }
 
+  async headPosition(): Promise<number> {
+    return this.statements.lastPosition.get()?.position ?? 0;
+  }
+
+  /** Ends every subscription of this store, then closes the database. */
   async close(): Promise<void> {
-    this.wake.notify();
+    this.closing.abort();
     if (this.db.open) this.db.close();
   }
-}
 
-function pageQuery(options: ReadAllOptions): { sql: string; params: unknown[] } {
-  const where = ['position > ?'];
-  const params: unknown[] = [options.fromPosition ?? 0];
-  const filter: EventFilter = options.filter ?? {};
-  if (filter.streamPrefixes) {
-    where.push(`(${filter.streamPrefixes.map(() => 'substr(stream, 1, ?) = ?').join(' OR ') || '0'})`);
-    for (const prefix of filter.streamPrefixes) params.push(prefix.length, prefix);
+  /** Filters vary in shape (how many prefixes, types): prepare each shape once. */
+  private pageStatement(sql: string): Database.Statement<unknown[], EventRow> {
+    let statement = this.pageStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], EventRow>(sql);
+      this.pageStatements.set(sql, statement);
+    }
+    return statement;
   }
-  if (filter.eventTypes) {
-    where.push(`type IN (${filter.eventTypes.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...filter.eventTypes);
-  }
-  params.push(options.maxCount ?? DEFAULT_PAGE);
-  return { sql: `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`, params };
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    id: row.id,
-    stream: row.stream,
-    revision: row.revision,
-    position: row.position,
-    type: row.type,
-    data: JSON.parse(row.data) as RecordedEvent['data'],
-    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
-    recorded_at: row.recorded_at,
-  };
 }

@@ -13,13 +13,20 @@ export function pageQuery(options: ReadAllOptions, defaultMaxCount: number): Pag
   const { streamPrefixes, eventTypes } = options.filter ?? {};
   if (streamPrefixes) {
     // length() on the parameter itself, so SQLite counts characters the same way on both sides.
-    where.push(`(${streamPrefixes.map(() => 'substr(stream, 1, length(?)) = ?').join(' OR ') || 'FALSE'})`);
+    where.push(
+      `(${streamPrefixes.map(() => 'substr(stream, 1, length(?)) = ?').join(' OR ') || 'FALSE'})`,
+    );
     for (const prefix of streamPrefixes) params.push(prefix, prefix);
   }
   if (eventTypes) {
-    where.push(eventTypes.length > 0 ? `type IN (${eventTypes.map(() => '?').join(', ')})` : 'FALSE');
+    where.push(
+      eventTypes.length > 0 ? `type IN (${eventTypes.map(() => '?').join(', ')})` : 'FALSE',
+    );
     params.push(...eventTypes);
   }
   params.push(options.maxCount ?? defaultMaxCount);
-  return { sql: `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`, params };
+  return {
+    sql: `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`,
+    params,
+  };
 }

@@ -1,1 +1,3 @@
 export * from './event-store.contract';
+export * from './fixtures';
+export * from './temporary-database-file';
