@@ -19,13 +19,24 @@ export interface TestApp {
   readonly dataDir: string;
   readonly app: NestFastifyApplication;
   /** A session token for a user, signed like the identity provider would. */
-  token(sub: string, options?: { orgs?: readonly OrgClaim[]; activeOrg?: string | null; plan?: string; expiresIn?: string | number; secret?: string }): Promise<string>;
+  token(
+    sub: string,
+    options?: {
+      orgs?: readonly OrgClaim[];
+      activeOrg?: string | null;
+      plan?: string;
+      expiresIn?: string | number;
+      secret?: string;
+    },
+  ): Promise<string>;
   /** Stops the app; with `keepData` the data directory survives for a restart. */
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /** Starts the real app (embedded default) for end-to-end tests. */
-export async function startTestApp(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'keyledger-e2e-'));
   const config = loadConfig({
     PORT: '0',
@@ -43,7 +54,10 @@ export async function startTestApp(options: { dataDir?: string; env?: Record<str
     dataDir,
     app,
     token: (sub, claims = {}) => {
-      const orgs = (claims.orgs ?? []).map((org) => ({ id: org.id, permissions: org.permissions ?? [] }));
+      const orgs = (claims.orgs ?? []).map((org) => ({
+        id: org.id,
+        permissions: org.permissions ?? [],
+      }));
       return new SignJWT({
         org_id: claims.activeOrg === undefined ? orgs[0]?.id : claims.activeOrg,
         orgs,

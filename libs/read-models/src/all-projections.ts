@@ -1,13 +1,13 @@
 import { auditEntryProjection } from './audit/audit-entry.projection';
+import { defaultPreferenceProjection } from './defaults/default-preference.projection';
 import { keyProjection } from './keys/key.projection';
-import { defaultPreferenceProjection, routingPreferenceProjection } from './routing-preferences/routing-preference.projection';
-import { Projection } from './runner/projection';
-import { Document } from './store/read-store.port';
+import { runnable, RunnableProjection } from './projection/runnable-projection';
+import { routingPreferenceProjection } from './routing-preferences/routing-preference.projection';
 
-/** Every projection the service runs. */
-export const ALL_PROJECTIONS: readonly Projection<Document>[] = [
-  keyProjection,
-  routingPreferenceProjection,
-  defaultPreferenceProjection,
-  auditEntryProjection,
-] as readonly Projection<never>[] as readonly Projection<Document>[];
+/** Every read model the service keeps, ready for a ProjectionRunner. */
+export const ALL_PROJECTIONS: readonly RunnableProjection[] = [
+  runnable(keyProjection),
+  runnable(routingPreferenceProjection),
+  runnable(defaultPreferenceProjection),
+  runnable(auditEntryProjection),
+];

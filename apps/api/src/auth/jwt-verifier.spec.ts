@@ -38,12 +38,16 @@ describe('JwtVerifier', () => {
   });
 
   it('refuses a token signed with another secret', async () => {
-    const error = await refusal(await sign({ sub: 'u' }, 'another-secret-that-is-long-enough-000000'));
+    const error = await refusal(
+      await sign({ sub: 'u' }, 'another-secret-that-is-long-enough-000000'),
+    );
     expect([error.status, error.code]).toEqual([401, 'invalid_token']);
   });
 
   it('refuses an expired token', async () => {
-    const error = await refusal(await sign({ sub: 'u' }, secret, Math.floor(Date.now() / 1000) - 60));
+    const error = await refusal(
+      await sign({ sub: 'u' }, secret, Math.floor(Date.now() / 1000) - 60),
+    );
     expect(error.message).toMatch(/expired/);
   });
 
@@ -60,7 +64,9 @@ describe('JwtVerifier', () => {
   });
 
   it('refuses malformed claims', async () => {
-    expect((await refusal(await sign({ sub: 'u', orgs: 'everything' }))).code).toBe('invalid_token');
+    expect((await refusal(await sign({ sub: 'u', orgs: 'everything' }))).code).toBe(
+      'invalid_token',
+    );
   });
 
   it('refuses garbage', async () => {

@@ -1,4 +1,10 @@
-import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, JWTPayload, JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  jwtVerify,
+  JWTPayload,
+  JWTVerifyGetKey,
+} from 'jose';
 import { z } from 'zod';
 import { Principal } from '@keyledger/domain';
 import { invalidToken } from '../shared/errors/api-error';
@@ -23,7 +29,18 @@ export interface JwtVerifierOptions {
   readonly audience: string | null;
 }
 
-const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+const ASYMMETRIC = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 
 /** Verifies session tokens: HS256 with the shared secret, or an asymmetric issuer's JWKS. */
 export class JwtVerifier {

@@ -38,6 +38,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
   });
 
+  it('chooses the stores, requiring their URLs', () => {
+    expect(loadConfig({ DATA_DIR: '/d' }).eventStore).toEqual({
+      kind: 'sqlite',
+      file: '/d/events.sqlite',
+    });
+    expect(
+      loadConfig({ EVENT_STORE: 'esdb', EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' })
+        .eventStore,
+    ).toEqual({
+      kind: 'esdb',
+      url: 'esdb://localhost:2113?tls=false',
+    });
+    expect(() => loadConfig({ EVENT_STORE: 'esdb' })).toThrow(/EVENTSTORE_URL: is required/);
+    expect(() => loadConfig({ READ_STORE: 'mongo' })).toThrow(/MONGO_URL: is required/);
+    expect(() => loadConfig({ READ_STORE: 'mongo', MONGO_URL: 'http://x' })).toThrow(/MONGO_URL/);
+    expect(loadConfig({ READ_STORE: 'mongo', MONGO_URL: 'mongodb://m:27017/k' }).readStore).toEqual(
+      { kind: 'mongo', url: 'mongodb://m:27017/k' },
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /** The development JWT secret: good enough to try the service, never for production. */
@@ -20,8 +21,37 @@ const configSchema = z
       .regex(/^[A-Za-z0-9_-]{1,16}$/, 'must be 1-16 characters of A-Z a-z 0-9 _ -')
       .default('rk_'),
     KEY_HASH_PEPPER: z.string().min(16, 'must be at least 16 characters').optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+    EVENT_STORE: z.enum(['sqlite', 'esdb']).default('sqlite'),
+    EVENTSTORE_URL: z
+      .string()
+      .regex(/^(esdb|esdb\+discover|kurrentdb):\/\//, 'must be an esdb:// connection string')
+      .optional(),
+    READ_STORE: z.enum(['memory', 'mongo']).default('memory'),
+    MONGO_URL: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// connection string')
+      .optional(),
+    READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(0).max(30_000).default(2_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.EVENT_STORE === 'esdb' && !env.EVENTSTORE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['EVENTSTORE_URL'],
+        message: 'is required when EVENT_STORE=esdb',
+      });
+    }
+    if (env.READ_STORE === 'mongo' && !env.MONGO_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MONGO_URL'],
+        message: 'is required when READ_STORE=mongo',
+      });
+    }
   })
   .transform((env) => ({
     port: env.PORT,
@@ -38,6 +68,15 @@ const configSchema = z
     keyHashPepper: env.KEY_HASH_PEPPER ?? null,
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    eventStore:
+      env.EVENT_STORE === 'esdb'
+        ? { kind: 'esdb' as const, url: env.EVENTSTORE_URL ?? '' }
+        : { kind: 'sqlite' as const, file: join(env.DATA_DIR, 'events.sqlite') },
+    readStore:
+      env.READ_STORE === 'mongo'
+        ? { kind: 'mongo' as const, url: env.MONGO_URL ?? '' }
+        : { kind: 'memory' as const },
+    readYourWritesTimeoutMs: env.READ_YOUR_WRITES_TIMEOUT_MS,
   }));
 
 export type AppConfig = z.output<typeof configSchema>;
@@ -51,7 +90,9 @@ export class ConfigError extends Error {
 }
 
 /** Reads and validates the configuration from an environment (process.env by default). */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): AppConfig {
   const emptyAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = configSchema.safeParse(emptyAsUnset);
   if (!parsed.success) {

@@ -1,13 +1,12 @@
-import { Principal } from '@keyledger/domain';
+import { actingMemberships, actsPersonally, Principal } from '@keyledger/domain';
+import { Audience, orgAudience, userAudience } from '@keyledger/read-models';
 
 /**
- * The audiences a principal can see keys of: its own personal keys (`user:<id>`) and the org
- * keys of its orgs (`org:<id>`). An org key's caller is confined to its own org.
+ * The key audiences a principal can see, as `canSeeKey` decides: its personal keys (unless it
+ * is an org key's caller) and the org keys of the orgs it acts in. One indexed `in` query
+ * lists them all.
  */
-export function visibleAudiences(principal: Principal): string[] {
-  const orgs =
-    principal.kind === 'api_key' && principal.active_org_id !== null
-      ? [principal.active_org_id]
-      : principal.orgs.map((org) => org.id);
-  return [`user:${principal.user_id}`, ...orgs.map((id) => `org:${id}`)];
+export function visibleAudiences(principal: Principal): Audience[] {
+  const personal = actsPersonally(principal) ? [userAudience(principal.user_id)] : [];
+  return [...personal, ...actingMemberships(principal).map((org) => orgAudience(org.id))];
 }

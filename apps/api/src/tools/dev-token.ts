@@ -10,13 +10,23 @@ const program = new Command('token')
   .description('Print a development JWT for keyledger, signed with JWT_SECRET (HS256).')
   .requiredOption('--sub <userId>', 'user id (the sub claim)')
   .option('--org <orgId...>', 'organizations the user belongs to; the first is the active one')
-  .option('--perm <permissions>', 'comma-separated permissions in those orgs', 'manageApiKeys,manageRouting')
+  .option(
+    '--perm <permissions>',
+    'comma-separated permissions in those orgs',
+    'manageApiKeys,manageRouting',
+  )
   .option('--plan <tier>', 'plan tier claim')
   .option('--ttl <seconds>', 'lifetime in seconds', '3600')
   .parse();
 
 async function main(): Promise<void> {
-  const options = program.opts<{ sub: string; org?: string[]; perm: string; plan?: string; ttl: string }>();
+  const options = program.opts<{
+    sub: string;
+    org?: string[];
+    perm: string;
+    plan?: string;
+    ttl: string;
+  }>();
   const config = loadConfig();
   const permissions = options.perm.split(',').filter(Boolean);
   const orgs = (options.org ?? []).map((id) => ({ id, permissions }));

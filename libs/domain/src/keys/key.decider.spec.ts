@@ -136,7 +136,7 @@ describe('CreateKey: ownership', () => {
       .then([created({ scope: 'org', org_id: 'org_1', org_permissions: ['manageApiKeys'] })]);
   });
 
-  it('snapshots the creator\'s permissions in the key\'s org, and none for other orgs', () => {
+  it("snapshots the creator's permissions in the key's org, and none for other orgs", () => {
     noKey()
       .when(create({ org_id: 'org_2' }))
       .then([created({ scope: 'org', org_id: 'org_2', org_permissions: [] })]);

@@ -132,8 +132,16 @@ function createKey(command: CreateKey): KeyCreated {
     checkLimitReset(errors, limits.limit_reset);
     errors.flag('include_byok_in_limit', limits.include_byok_in_limit);
     const expires_at = checkExpiry(errors, command.expires_at ?? null, command.now);
-    const org_permissions = command.creator_orgs.find((org) => org.id === ownership.org_id)?.permissions ?? [];
-    return { name, ...ownership, org_permissions: [...org_permissions], scopes, ...limits, expires_at };
+    const org_permissions =
+      command.creator_orgs.find((org) => org.id === ownership.org_id)?.permissions ?? [];
+    return {
+      name,
+      ...ownership,
+      org_permissions: [...org_permissions],
+      scopes,
+      ...limits,
+      expires_at,
+    };
   });
   const { key_id, hash, label, owner_user_id, plan_tier, now } = command;
   return {

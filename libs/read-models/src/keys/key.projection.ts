@@ -1,84 +1,113 @@
-import { KeyEvent } from '@keyledger/domain';
+import { KeyCreated, KeyEvent, keyStream } from '@keyledger/domain';
 import { RecordedEvent } from '@keyledger/event-store';
-import { Projection } from '../runner/projection';
-import { keyAudience, KeyDocument } from './key.document';
+import { Projection } from '../projection/projection';
+import { streamCategory } from '../projection/stream-category';
+import { orgAudience, userAudience } from '../shared/audience';
+import { isKeyEvent } from './is-key-event';
+import { KEY_DOCUMENTS, KeyDocument } from './key.document';
 
-export const KEYS_COLLECTION = 'keys';
-
-/** Key documents for listing, fetching and authenticating keys. */
+/** Key documents: for listing and fetching keys, and for finding a key by its secret's hash. */
 export const keyProjection: Projection<KeyDocument> = {
   name: 'keys.v1',
-  collection: KEYS_COLLECTION,
-  indexes: [
-    { fields: ['hash'], unique: true },
-    { fields: ['previous_hash'] },
-    { fields: ['audience', 'created_at'] },
-    { fields: ['owner_user_id', 'created_at'] },
-    { fields: ['org_id', 'created_at'] },
-  ],
-  streamPrefixes: ['key-'],
-  documentIds: (event) => (typeof event.data.key_id === 'string' ? [event.data.key_id] : []),
-  apply: (document, recorded) => applyKeyEvent(document, recorded as unknown as KeyEvent & RecordedEvent),
+  collection: KEY_DOCUMENTS,
+  streamPrefixes: [streamCategory(keyStream)],
+  documentIds: (event) => (isKeyEvent(event) ? [event.data.key_id] : []),
+  apply: (document, event) => {
+    if (!isKeyEvent(event)) return document;
+    if (event.type === 'KeyCreated') return createdKey(event.data, event.metadata.occurred_at);
+    return document && changedKey(document, event);
+  },
 };
 
-function applyKeyEvent(document: KeyDocument | null, event: KeyEvent & RecordedEvent): KeyDocument | null {
-  const updated_at = event.metadata.occurred_at;
-  if (event.type === 'KeyCreated') {
-    const { key_id, ...data } = event.data;
-    return {
-      ...data,
-      id: key_id,
-      previous_hash: null,
-      previous_hash_valid_until: null,
-      audience: keyAudience(data.scope, data.owner_user_id, data.org_id),
-      disabled: false,
-      revoked: false,
-      routing_preference_id: null,
-      routing_rules: null,
-      updated_at,
-      revoked_at: null,
-      revoke_reason: null,
-      disabled_reason: null,
-      limit_reset_at: null,
-    };
-  }
-  if (document === null) return null;
-  const next = (changes: Partial<KeyDocument>): KeyDocument => ({ ...document, ...changes, updated_at });
+function createdKey(data: KeyCreated['data'], occurredAt: string): KeyDocument {
+  return {
+    id: data.key_id,
+    hash: data.hash,
+    previous_hash: null,
+    previous_hash_valid_until: null,
+    label: data.label,
+    name: data.name,
+    scope: data.scope,
+    owner_user_id: data.owner_user_id,
+    org_id: data.org_id,
+    audience:
+      data.scope === 'org' && data.org_id !== null
+        ? orgAudience(data.org_id)
+        : userAudience(data.owner_user_id),
+    org_permissions: data.org_permissions,
+    scopes: data.scopes,
+    disabled: false,
+    disabled_reason: null,
+    revoked: false,
+    limit: data.limit,
+    limit_reset: data.limit_reset,
+    include_byok_in_limit: data.include_byok_in_limit,
+    limit_reset_at: null,
+    plan_tier: data.plan_tier,
+    routing_preference_id: null,
+    has_routing_rules: false,
+    routing_rules: null,
+    created_at: data.created_at,
+    updated_at: occurredAt,
+    expires_at: data.expires_at,
+    revoked_at: null,
+    revoke_reason: null,
+  };
+}
+
+function changedKey(
+  key: KeyDocument,
+  event: RecordedEvent & Exclude<KeyEvent, KeyCreated>,
+): KeyDocument {
+  const change = (fields: Partial<KeyDocument>): KeyDocument => ({
+    ...key,
+    ...fields,
+    updated_at: event.metadata.occurred_at,
+  });
   switch (event.type) {
     case 'KeyRenamed':
-      return next({ name: event.data.name });
+      return change({ name: event.data.name });
     case 'KeyDisabled':
-      return next({ disabled: true, disabled_reason: event.data.reason });
+      return change({ disabled: true, disabled_reason: event.data.reason });
     case 'KeyEnabled':
-      return next({ disabled: false, disabled_reason: null });
+      return change({ disabled: false, disabled_reason: null });
     case 'KeyLimitSet': {
       const { limit, limit_reset, include_byok_in_limit } = event.data;
-      return next({ limit, limit_reset, include_byok_in_limit });
+      return change({ limit, limit_reset, include_byok_in_limit });
     }
     case 'KeyLimitReset':
-      return next({ limit_reset_at: event.data.reset_at });
+      return change({ limit_reset_at: event.data.reset_at });
     case 'KeyExpirySet':
-      return next({ expires_at: event.data.expires_at });
+      return change({ expires_at: event.data.expires_at });
     case 'PreferenceBound':
-      return next({ routing_preference_id: event.data.preference_id });
+      return change({ routing_preference_id: event.data.preference_id });
     case 'PreferenceUnbound':
-      return next({ routing_preference_id: null });
+      return change({ routing_preference_id: null });
     case 'KeyRoutingRulesSet': {
       const { rules, examples, confidence_floor_overrides } = event.data;
-      return next({ routing_rules: { rules, examples, confidence_floor_overrides } });
+      return change({
+        has_routing_rules: true,
+        routing_rules: { rules, examples, confidence_floor_overrides },
+      });
     }
     case 'KeyRoutingRulesCleared':
-      return next({ routing_rules: null });
-    case 'KeySecretRotated':
-      return next({
-        hash: event.data.hash,
-        label: event.data.label,
-        previous_hash: event.data.previous_valid_until === null ? null : event.data.previous_hash,
-        previous_hash_valid_until: event.data.previous_valid_until,
+      return change({ has_routing_rules: false, routing_rules: null });
+    case 'KeySecretRotated': {
+      const { hash, label, previous_hash, previous_valid_until } = event.data;
+      // Without a grace period the old secret stops at once: nothing to look it up by.
+      const graced = previous_valid_until !== null;
+      return change({
+        hash,
+        label,
+        previous_hash: graced ? previous_hash : null,
+        previous_hash_valid_until: previous_valid_until,
       });
+    }
     case 'KeyRevoked':
-      return next({ revoked: true, revoked_at: event.data.revoked_at, revoke_reason: event.data.reason });
-    default:
-      return document;
+      return change({
+        revoked: true,
+        revoked_at: event.data.revoked_at,
+        revoke_reason: event.data.reason,
+      });
   }
 }

@@ -1,6 +1,8 @@
 import { PreferenceScope, RoutingRules } from '@keyledger/domain';
+import { Audience } from '../shared/audience';
+import { CollectionSpec } from '../store/read-store.port';
 
-/** A shared routing preference as listed, fetched and resolved. */
+/** A shared routing preference as listed, fetched and resolved; deleted ones stay, flagged, so history can name them. */
 export interface RoutingPreferenceDocument extends RoutingRules {
   readonly id: string;
   readonly name: string;
@@ -8,16 +10,20 @@ export interface RoutingPreferenceDocument extends RoutingRules {
   readonly scope: PreferenceScope;
   readonly author_user_id: string;
   readonly org_id: string | null;
-  /** Who may see it: `user:<author>` for personal, `org:<org>` for team preferences. */
-  readonly audience: string;
+  /** Who may see it: its author for a personal preference, the org's members for a team one. */
+  readonly audience: Audience;
   readonly enabled: boolean;
+  /** Whether it is its owner's default: the org's for a team preference, the author's for a personal one. */
+  readonly is_default: boolean;
   readonly deleted: boolean;
   readonly created_at: string;
+  /** When the last event about the preference (its default status included) happened. */
   readonly updated_at: string;
+  readonly deleted_at: string | null;
 }
 
-/** An owner's default preference: id `org:<id>` or `user:<id>`. */
-export interface DefaultPreferenceDocument {
-  readonly id: string;
-  readonly preference_id: string;
-}
+/** The routing preferences collection, indexed for listing by audience. */
+export const ROUTING_PREFERENCE_DOCUMENTS: CollectionSpec<RoutingPreferenceDocument> = {
+  name: 'routing_preferences',
+  indexes: [{ fields: ['audience', 'deleted', 'created_at'] }],
+};

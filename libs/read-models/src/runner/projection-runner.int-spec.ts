@@ -1,161 +1,404 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { KeyEvent } from '@keyledger/domain';
+import { DefaultPreferenceEvent, KeyEvent, RoutingPreferenceEvent } from '@keyledger/domain';
 import { SqliteEventStore } from '@keyledger/event-store';
-import { testMetadata } from '@keyledger/event-store/testing';
+import { temporaryDatabaseFile, testMetadata } from '@keyledger/event-store/testing';
 import { ALL_PROJECTIONS } from '../all-projections';
-import { KeyDocument } from '../keys/key.document';
-import { KEYS_COLLECTION } from '../keys/key.projection';
+import { AUDIT_ENTRY_DOCUMENTS } from '../audit/audit-entry.document';
+import { DEFAULT_PREFERENCE_DOCUMENTS } from '../defaults/default-preference.document';
+import { KEY_DOCUMENTS } from '../keys/key.document';
+import { keyProjection } from '../keys/key.projection';
+import { Projection } from '../projection/projection';
+import { ProjectionError } from '../projection/projection-error';
+import { runnable, RunnableProjection } from '../projection/runnable-projection';
+import { ROUTING_PREFERENCE_DOCUMENTS } from '../routing-preferences/routing-preference.document';
 import { MemoryReadStore } from '../store/memory/memory-read-store';
-import { ReadStore } from '../store/read-store.port';
-import { ProjectionRunner } from './projection-runner';
+import { mongoTestStores } from '../store/testing/mongo-test-stores';
+import {
+  CollectionSpec,
+  Document,
+  Positioned,
+  ReadStore,
+  ScalarField,
+} from '../store/read-store.port';
+import { InterruptibleReadStore, SimulatedCrash } from '../store/testing/interruptible-read-store';
+import { keyCreated, keyRenamed } from '../testing/key-events';
+import { preferenceCreated } from '../testing/routing-preference-events';
+import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
+import { RebuildProgress } from './rebuild-progress';
 
-const created = (id: string, name = `key ${id}`): KeyEvent => ({
-  type: 'KeyCreated',
-  data: {
-    key_id: id,
-    hash: `hash-${id}`,
-    label: 'rk_0000…0000',
-    name,
-    scope: 'personal',
-    owner_user_id: 'u1',
-    org_id: null,
-    scopes: ['completions'],
-    limit: null,
-    limit_reset: null,
-    include_byok_in_limit: false,
-    plan_tier: null,
-    expires_at: null,
-    created_at: '2026-01-01T00:00:00.000Z',
-  },
-});
-const renamed = (id: string, name: string): KeyEvent => ({ type: 'KeyRenamed', data: { key_id: id, name, previous_name: '' } });
+type DomainEvent = KeyEvent | RoutingPreferenceEvent | DefaultPreferenceEvent;
 
-/** Every document of every projection, for comparing two read stores. */
-async function snapshot(store: ReadStore): Promise<Record<string, unknown[]>> {
-  const result: Record<string, unknown[]> = {};
-  for (const projection of ALL_PROJECTIONS) {
-    const documents: unknown[] = [];
-    for await (const document of store.collection(projection.collection).scan()) documents.push(document);
-    result[projection.collection] = documents;
-  }
-  return result;
+/** Generous bound for waits that must succeed; a failing one ends in an assertion, not a hang. */
+const PATIENCE_MS = 5000;
+
+const org = { kind: 'org', org_id: 'org_1' } as const;
+
+/** Every document of a collection with its position, in id order. */
+async function everything<D extends Document>(
+  store: ReadStore,
+  spec: CollectionSpec<D>,
+): Promise<Positioned<D>[]> {
+  const collection = store.collection(spec);
+  // Every document has an id, though the generic D cannot show it.
+  const byId = 'id' as ScalarField<D>;
+  const { items } = await collection.find({
+    sort: [{ field: byId, direction: 'asc' }],
+    limit: 100_000,
+  });
+  const positioned = await collection.getPositioned(items.map((document) => document.id));
+  return items.flatMap((document) => positioned.get(document.id) ?? []);
 }
 
-describe('ProjectionRunner over the SQLite event store', () => {
-  let dir: string;
-  let events: SqliteEventStore;
-  const metadata = testMetadata();
-  const append = async (stream: string, list: KeyEvent[]) =>
-    events.append(stream, list.map((e) => ({ type: e.type, data: e.data as unknown as Record<string, unknown> })), { expectedRevision: 'any', metadata });
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'keyledger-runner-'));
-    events = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 5 });
-  });
-  afterEach(async () => {
-    await events.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('catches up on history, then applies live events', async () => {
-    await append('key-a', [created('a'), renamed('a', 'first')]);
-    const store = new MemoryReadStore();
-    const runner = new ProjectionRunner(events, store, ALL_PROJECTIONS);
-    await runner.start();
-    expect(await runner.catchUp(2000)).toBe(true);
-    expect((await store.collection<KeyDocument>(KEYS_COLLECTION).get('a'))?.document.name).toBe('first');
-    const { position } = await append('key-b', [created('b')]);
-    expect(await runner.waitForPosition(position, 2000)).toBe(true);
-    expect(await store.collection(KEYS_COLLECTION).count()).toBe(2);
-    expect(await runner.lag()).toMatchObject({ behind_positions: 0, behind_ms: 0 });
-    await runner.stop();
-  });
-
-  it('applies a burst in batches no larger than the batch size', async () => {
-    for (let i = 0; i < 30; i++) await append(`key-${i}`, [created(String(i))]);
-    const seen: number[] = [];
-    const runner = new ProjectionRunner(events, new MemoryReadStore(), ALL_PROJECTIONS, {
-      batchSize: 8,
-      afterDocumentsWritten: (batch) => void seen.push(batch.length),
-    });
-    await runner.start();
-    await runner.catchUp(2000);
-    await runner.stop();
-    expect(seen.reduce((a, b) => a + b, 0)).toBe(30);
-    expect(Math.max(...seen)).toBeLessThanOrEqual(8);
-    expect(seen.length).toBeLessThan(30);
-  });
-
-  it('resumes from its checkpoints after a restart, and redelivery changes nothing', async () => {
-    const store = new MemoryReadStore();
-    await append('key-a', [created('a')]);
-    const first = new ProjectionRunner(events, store, ALL_PROJECTIONS);
-    await first.start();
-    await first.catchUp(2000);
-    await first.stop();
-    await append('key-a', [renamed('a', 'after restart')]);
-    const before = await snapshot(store);
-    // Pretend the checkpoints were lost: everything is delivered again.
-    for (const projection of ALL_PROJECTIONS) await store.setCheckpoint(projection.name, 0);
-    const second = new ProjectionRunner(events, store, ALL_PROJECTIONS);
-    await second.start();
-    await second.catchUp(2000);
-    await second.stop();
-    const after = await snapshot(store);
-    expect((after[KEYS_COLLECTION][0] as KeyDocument).name).toBe('after restart');
-    expect(after.audit_entries).toHaveLength(2);
-    expect(before.audit_entries).toHaveLength(1);
-  });
-
-  it('converges to a full rebuild after a crash between documents and checkpoint', async () => {
-    for (let i = 0; i < 20; i++) await append(`key-${i % 5}`, [i < 5 ? created(String(i)) : renamed(String(i % 5), `name ${i}`)]);
-    const store = new MemoryReadStore();
-    let batches = 0;
-    const crashing = new ProjectionRunner(events, store, ALL_PROJECTIONS, {
-      batchSize: 6,
-      afterDocumentsWritten: () => {
-        if (++batches === 2) throw new Error('simulated crash after documents, before checkpoint');
-      },
-    });
-    await crashing.start();
-    expect(await crashing.catchUp(500)).toBe(false);
-    expect(crashing.error).toBeInstanceOf(Error);
-    await crashing.stop();
-
-    const restarted = new ProjectionRunner(events, store, ALL_PROJECTIONS, { batchSize: 6 });
-    await restarted.start();
-    expect(await restarted.catchUp(2000)).toBe(true);
-    await restarted.stop();
-
-    const rebuilt = new MemoryReadStore();
-    const fresh = new ProjectionRunner(events, rebuilt, ALL_PROJECTIONS);
-    await fresh.rebuild();
-    expect(await snapshot(store)).toEqual(await snapshot(rebuilt));
-  });
-
-  it('rebuilds with progress to the same state as live application', async () => {
-    for (let i = 0; i < 50; i++) await append(`key-${i}`, [created(String(i)), renamed(String(i), `r${i}`)]);
-    const live = new MemoryReadStore();
-    const runner = new ProjectionRunner(events, live, ALL_PROJECTIONS, { batchSize: 7 });
-    await runner.start();
-    await runner.catchUp(2000);
-    const before = await snapshot(live);
-    const progress: number[] = [];
-    const result = await runner.rebuild((p) => progress.push(p.done));
-    expect(result.events).toBe(100);
-    expect(progress[progress.length - 1]).toBe(100);
-    expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(await snapshot(live)).toEqual(before);
-    const { position } = await append('key-new', [created('new')]);
-    expect(await runner.waitForPosition(position, 2000)).toBe(true);
-    await runner.stop();
-  });
-
-  it('reports false when a position is not reached in time', async () => {
-    const runner = new ProjectionRunner(events, new MemoryReadStore(), ALL_PROJECTIONS);
-    await append('key-a', [created('a')]);
-    expect(await runner.waitForPosition(1, 50)).toBe(false);
-  });
+/** All read models of a store, for comparing two stores. */
+const snapshot = async (store: ReadStore) => ({
+  keys: await everything(store, KEY_DOCUMENTS),
+  preferences: await everything(store, ROUTING_PREFERENCE_DOCUMENTS),
+  defaults: await everything(store, DEFAULT_PREFERENCE_DOCUMENTS),
+  audit: await everything(store, AUDIT_ENTRY_DOCUMENTS),
 });
+
+const openMongoStore = mongoTestStores();
+
+describeRunner('memory', async () => new MemoryReadStore());
+describeRunner('MongoDB (MONGO_URL)', openMongoStore);
+
+/** The runner's behaviour over the real SQLite event store and a read store of the kind given; skipped when none can be opened. */
+function describeRunner(kind: string, openStore: (() => Promise<ReadStore>) | null): void {
+  (openStore ? describe : describe.skip)(
+    `ProjectionRunner over the SQLite event store and the ${kind} read store`,
+    () => {
+      let database: ReturnType<typeof temporaryDatabaseFile>;
+      let events: SqliteEventStore;
+      const logger = { error: jest.fn<void, [string, Readonly<Record<string, unknown>>]>() };
+      const runners: ProjectionRunner[] = [];
+      const stores: ReadStore[] = [];
+
+      const newStore = async (): Promise<ReadStore> => {
+        if (!openStore) throw new Error('a skipped suite does not run');
+        const store = await openStore();
+        stores.push(store);
+        return store;
+      };
+
+      const append = async (
+        stream: string,
+        ...appended: readonly DomainEvent[]
+      ): Promise<number> => {
+        const newEvents = appended.map(({ type, data }) => ({ type, data: { ...data } }));
+        return (
+          await events.append(stream, newEvents, {
+            expectedRevision: 'any',
+            metadata: testMetadata(),
+          })
+        ).position;
+      };
+
+      /** A governance history touching every projection, with an event of a stream none of them reads. */
+      const appendHistory = async (): Promise<number> => {
+        await append(
+          'key-k1',
+          keyCreated('k1', { scope: 'org', org_id: 'org_1' }),
+          keyRenamed('k1', 'CI'),
+        );
+        await append('routing_preference-p1', preferenceCreated('p1'));
+        await append('org-org_1', {
+          type: 'DefaultPreferenceSet',
+          data: { owner: org, preference_id: 'p1', previous_preference_id: null },
+        });
+        await append('key-k2', keyCreated('k2'), {
+          type: 'PreferenceBound',
+          data: {
+            key_id: 'k2',
+            preference_id: 'p1',
+            previous_preference_id: null,
+            bound_at: '2026-01-01T00:00:00.000Z',
+          },
+        });
+        await append('routing_preference-p2', preferenceCreated('p2'));
+        await append('org-org_1', {
+          type: 'DefaultPreferenceSet',
+          data: { owner: org, preference_id: 'p2', previous_preference_id: 'p1' },
+        });
+        await append('usage-k1', keyRenamed('k1', 'not a key stream'));
+        return append('key-k1', {
+          type: 'KeyRevoked',
+          data: { key_id: 'k1', reason: 'rotated away', revoked_at: '2026-01-02T00:00:00.000Z' },
+        });
+      };
+
+      const appendKeys = async (count: number): Promise<void> => {
+        for (let i = 0; i < count; i++) await append(`key-n${i}`, keyCreated(`n${i}`));
+      };
+
+      const runner = (
+        store: ReadStore,
+        options: Partial<ProjectionRunnerOptions> = {},
+        projections = ALL_PROJECTIONS,
+      ): ProjectionRunner => {
+        const created = new ProjectionRunner(events, store, projections, { logger, ...options });
+        runners.push(created);
+        return created;
+      };
+
+      /** What a fresh store holds after a rebuild from the whole event store. */
+      const rebuiltSnapshot = async () => {
+        const fresh = await newStore();
+        await runner(fresh).rebuild();
+        return snapshot(fresh);
+      };
+
+      beforeEach(() => {
+        database = temporaryDatabaseFile();
+        events = new SqliteEventStore({ file: database.file, pollIntervalMs: 5 });
+        logger.error.mockClear();
+      });
+
+      afterEach(async () => {
+        await Promise.all(runners.splice(0).map((running) => running.stop()));
+        await Promise.all(stores.splice(0).map((store) => store.close()));
+        await events.close();
+        database.remove();
+      });
+
+      it('catches up on history, then applies live events', async () => {
+        await appendHistory();
+        const store = await newStore();
+        const live = runner(store);
+        await live.start();
+        expect(await live.catchUp(PATIENCE_MS)).toBe(true);
+        expect(await store.collection(KEY_DOCUMENTS).get('k1')).toMatchObject({
+          name: 'CI',
+          revoked: true,
+          audience: 'org:org_1',
+        });
+        expect(await store.collection(ROUTING_PREFERENCE_DOCUMENTS).get('p2')).toMatchObject({
+          is_default: true,
+        });
+
+        const position = await append('key-k2', keyRenamed('k2', 'renamed live'));
+        expect(await live.waitForPosition(position, PATIENCE_MS)).toBe(true);
+        expect((await store.collection(KEY_DOCUMENTS).get('k2'))?.name).toBe('renamed live');
+        expect(live.appliedPosition).toBe(position);
+        expect(await live.lag()).toEqual({
+          head_position: position,
+          checkpoint: position,
+          behind_events: 0,
+          behind_ms: 0,
+        });
+      });
+
+      it('applies a burst in batches of at most the batch size, one checkpoint save per batch', async () => {
+        await appendKeys(30);
+        const store = new InterruptibleReadStore(await newStore());
+        const batched = runner(store, { batchSize: 8 });
+        await batched.start();
+        await batched.catchUp(PATIENCE_MS);
+        const saved = store.savedCheckpoints
+          .filter(({ projection }) => projection === keyProjection.name)
+          .map(({ position }) => position);
+        expect(saved).toEqual([8, 16, 24, 30]);
+        expect(await store.collection(KEY_DOCUMENTS).count()).toBe(30);
+      });
+
+      it('delivers everything again after lost checkpoints without changing a document', async () => {
+        await appendHistory();
+        const store = await newStore();
+        const first = runner(store);
+        await first.start();
+        await first.catchUp(PATIENCE_MS);
+        await first.stop();
+        const before = await snapshot(store);
+        for (const { name } of ALL_PROJECTIONS) await store.setCheckpoint(name, 0);
+
+        const again = runner(store, { batchSize: 3 });
+        await again.start();
+        expect(await again.catchUp(PATIENCE_MS)).toBe(true);
+        expect(await snapshot(store)).toEqual(before);
+      });
+
+      it('catches a projection added later up from the start, while the others skip what they applied', async () => {
+        await appendHistory();
+        const store = new InterruptibleReadStore(await newStore());
+        const keysOnly = runner(store, {}, [runnable(keyProjection)]);
+        await keysOnly.start();
+        await keysOnly.catchUp(PATIENCE_MS);
+        await keysOnly.stop();
+        const keysBefore = await everything(store, KEY_DOCUMENTS);
+
+        const all = runner(store);
+        await all.start();
+        expect(await all.catchUp(PATIENCE_MS)).toBe(true);
+        expect(await everything(store, KEY_DOCUMENTS)).toEqual(keysBefore);
+        expect(await snapshot(store)).toEqual(await rebuiltSnapshot());
+      });
+
+      it('rebuilds every projection to the state live application reached, reporting progress', async () => {
+        await appendHistory();
+        const head = await append('usage-k2', keyRenamed('k2', 'usage'));
+        const store = await newStore();
+        const live = runner(store, { batchSize: 2 });
+        await live.start();
+        await live.catchUp(PATIENCE_MS);
+        const before = await snapshot(store);
+
+        const progress: RebuildProgress[] = [];
+        const summary = await live.rebuild('all', (step) => progress.push(step));
+        expect(summary).toMatchObject({
+          projections: ALL_PROJECTIONS.map(({ name }) => name),
+          events: head - 2,
+        });
+        // Pages of two events the projections read (9 and 11 are in a stream none reads), then the head.
+        expect(progress.map(({ done }) => done)).toEqual([2, 4, 6, 8, 10, 11]);
+        expect(progress.every(({ total }) => total === head)).toBe(true);
+        expect(await snapshot(store)).toEqual(before);
+
+        const position = await append('key-k2', keyRenamed('k2', 'after the rebuild'));
+        expect(await live.waitForPosition(position, PATIENCE_MS)).toBe(true);
+      });
+
+      it('rebuilds one projection and leaves the others as they are', async () => {
+        await appendHistory();
+        const store = await newStore();
+        const live = runner(store);
+        await live.start();
+        await live.catchUp(PATIENCE_MS);
+        const before = await snapshot(store);
+        await store.collection(KEY_DOCUMENTS).write([{ id: 'k1', document: null, position: 99 }]);
+
+        expect(await live.rebuild(keyProjection.name)).toMatchObject({
+          projections: [keyProjection.name],
+          events: 5,
+        });
+        expect(await snapshot(store)).toEqual(before);
+        await expect(live.rebuild('no_such_projection.v1')).rejects.toThrow(RangeError);
+      });
+
+      it.each([
+        ['in the middle of writing a batch’s documents', { midWrite: 3 }],
+        ['between writing the documents and saving the checkpoint', { atCheckpoint: 2 }],
+      ])('converges to a full rebuild after a crash %s', async (_where, interruption) => {
+        await appendHistory();
+        await appendKeys(10);
+        const inner = await newStore();
+        const crashing = runner(new InterruptibleReadStore(inner, interruption), { batchSize: 4 });
+        await crashing.start();
+        expect(await crashing.catchUp(PATIENCE_MS)).toBe(false);
+        const { error } = crashing;
+        expect(error instanceof ProjectionError ? error.cause : error).toBeInstanceOf(
+          SimulatedCrash,
+        );
+        expect(logger.error).toHaveBeenCalledTimes(1);
+        // The crash left documents ahead of the checkpoints: the restart will deliver their events again.
+        const checkpoints = await Promise.all(
+          ALL_PROJECTIONS.map(({ name }) => inner.getCheckpoint(name)),
+        );
+        const stranded = Object.values(await snapshot(inner)).flat();
+        expect(stranded.some(({ position }) => position > Math.min(...checkpoints))).toBe(true);
+
+        const restarted = runner(inner, { batchSize: 4 });
+        await restarted.start();
+        expect(await restarted.catchUp(PATIENCE_MS)).toBe(true);
+        expect(await snapshot(inner)).toEqual(await rebuiltSnapshot());
+      });
+
+      it('stops on a failing projection without skipping its event, and goes on once it is fixed', async () => {
+        await append('key-k1', keyCreated('k1'));
+        const failing = await append('key-k1', keyRenamed('k1', 'poison'));
+        await append('key-k1', keyRenamed('k1', 'after'));
+        const fragile = (
+          fixed: boolean,
+        ): Projection<{ readonly id: string; readonly names: number }> => ({
+          name: 'fragile.v1',
+          collection: { name: 'fragile', indexes: [] },
+          streamPrefixes: ['key-'],
+          documentIds: (event) => [String(event.data.key_id)],
+          apply: (document, event) => {
+            if (!fixed && event.data.name === 'poison') throw new Error('cannot apply poison');
+            return { id: String(event.data.key_id), names: (document?.names ?? 0) + 1 };
+          },
+        });
+        const store = await newStore();
+        const broken = runner(store, {}, [runnable(fragile(false))]);
+        await broken.start();
+        expect(await broken.waitForPosition(failing, PATIENCE_MS)).toBe(false);
+        expect(broken.error).toEqual(
+          expect.objectContaining({
+            name: 'ProjectionError',
+            projection: 'fragile.v1',
+            position: failing,
+            event_type: 'KeyRenamed',
+          }),
+        );
+        expect(broken.error).toBeInstanceOf(ProjectionError);
+        expect(logger.error).toHaveBeenCalledWith(
+          expect.stringContaining('projection runner stopped'),
+          expect.objectContaining({ error: broken.error }),
+        );
+        expect(await store.getCheckpoint('fragile.v1')).toBeLessThan(failing);
+
+        const repaired = runner(store, {}, [runnable(fragile(true))]);
+        await repaired.start();
+        expect(await repaired.catchUp(PATIENCE_MS)).toBe(true);
+        expect(await store.collection(fragile(true).collection).get('k1')).toEqual({
+          id: 'k1',
+          names: 3,
+        });
+      });
+
+      it('counts positions in streams no projection reads as reached', async () => {
+        const unrelated = await append('usage-k1', keyRenamed('k1', 'usage'));
+        const idle = runner(await newStore());
+        expect(await idle.waitForPosition(unrelated, PATIENCE_MS)).toBe(true);
+      });
+
+      it('answers false when a position is not reached within the wait', async () => {
+        const position = await append('key-k1', keyCreated('k1'));
+        const stopped = runner(await newStore());
+        expect(await stopped.waitForPosition(position, 20)).toBe(false);
+      });
+
+      it('reports how far a stopped runner trails the head, by its clock', async () => {
+        await append('key-k1', keyCreated('k1'));
+        const now = new Date('2100-01-01T00:00:00.000Z');
+        const store = await newStore();
+        const behind = runner(store, { clock: { now: () => now } });
+        await behind.start();
+        await behind.catchUp(PATIENCE_MS);
+        await behind.stop();
+        const first = await append('key-k2', keyCreated('k2'));
+        const head = await append('usage-k2', keyRenamed('k2', 'usage'));
+        const [oldest] = await events.readAll({ fromPosition: first - 1, maxCount: 1 });
+        expect(await behind.lag()).toEqual({
+          head_position: head,
+          checkpoint: first - 1,
+          behind_events: 2,
+          behind_ms: now.getTime() - Date.parse(oldest.recorded_at),
+        });
+      });
+
+      it('finishes the batch in flight before it stops', async () => {
+        let release: () => void = () => undefined;
+        let entered: () => void = () => undefined;
+        const inFlight = new Promise<void>((resolve) => (entered = resolve));
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        const slow: RunnableProjection = {
+          name: 'slow.v1',
+          streamPrefixes: ['key-'],
+          applyEvents: async () => {
+            entered();
+            await gate;
+          },
+          dropDocuments: async () => undefined,
+        };
+        const position = await append('key-k1', keyCreated('k1'));
+        const store = await newStore();
+        const running = runner(store, {}, [slow]);
+        await running.start();
+        await inFlight;
+        const stopped = running.stop();
+        release();
+        await stopped;
+        expect(await store.getCheckpoint('slow.v1')).toBe(position);
+      });
+    },
+  );
+}

@@ -1,82 +1,103 @@
-import { EventStore, EventSubscription, RecordedEvent } from '@keyledger/event-store';
-import { Document, ReadStore } from '../store/read-store.port';
-import { Projection } from './projection';
-import { applyBatch } from './apply-batch';
+import { Clock, systemClock } from '@keyledger/domain';
+import { EventStore, EventSubscription } from '@keyledger/event-store';
+import { RunnableProjection } from '../projection/runnable-projection';
+import { ReadStore } from '../store/read-store.port';
+import { CheckpointedProjections } from './checkpointed-projections';
 import { nextBatch } from './next-batch';
+import { rebuildMeter, RebuildProgress } from './rebuild-progress';
+import { RunnerLogger } from './runner-logger';
 
-export interface RunnerLogger {
-  error(message: string, error: unknown): void;
-}
-
+/** How the runner batches, where it reports failures, and what time it is. */
 export interface ProjectionRunnerOptions {
-  /** Most events applied in one batch (one bulk write per collection). */
+  readonly logger: RunnerLogger;
+  /** Most events applied in one batch (one bulk write per collection); 500 by default. */
   readonly batchSize?: number;
-  readonly logger?: RunnerLogger;
-  /** Test seam: runs after a batch's documents are written, before its checkpoints are saved. */
-  readonly afterDocumentsWritten?: (batch: readonly RecordedEvent[]) => Promise<void> | void;
+  readonly clock?: Clock;
 }
 
 /** How far the read models trail the event store. */
 export interface ProjectionLag {
   readonly head_position: number;
-  readonly applied_position: number;
-  readonly behind_positions: number;
+  /** The lowest stored checkpoint: every projection has applied everything up to it. */
+  readonly checkpoint: number;
+  /** Positions from the oldest event not yet applied to the head; 0 when caught up. */
+  readonly behind_events: number;
   /** Age of the oldest event not yet applied; 0 when caught up. */
   readonly behind_ms: number;
 }
 
-export interface RebuildProgress {
-  readonly done: number;
-  readonly total: number;
-  readonly rate_per_s: number;
+/** What a rebuild did. */
+export interface RebuildSummary {
+  readonly projections: readonly string[];
+  readonly events: number;
+  readonly seconds: number;
 }
 
+const DEFAULT_BATCH_SIZE = 500;
+
 /**
- * Feeds projections from the event store: catch-up then live, in batches, at least once from
- * each projection's stored checkpoint, applied idempotently by document position.
+ * Feeds projections from the event store: from the lowest stored checkpoint, catch-up then live,
+ * in batches, at least once, applied idempotently by document position. A failing projection
+ * stops the runner, so its events are never skipped, until it is started again.
  */
 export class ProjectionRunner {
-  private subscription: EventSubscription | null = null;
-  private loop: Promise<void> | null = null;
-  private applied = 0;
-  private failure: unknown = null;
-  private readonly listeners = new Set<() => void>();
+  private readonly projections: CheckpointedProjections;
   private readonly batchSize: number;
-  private readonly streamPrefixes: readonly string[];
+  private readonly clock: Clock;
+  private subscription: EventSubscription | null = null;
+  private loop: Promise<void> = Promise.resolve();
+  private starting: Promise<void> | null = null;
+  private failure: unknown = null;
+  /** Called after every batch and on failure, so waiters look at their position again. */
+  private readonly progressListeners = new Set<() => void>();
 
   constructor(
     private readonly events: EventStore,
-    private readonly store: ReadStore,
-    private readonly projections: readonly Projection<Document>[],
-    private readonly options: ProjectionRunnerOptions = {},
+    store: ReadStore,
+    projections: readonly RunnableProjection[],
+    private readonly options: ProjectionRunnerOptions,
   ) {
-    this.batchSize = options.batchSize ?? 500;
-    this.streamPrefixes = [...new Set(projections.flatMap((p) => p.streamPrefixes))];
+    this.projections = new CheckpointedProjections(store, projections);
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.clock = options.clock ?? systemClock;
   }
 
-  /** Position of the last event every projection has applied (or skipped as not theirs). */
+  /** The position every projection has applied (events of streams none reads aside). */
   get appliedPosition(): number {
-    return this.applied;
+    return this.projections.lowest;
   }
 
-  /** Resumes from the stored checkpoints and keeps following the store. */
-  async start(): Promise<void> {
-    if (this.loop) return;
-    const checkpoints = await Promise.all(this.projections.map((p) => this.store.getCheckpoint(p.name)));
-    this.applied = Math.min(...checkpoints, Number.MAX_SAFE_INTEGER);
-    if (this.projections.length === 0) this.applied = 0;
+  /** The failure that stopped the runner, or null. */
+  get error(): unknown {
+    return this.failure;
+  }
+
+  /** Resumes from the stored checkpoints and keeps following the store; after a failure, retries it. */
+  start(): Promise<void> {
+    this.starting ??= this.follow().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  /** Stops following the store; resolves once the batch in flight is applied and checkpointed. */
+  async stop(): Promise<void> {
+    await this.starting;
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.close();
+    await this.loop;
+  }
+
+  private async follow(): Promise<void> {
+    if (this.subscription) return;
+    await this.loop;
     this.failure = null;
-    const subscription = this.events.subscribe({ fromPosition: this.applied, filter: { streamPrefixes: this.streamPrefixes } });
+    const from = await this.projections.load();
+    const subscription = this.events.subscribe({
+      fromPosition: from,
+      filter: this.projections.filter,
+    });
     this.subscription = subscription;
     this.loop = this.consume(subscription);
-  }
-
-  /** Stops following; waits for the batch in flight to finish. */
-  async stop(): Promise<void> {
-    await this.subscription?.close();
-    await this.loop;
-    this.subscription = null;
-    this.loop = null;
   }
 
   private async consume(subscription: EventSubscription): Promise<void> {
@@ -84,95 +105,126 @@ export class ProjectionRunner {
     let pending = iterator.next();
     try {
       for (;;) {
-        const { batch, next } = await nextBatch(iterator, pending, this.batchSize);
-        pending = next;
-        if (batch.length === 0) return;
-        await applyBatch(this.store, this.projections, batch, this.options.afterDocumentsWritten);
-        this.applied = batch[batch.length - 1].position;
-        this.notify();
+        const batch = await nextBatch(iterator, pending, this.batchSize);
+        pending = batch.pending;
+        // Once stopping, a batch not started yet is left for the next start to deliver again.
+        if (batch.events.length === 0 || this.subscription !== subscription) return;
+        await this.projections.apply(batch.events);
+        this.notifyProgress();
       }
     } catch (error) {
-      // A projection that cannot apply an event must not skip it: stop and say so.
       this.failure = error;
-      this.options.logger?.error('projection runner stopped', error);
-      this.notify();
+      if (this.subscription === subscription) this.subscription = null;
+      await subscription.close();
+      this.options.logger.error(
+        'projection runner stopped; fix the cause and start it again: no event is skipped',
+        {
+          error,
+          checkpoint: this.appliedPosition,
+        },
+      );
+      this.notifyProgress();
     }
   }
 
-  private notify(): void {
-    for (const listener of [...this.listeners]) listener();
+  private notifyProgress(): void {
+    for (const listener of [...this.progressListeners]) listener();
   }
 
-  /** The error that stopped the runner, if any. */
-  get error(): unknown {
-    return this.failure;
-  }
-
-  /** Resolves true once the read models include `position`, false after `timeoutMs`. */
-  async waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
-    if (await this.reached(position)) return true;
-    return new Promise((resolve) => {
-      const finish = (result: boolean): void => {
+  /**
+   * Resolves true once the read models include everything up to `position` (read-your-writes),
+   * false after `timeoutMs`, or as soon as the runner has failed.
+   */
+  waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      const settle = (reached: boolean): void => {
         clearTimeout(timer);
-        this.listeners.delete(check);
-        resolve(result);
+        this.progressListeners.delete(check);
+        resolve(reached);
       };
       const check = (): void => {
-        if (this.applied >= position) finish(true);
-        else if (this.failure) finish(false);
+        this.includes(position).then((reached) => {
+          if (reached) settle(true);
+          else if (this.failure !== null) settle(false);
+        }, reject);
       };
-      const timer = setTimeout(() => void this.reached(position).then(finish), timeoutMs);
-      this.listeners.add(check);
+      const timer = setTimeout(() => settle(false), timeoutMs);
+      this.progressListeners.add(check);
+      check();
     });
   }
 
-  /** Reached when applied, or when nothing the projections read lies between us and it. */
-  private async reached(position: number): Promise<boolean> {
-    if (this.applied >= position) return true;
-    const [next] = await this.events.readAll({ fromPosition: this.applied, maxCount: 1, filter: { streamPrefixes: this.streamPrefixes } });
-    return next === undefined || next.position > position;
-  }
-
-  /** Waits until everything in the store at the time of the call is applied. */
+  /** Waits until everything in the store at the time of the call is applied; see `waitForPosition`. */
   async catchUp(timeoutMs: number): Promise<boolean> {
     return this.waitForPosition(await this.events.headPosition(), timeoutMs);
   }
 
+  /** Whether every event the projections read, up to `position`, is applied. */
+  private async includes(position: number): Promise<boolean> {
+    const applied = this.appliedPosition;
+    if (applied >= position) return true;
+    // Events of streams no projection reads never move a checkpoint: look past them.
+    const [next] = await this.events.readAll({
+      fromPosition: applied,
+      maxCount: 1,
+      filter: this.projections.filter,
+    });
+    return next === undefined || next.position > position;
+  }
+
+  /** How far the stored checkpoints trail the event store. */
   async lag(): Promise<ProjectionLag> {
-    const head = await this.events.headPosition();
-    const [oldest] = await this.events.readAll({ fromPosition: this.applied, maxCount: 1, filter: { streamPrefixes: this.streamPrefixes } });
+    const head_position = await this.events.headPosition();
+    const checkpoint = await this.projections.storedLowest();
+    const [oldest] = await this.events.readAll({
+      fromPosition: checkpoint,
+      maxCount: 1,
+      filter: this.projections.filter,
+    });
+    if (!oldest) return { head_position, checkpoint, behind_events: 0, behind_ms: 0 };
     return {
-      head_position: head,
-      applied_position: this.applied,
-      behind_positions: Math.max(0, head - this.applied),
-      behind_ms: oldest ? Math.max(0, Date.now() - Date.parse(oldest.recorded_at)) : 0,
+      head_position,
+      checkpoint,
+      behind_events: head_position - oldest.position + 1,
+      behind_ms: Math.max(0, this.clock.now().getTime() - Date.parse(oldest.recorded_at)),
     };
   }
 
-  /** Drops every projection's documents and replays the whole store, reporting progress. */
-  async rebuild(onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<{ events: number; seconds: number }> {
-    const wasRunning = this.loop !== null;
+  /**
+   * Drops the documents and checkpoint of one projection (or all) and replays the event store from
+   * the start, reporting progress. The runner pauses meanwhile and resumes if it was running; a
+   * failure is thrown and leaves it stopped.
+   */
+  async rebuild(
+    target: string = 'all',
+    onProgress: (progress: RebuildProgress) => void = () => undefined,
+  ): Promise<RebuildSummary> {
+    const rebuilt = target === 'all' ? this.projections : this.projections.only(target);
+    await this.starting;
+    const wasRunning = this.subscription !== null;
     await this.stop();
-    for (const projection of this.projections) {
-      await this.store.collection(projection.collection).drop();
-      await this.store.setCheckpoint(projection.name, 0);
-    }
-    const started = Date.now();
-    const total = await this.events.headPosition();
+    const started = this.clock.now().getTime();
+    await rebuilt.reset();
+    const measure = rebuildMeter(this.clock, await this.events.headPosition());
     let position = 0;
-    let count = 0;
+    let applied = 0;
     for (;;) {
-      const page = await this.events.readAll({ fromPosition: position, maxCount: this.batchSize, filter: { streamPrefixes: this.streamPrefixes } });
+      const page = await this.events.readAll({
+        fromPosition: position,
+        maxCount: this.batchSize,
+        filter: rebuilt.filter,
+      });
       if (page.length === 0) break;
-      await applyBatch(this.store, this.projections, page, this.options.afterDocumentsWritten);
+      await rebuilt.apply(page);
       position = page[page.length - 1].position;
-      count += page.length;
-      this.applied = position;
-      const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-      onProgress({ done: Math.min(position, total), total, rate_per_s: count / seconds });
+      applied += page.length;
+      onProgress(measure(position, applied));
     }
-    this.notify();
+    // Events of streams no projection reads may end the store: report reaching its head all the same.
+    const head = await this.events.headPosition();
+    if (position < head) onProgress(measure(head, applied));
     if (wasRunning) await this.start();
-    return { events: count, seconds: (Date.now() - started) / 1000 };
+    const seconds = (this.clock.now().getTime() - started) / 1000;
+    return { projections: rebuilt.projections.map(({ name }) => name), events: applied, seconds };
   }
 }

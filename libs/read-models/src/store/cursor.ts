@@ -1,34 +1,41 @@
 import { Scalar } from './read-store.port';
 
-/** Where a page ended: the sort value and id of its last item. */
+/** Where a page ended: the sort values and the id of its last document. */
 export interface CursorPosition {
-  readonly value: Scalar;
+  readonly values: readonly Scalar[];
   readonly id: string;
 }
 
-/** Encodes a keyset position as an opaque URL-safe string. */
-export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.value, position.id])).toString('base64url');
-}
-
-/** Thrown for a cursor this store did not make. */
+/** A cursor that no store made for this sort order (tampered, truncated, or from another query). */
 export class InvalidCursorError extends Error {
   constructor() {
-    super('cursor is not valid');
+    super('cursor is not valid for this query');
     this.name = 'InvalidCursorError';
   }
 }
 
-/** Decodes a cursor made by encodeCursor, or throws InvalidCursorError. */
-export function decodeCursor(cursor: string): CursorPosition {
+const isScalar = (value: unknown): value is Scalar =>
+  value === null ||
+  typeof value === 'string' ||
+  typeof value === 'number' ||
+  typeof value === 'boolean';
+
+/** Encodes a keyset position as an opaque, URL-safe string. */
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([...position.values, position.id])).toString('base64url');
+}
+
+/** Decodes a cursor made by `encodeCursor` for a sort of `keys` fields, or throws InvalidCursorError. */
+export function decodeCursor(cursor: string, keys: number): CursorPosition {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') {
-      const value = parsed[0] as unknown;
-      if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return { value: value as Scalar, id: parsed[1] };
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through: any malformed input is the same error
+    throw new InvalidCursorError();
   }
-  throw new InvalidCursorError();
+  if (!Array.isArray(parsed) || parsed.length !== keys + 1 || !parsed.every(isScalar))
+    throw new InvalidCursorError();
+  const id: Scalar = parsed[keys];
+  if (typeof id !== 'string') throw new InvalidCursorError();
+  return { values: parsed.slice(0, keys), id };
 }

@@ -1,67 +1,113 @@
-/** Every read-model document has a string id. */
+/** Every read-model document is keyed by a string id. */
 export interface Document {
   readonly id: string;
 }
 
+/** A value the stores can compare: what filters, sorts, indexes and cursors work on. */
 export type Scalar = string | number | boolean | null;
 
-/** Equality on a field, or membership in a list of values. */
-export type FieldCondition = Scalar | { readonly in: readonly Scalar[] };
+/** The names of a document's fields that hold a single scalar (arrays and objects excluded). */
+export type ScalarField<D> = {
+  [K in keyof D & string]-?: D[K] extends Scalar ? K : never;
+}[keyof D & string];
 
-/** A page request: conditions ANDed, an optional case-insensitive substring, one sort field. */
-export interface FindQuery {
-  readonly where?: Readonly<Record<string, FieldCondition>>;
-  readonly contains?: { readonly field: string; readonly text: string };
-  /** Sorted by this field, then by id, so the order is total and stable. */
-  readonly sort: { readonly field: string; readonly direction: 'asc' | 'desc' };
+/** Equality with a value, or membership in a list of values. */
+export type FieldCondition<V extends Scalar = Scalar> = V | { readonly in: readonly V[] };
+
+/** Conditions on scalar fields, all of which must hold. A missing field counts as null. */
+export type Where<D> = { readonly [K in ScalarField<D>]?: FieldCondition<D[K] & Scalar> };
+
+/** Which documents a query selects. */
+export interface DocumentFilter<D> {
+  readonly where?: Where<D>;
+  /** Case-insensitive substring match on a string field; the text is literal, not a pattern. */
+  readonly contains?: { readonly field: ScalarField<D>; readonly text: string };
+}
+
+/** One sort key; nulls come first in ascending order, as MongoDB orders them. */
+export interface SortKey<D> {
+  readonly field: ScalarField<D>;
+  readonly direction: 'asc' | 'desc';
+}
+
+/** One or two sort keys. The id always breaks ties (in the last key's direction), so the order is total. */
+export type SortOrder<D> = readonly [SortKey<D>] | readonly [SortKey<D>, SortKey<D>];
+
+/** A page request with keyset pagination. */
+export interface FindQuery<D> extends DocumentFilter<D> {
+  readonly sort: SortOrder<D>;
   readonly limit: number;
-  /** Opaque: the `next_cursor` of the previous page. */
+  /** The `next_cursor` of the previous page with the same filter and sort; opaque. */
   readonly cursor?: string | null;
 }
 
+/** One page of documents; `next_cursor` is null on the last page. */
 export interface Page<D> {
-  readonly items: D[];
+  readonly items: readonly D[];
   readonly next_cursor: string | null;
 }
 
-/** A change to one document, made by the event at `position` (null document: delete). */
-export interface DocumentWrite<D extends Document> {
-  readonly id: string;
-  readonly document: D | null;
-  readonly position: number;
-}
-
-/** A document together with the position of the last event applied to it. */
+/** A document with the global position of the last event applied to it. */
 export interface Positioned<D> {
   readonly document: D;
   readonly position: number;
 }
 
-/** Fields to index: unique single fields, and compound (list filter + sort) orders. */
-export interface IndexSpec {
-  readonly fields: readonly string[];
+/**
+ * The state a document reaches with the event at `position`; a null document deletes it.
+ * A delete is not remembered: projections that must never resurrect a document keep it with a
+ * flag (`revoked`, `deleted`) instead.
+ */
+export interface DocumentWrite<D> {
+  readonly id: string;
+  readonly document: D | null;
+  readonly position: number;
+}
+
+/** An index: a unique single field (e.g. a secret hash), or a compound list-filter + sort order. */
+export interface IndexSpec<D> {
+  readonly fields: readonly [ScalarField<D>, ...ScalarField<D>[]];
+  /** Unique fields must always hold a value: stores differ on whether nulls collide. */
   readonly unique?: boolean;
+}
+
+/** A read model's collection: its name and indexes, and (as a type) its documents. */
+export interface CollectionSpec<D extends Document> {
+  readonly name: string;
+  readonly indexes: readonly IndexSpec<D>[];
 }
 
 /** One read model's documents. */
 export interface DocumentCollection<D extends Document> {
-  get(id: string): Promise<Positioned<D> | null>;
-  getMany(ids: readonly string[]): Promise<Map<string, Positioned<D>>>;
-  /** The document whose (indexed) field equals the value. */
-  findOne(field: string, value: Scalar): Promise<D | null>;
-  find(query: FindQuery): Promise<Page<D>>;
-  count(where?: FindQuery['where']): Promise<number>;
-  /** Every document, in id order, without holding them all in memory. */
-  scan(): AsyncIterable<D>;
-  /** Applies writes whose position is newer than the document's; older ones are ignored. */
+  /** The document with this id, or null. */
+  get(id: string): Promise<D | null>;
+  /** The documents with these ids that exist, by id. */
+  getMany(ids: readonly string[]): Promise<ReadonlyMap<string, D>>;
+  /** The documents with these ids and the positions they were written at: what projections fold from. */
+  getPositioned(ids: readonly string[]): Promise<ReadonlyMap<string, Positioned<D>>>;
+  /** The first document, in id order, that meets the conditions (use an indexed field). */
+  findOne(where: Where<D>): Promise<D | null>;
+  /** A page of the matching documents in the requested order. */
+  find(query: FindQuery<D>): Promise<Page<D>>;
+  /** How many documents match. */
+  count(filter?: DocumentFilter<D>): Promise<number>;
+  /**
+   * Applies each write whose position is newer than the stored document's and ignores the rest,
+   * so a redelivered batch changes nothing. A write that would repeat a unique value is refused
+   * with `UniqueConstraintError` after the others are applied.
+   */
   write(writes: readonly DocumentWrite<D>[]): Promise<void>;
+  /** Removes every document (the indexes stay declared). */
   drop(): Promise<void>;
 }
 
-/** Where read models live: collections, and each projection's checkpoint. */
+/** Where read models live: their collections, and each projection's checkpoint. */
 export interface ReadStore {
-  collection<D extends Document>(name: string, indexes?: readonly IndexSpec[]): DocumentCollection<D>;
+  /** The collection a spec names, with the spec's indexes in place. */
+  collection<D extends Document>(spec: CollectionSpec<D>): DocumentCollection<D>;
+  /** The last position a projection has fully applied; 0 when it never ran. */
   getCheckpoint(projection: string): Promise<number>;
+  /** Records the last position a projection has fully applied (0 to start over). */
   setCheckpoint(projection: string, position: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -30,6 +30,9 @@ export interface DecideOptions {
   readonly retries?: number;
 }
 
+/** Runs on the decided events before they are written: throw to refuse (e.g. a permission). */
+export type BeforeAppend<Event, State> = (events: readonly Event[], state: State) => void;
+
 const DEFAULT_RETRIES = 3;
 
 /** Reads a stream, folds it, decides, and appends with the revision it decided on. */
@@ -39,7 +42,7 @@ export async function decideAndAppend<Command, Event extends DomainEvent, State>
   stream: string,
   command: Command,
   metadata: EventMetadata,
-  options: DecideOptions = {},
+  options: DecideOptions & { readonly beforeAppend?: BeforeAppend<Event, State> } = {},
 ): Promise<CommandOutcome<State, Event>> {
   const attempts = (options.retries ?? DEFAULT_RETRIES) + 1;
   for (let attempt = 1; ; attempt++) {
@@ -48,6 +51,7 @@ export async function decideAndAppend<Command, Event extends DomainEvent, State>
     if (options.ifMatch != null && options.ifMatch !== revision) throw preconditionFailed();
     const state = foldStream(decider, history);
     const events = decider.decide(command, state);
+    options.beforeAppend?.(events, state);
     if (events.length === 0) return { state, events, revision, position: null };
     try {
       const result = await store.append(stream, events.map(toNewEvent), {
@@ -74,7 +78,10 @@ export function foldStream<Command, Event extends DomainEvent, State>(
   decider: Decider<Command, Event, State>,
   history: readonly RecordedEvent[],
 ): State {
-  return history.reduce((state, recorded) => decider.evolve(state, recorded as unknown as Event), decider.initialState);
+  return history.reduce(
+    (state, recorded) => decider.evolve(state, recorded as unknown as Event),
+    decider.initialState,
+  );
 }
 
 /** Domain payloads are typed interfaces; the store takes them as plain JSON objects. */
@@ -83,4 +90,8 @@ function toNewEvent(event: DomainEvent): NewEvent {
 }
 
 const preconditionFailed = (): ApiError =>
-  new ApiError(412, 'precondition_failed', 'If-Match does not match the current revision; read it again.');
+  new ApiError(
+    412,
+    'precondition_failed',
+    'If-Match does not match the current revision; read it again.',
+  );

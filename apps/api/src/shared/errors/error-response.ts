@@ -50,7 +50,13 @@ interface Refusal {
 function classify(error: unknown): Refusal {
   if (error instanceof ApiError) return { ...error, message: error.message };
   if (error instanceof DomainError) {
-    return { status: domainStatus[error.code], code: error.code, message: error.message, fields: error.fields, headers: {} };
+    return {
+      status: domainStatus[error.code],
+      code: error.code,
+      message: error.message,
+      fields: error.fields,
+      headers: {},
+    };
   }
   if (error instanceof WrongExpectedRevisionError) {
     return {
@@ -71,7 +77,13 @@ function classify(error: unknown): Refusal {
       headers: {},
     };
   }
-  return { status: 500, code: 'internal_error', message: 'An unexpected error occurred.', fields: [], headers: {} };
+  return {
+    status: 500,
+    code: 'internal_error',
+    message: 'An unexpected error occurred.',
+    fields: [],
+    headers: {},
+  };
 }
 
 /** Fastify errors carry `statusCode`, Nest's HttpException `getStatus()`. */

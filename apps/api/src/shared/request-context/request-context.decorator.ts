@@ -26,7 +26,6 @@ export function requestContextOf(request: FastifyRequest): RequestContext {
 }
 
 /** Injects the current request's context into a controller method. */
-export const Context = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): RequestContext =>
-    requestContextOf(ctx.switchToHttp().getRequest<FastifyRequest>()),
+export const Context = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestContext =>
+  requestContextOf(ctx.switchToHttp().getRequest<FastifyRequest>()),
 );

@@ -1,4 +1,7 @@
 import { describeReadStoreContract } from '../testing/read-store.contract';
 import { MemoryReadStore } from './memory-read-store';
 
-describeReadStoreContract('memory', async () => ({ store: new MemoryReadStore(), cleanup: async () => undefined }));
+describeReadStoreContract('memory', async () => {
+  const store = new MemoryReadStore();
+  return { store, dispose: () => store.close() };
+});

@@ -1,1 +1,3 @@
 export * from './read-store.contract';
+export * from './interruptible-read-store';
+export * from './mongo-test-stores';

@@ -25,7 +25,10 @@ export class CreateKeyRequestDto {
   @MaxLength(128)
   readonly name!: string;
 
-  @ApiPropertyOptional({ enum: ['personal', 'org'], description: 'Omitted: org when org_id is given, else personal.' })
+  @ApiPropertyOptional({
+    enum: ['personal', 'org'],
+    description: 'Omitted: org when org_id is given, else personal.',
+  })
   @IsOptional()
   @IsIn(['personal', 'org'])
   readonly scope?: 'personal' | 'org';

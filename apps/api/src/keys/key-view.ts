@@ -1,0 +1,51 @@
+import { KeyDocument } from '@keyledger/read-models';
+
+/** A key as the API shows it: every field of SPEC §2, never the secret. */
+export interface KeyView {
+  readonly id: string;
+  readonly hash: string;
+  readonly label: string;
+  readonly name: string;
+  readonly scope: KeyDocument['scope'];
+  readonly owner_user_id: string;
+  readonly org_id: string | null;
+  readonly scopes: readonly string[];
+  readonly disabled: boolean;
+  readonly revoked: boolean;
+  readonly limit: number | null;
+  readonly limit_reset: KeyDocument['limit_reset'];
+  readonly include_byok_in_limit: boolean;
+  readonly limit_remaining: number | null;
+  readonly plan_tier: string | null;
+  readonly routing_preference_id: string | null;
+  readonly created_at: string;
+  readonly updated_at: string;
+  readonly expires_at: string | null;
+  readonly revoked_at: string | null;
+}
+
+/** Maps a key document to its public view. */
+export function toKeyView(key: KeyDocument): KeyView {
+  return {
+    id: key.id,
+    hash: key.hash,
+    label: key.label,
+    name: key.name,
+    scope: key.scope,
+    owner_user_id: key.owner_user_id,
+    org_id: key.org_id,
+    scopes: key.scopes,
+    disabled: key.disabled,
+    revoked: key.revoked,
+    limit: key.limit,
+    limit_reset: key.limit_reset,
+    include_byok_in_limit: key.include_byok_in_limit,
+    limit_remaining: key.limit,
+    plan_tier: key.plan_tier,
+    routing_preference_id: key.routing_preference_id,
+    created_at: key.created_at,
+    updated_at: key.updated_at,
+    expires_at: key.expires_at,
+    revoked_at: key.revoked_at,
+  };
+}

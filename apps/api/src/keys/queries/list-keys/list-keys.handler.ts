@@ -1,0 +1,52 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { invalid, Principal } from '@keyledger/domain';
+import { InvalidCursorError, KeyDocument, Where } from '@keyledger/read-models';
+import { KeyDirectory } from '../../key-directory';
+import { KeyView, toKeyView } from '../../key-view';
+import { visibleAudiences } from '../../key-visibility';
+import { ListKeysRequestDto } from './list-keys.request.dto';
+
+export class ListKeysQuery {
+  constructor(
+    readonly principal: Principal,
+    readonly filters: ListKeysRequestDto,
+  ) {}
+}
+
+export interface KeyPage {
+  readonly data: KeyView[];
+  readonly next_cursor: string | null;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+
+/** Lists the keys the caller can see, newest first, with a stable cursor. */
+@QueryHandler(ListKeysQuery)
+export class ListKeysHandler implements IQueryHandler<ListKeysQuery, KeyPage> {
+  constructor(private readonly directory: KeyDirectory) {}
+
+  async execute({ principal, filters }: ListKeysQuery): Promise<KeyPage> {
+    const where: Where<KeyDocument> = {
+      audience: { in: visibleAudiences(principal) },
+      ...(filters.include_disabled ? {} : { disabled: false }),
+      ...(filters.include_revoked ? {} : { revoked: false }),
+      ...(filters.scope ? { scope: filters.scope } : {}),
+      ...(filters.org_id ? { org_id: filters.org_id } : {}),
+      ...(filters.owner ? { owner_user_id: filters.owner } : {}),
+    };
+    try {
+      const page = await this.directory.keys.find({
+        where,
+        contains: filters.name ? { field: 'name', text: filters.name } : undefined,
+        sort: [{ field: 'created_at', direction: 'desc' }],
+        limit: filters.limit ?? DEFAULT_PAGE_SIZE,
+        cursor: filters.cursor,
+      });
+      return { data: page.items.map(toKeyView), next_cursor: page.next_cursor };
+    } catch (error) {
+      if (error instanceof InvalidCursorError)
+        throw invalid([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+      throw error;
+    }
+  }
+}

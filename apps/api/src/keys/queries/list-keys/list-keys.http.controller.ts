@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Principal } from '@keyledger/domain';
+import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
+import { KeyPage, ListKeysQuery } from './list-keys.handler';
+import { ListKeysRequestDto } from './list-keys.request.dto';
+
+@ApiTags('keys')
+@ApiBearerAuth()
+@Controller('api/v1/keys')
+export class ListKeysHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** Keys the caller can see; never a secret. */
+  @Get()
+  @ApiOkResponse({ description: '`{ data: Key[], next_cursor }`' })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() filters: ListKeysRequestDto,
+  ): Promise<KeyPage> {
+    return this.queries.execute<ListKeysQuery, KeyPage>(new ListKeysQuery(principal, filters));
+  }
+}

@@ -1,0 +1,92 @@
+import {
+  DefaultOwner,
+  DefaultPreferenceEvent,
+  KeyEvent,
+  RoutingPreferenceEvent,
+} from '@keyledger/domain';
+import { RecordedEvent } from '@keyledger/event-store';
+import { isDefaultPreferenceEvent } from '../defaults/is-default-preference-event';
+import { isKeyEvent } from '../keys/is-key-event';
+import { isRoutingPreferenceEvent } from '../routing-preferences/is-routing-preference-event';
+
+/** Fields of RoutingPreferenceUpdated that say which and when, not what changed. */
+const UPDATE_BOOKKEEPING = new Set(['preference_id', 'updated_at']);
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+const because = (reason: string | null): string => (reason ? `: ${reason}` : '');
+const ownerName = (owner: DefaultOwner): string =>
+  owner.kind === 'org' ? `org ${owner.org_id}` : `user ${owner.user_id}`;
+
+/** One readable sentence about an event, for audit lists and exports; unknown types read as their name. */
+export function auditSummary(event: RecordedEvent): string {
+  if (isKeyEvent(event)) return keySummary(event);
+  if (isRoutingPreferenceEvent(event)) return preferenceSummary(event);
+  if (isDefaultPreferenceEvent(event)) return defaultSummary(event);
+  return event.type;
+}
+
+function keySummary(event: KeyEvent): string {
+  switch (event.type) {
+    case 'KeyCreated': {
+      const { scope, name, org_id, scopes } = event.data;
+      return `Created ${scope} key ${JSON.stringify(name)}${org_id ? ` in org ${org_id}` : ''} with scopes ${scopes.join(', ')}`;
+    }
+    case 'KeyRenamed':
+      return `Renamed key ${JSON.stringify(event.data.previous_name)} to ${JSON.stringify(event.data.name)}`;
+    case 'KeyDisabled':
+      return `Disabled key${because(event.data.reason)}`;
+    case 'KeyEnabled':
+      return 'Enabled key';
+    case 'KeyLimitSet': {
+      const { limit, limit_reset, include_byok_in_limit } = event.data;
+      if (limit === null) return 'Removed the key limit';
+      return `Set the key limit to ${limit} credits${limit_reset ? `, reset ${limit_reset}` : ''}${include_byok_in_limit ? ', BYOK usage included' : ''}`;
+    }
+    case 'KeyLimitReset':
+      return `Reset the key's usage window${because(event.data.reason)}`;
+    case 'KeyExpirySet':
+      return event.data.expires_at
+        ? `Set the key to expire at ${event.data.expires_at}`
+        : 'Removed the key expiry';
+    case 'PreferenceBound':
+      return `Bound routing preference ${event.data.preference_id}`;
+    case 'PreferenceUnbound':
+      return `Unbound routing preference ${event.data.preference_id}${event.data.reason === 'preference_deleted' ? ' (preference deleted)' : ''}`;
+    case 'KeyRoutingRulesSet':
+      return `Set ${plural(event.data.rules.length, 'key routing rule')}`;
+    case 'KeyRoutingRulesCleared':
+      return 'Cleared the key routing rules';
+    case 'KeySecretRotated':
+      return event.data.previous_valid_until
+        ? `Rotated the secret; the old one works until ${event.data.previous_valid_until}`
+        : 'Rotated the secret; the old one stopped at once';
+    case 'KeyRevoked':
+      return `Revoked key${because(event.data.reason)}`;
+  }
+}
+
+function preferenceSummary(event: RoutingPreferenceEvent): string {
+  switch (event.type) {
+    case 'RoutingPreferenceCreated': {
+      const { scope, name, rules } = event.data;
+      return `Created ${scope} routing preference ${JSON.stringify(name)} with ${plural(rules.length, 'rule')}`;
+    }
+    case 'RoutingPreferenceUpdated': {
+      const changed = Object.keys(event.data).filter((field) => !UPDATE_BOOKKEEPING.has(field));
+      return `Updated routing preference: ${changed.join(', ')}`;
+    }
+    case 'RoutingPreferenceEnabled':
+      return 'Enabled routing preference';
+    case 'RoutingPreferenceDisabled':
+      return 'Disabled routing preference';
+    case 'RoutingPreferenceDeleted':
+      return 'Deleted routing preference';
+  }
+}
+
+function defaultSummary(event: DefaultPreferenceEvent): string {
+  const { owner, preference_id } = event.data;
+  return event.type === 'DefaultPreferenceSet'
+    ? `Made routing preference ${preference_id} the default of ${ownerName(owner)}`
+    : `Routing preference ${preference_id} is no longer the default of ${ownerName(owner)}`;
+}

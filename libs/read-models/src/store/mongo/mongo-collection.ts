@@ -1,0 +1,137 @@
+import { Collection, MongoBulkWriteError } from 'mongodb';
+import { decodeCursor, encodeCursor } from '../cursor';
+import {
+  CollectionSpec,
+  Document,
+  DocumentCollection,
+  DocumentFilter,
+  DocumentWrite,
+  FindQuery,
+  Page,
+  Positioned,
+  Where,
+} from '../read-store.port';
+import { sortPoint } from '../sort-point';
+import { UniqueConstraintError } from '../unique-constraint-error';
+import { fromStored, StoredDocument } from './mongo-document';
+import { mongoFilter, mongoIndex, mongoSort } from './mongo-query';
+import { guardedOperation, newestPerDocument } from './mongo-writes';
+
+const DUPLICATE_KEY = 11000;
+
+/** One read model's documents in one MongoDB collection, with the spec's indexes. */
+export class MongoCollection<D extends Document> implements DocumentCollection<D> {
+  private indexed: Promise<void> | null = null;
+
+  constructor(
+    private readonly collection: Collection<StoredDocument>,
+    private readonly spec: CollectionSpec<D>,
+  ) {}
+
+  async get(id: string): Promise<D | null> {
+    await this.ensureIndexes();
+    const stored = await this.collection.findOne({ _id: id });
+    return stored ? fromStored<D>(stored).document : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<ReadonlyMap<string, D>> {
+    const positioned = await this.getPositioned(ids);
+    return new Map([...positioned].map(([id, entry]) => [id, entry.document]));
+  }
+
+  async getPositioned(ids: readonly string[]): Promise<ReadonlyMap<string, Positioned<D>>> {
+    await this.ensureIndexes();
+    const found = new Map<string, Positioned<D>>();
+    for await (const stored of this.collection.find({ _id: { $in: [...ids] } }))
+      found.set(stored._id, fromStored<D>(stored));
+    return found;
+  }
+
+  async findOne(where: Where<D>): Promise<D | null> {
+    await this.ensureIndexes();
+    const [stored] = await this.collection
+      .find(mongoFilter({ where }))
+      .sort({ _id: 1 })
+      .limit(1)
+      .toArray();
+    return stored ? fromStored<D>(stored).document : null;
+  }
+
+  async find(query: FindQuery<D>): Promise<Page<D>> {
+    const { sort, limit } = query;
+    const after = query.cursor ? decodeCursor(query.cursor, sort.length) : undefined;
+    await this.ensureIndexes();
+    const rows = await this.collection
+      .find(mongoFilter(query, sort, after))
+      .sort(mongoSort(sort))
+      .limit(limit + 1)
+      .toArray();
+    const items = rows.slice(0, limit).map((row) => fromStored<D>(row).document);
+    const last = items[items.length - 1];
+    return {
+      items,
+      next_cursor: rows.length > limit && last ? encodeCursor(sortPoint(last, sort)) : null,
+    };
+  }
+
+  async count(filter: DocumentFilter<D> = {}): Promise<number> {
+    await this.ensureIndexes();
+    return this.collection.countDocuments(mongoFilter(filter));
+  }
+
+  async write(writes: readonly DocumentWrite<D>[]): Promise<void> {
+    const newest = newestPerDocument(writes);
+    await this.ensureIndexes();
+    let refused: string | null = null;
+    // Ordered, resumed after each duplicate key: FerretDB stops an unordered update batch at
+    // its first error where MongoDB goes on, and this behaves the same on both.
+    for (let from = 0; from < newest.length;) {
+      const failed = await this.writeUntilDuplicate(newest.slice(from));
+      if (failed === null) break;
+      const write = newest[from + failed];
+      if (!(await this.isStale(write))) refused ??= write.id;
+      from += failed + 1;
+    }
+    if (refused !== null) throw new UniqueConstraintError(this.spec.name, refused);
+  }
+
+  async drop(): Promise<void> {
+    await this.collection.drop();
+    this.indexed = null;
+  }
+
+  /** Writes in order until a duplicate key stops the batch; returns that write's index, or null. */
+  private async writeUntilDuplicate(writes: readonly DocumentWrite<D>[]): Promise<number | null> {
+    try {
+      await this.collection.bulkWrite(writes.map(guardedOperation), { ordered: true });
+      return null;
+    } catch (error) {
+      const [failure] = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
+      if (failure?.code !== DUPLICATE_KEY) throw error;
+      return failure.index;
+    }
+  }
+
+  /**
+   * Whether a duplicate key came from the position guard (a newer document is stored: the write
+   * is stale and ignored) rather than from a unique field. Asking the stored position needs no
+   * parsing of server messages, which MongoDB and FerretDB word differently.
+   */
+  private async isStale(write: DocumentWrite<D>): Promise<boolean> {
+    const stored = await this.getPositioned([write.id]);
+    return (stored.get(write.id)?.position ?? 0) >= write.position;
+  }
+
+  private ensureIndexes(): Promise<void> {
+    this.indexed ??= this.createIndexes().catch((error: unknown) => {
+      this.indexed = null;
+      throw error;
+    });
+    return this.indexed;
+  }
+
+  private async createIndexes(): Promise<void> {
+    if (this.spec.indexes.length > 0)
+      await this.collection.createIndexes(this.spec.indexes.map(mongoIndex));
+  }
+}
