@@ -7,12 +7,19 @@ const swc = [
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2022',
     },
+    module: { type: 'commonjs' },
   },
 ];
 const moduleNameMapper = {
-  '^@keyledger/(domain|event-store|read-models|client)(/.*)?$': '<rootDir>/libs/$1/src$2',
+  '^@keyledger/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2',
 };
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+// content-disposition (under @fastify/static) ships ESM only; Jest's CommonJS runtime needs it compiled.
+const common = {
+  transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 
 module.exports = {
   projects: [

@@ -1,0 +1,11 @@
+import { ROUTING_LIMITS } from '@keyledger/domain';
+import { TextField } from './routing-fields';
+
+/** One example prompt and the mode it should route to. */
+export class RoutingExampleDto {
+  @TextField(1, ROUTING_LIMITS.prompt, { example: 'select * from users' })
+  readonly prompt!: string;
+
+  @TextField(1, ROUTING_LIMITS.mode, { example: 'code' })
+  readonly expected_mode!: string;
+}
