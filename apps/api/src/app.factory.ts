@@ -3,11 +3,14 @@ import { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { serveOpenApi } from './openapi/openapi';
 import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter';
+import { toErrorResponse } from './shared/errors/error-response';
+import { useDepthLimitedJson } from './shared/http/json-body';
 import { strictValidationPipe } from './shared/errors/validation.pipe';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -17,6 +20,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
+    // Long ids reach Nest (and get its 404) instead of Fastify's own answer.
+    maxParamLength: 1024,
+    // Malformed URLs are refused before routing: give them the SPEC §7 body too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const response = toErrorResponse(error, String(request.id));
+      void reply.status(response.status).headers(response.headers).send(response.body);
+    },
     // A caller's X-Request-Id is kept when it is well-formed, so logs and events correlate.
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
@@ -25,12 +35,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
+    // Body parsing is ours (useDepthLimitedJson), not Nest's default JSON parser.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   await app.register(helmet, { contentSecurityPolicy: false });
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: anything else is 415, not a string handed to a DTO.
   fastify.removeContentTypeParser('text/plain');
+  useDepthLimitedJson(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });

@@ -8,6 +8,7 @@ import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { KeysModule } from './keys/keys.module';
+import { RoutingPreferencesModule } from './routing-preferences/routing-preferences.module';
 
 /** Headers that carry credentials: never logged. */
 const REDACTED = [
@@ -45,6 +46,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config),
         KeysModule,
+        RoutingPreferencesModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -35,3 +35,4 @@ export * from './policies/preference-access';
 export * from './policies/bindability';
 export * from './policies/effective-routing';
 export * from './limits/usage-window';
+export * from './webhooks';

@@ -1,10 +1,17 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
-import { Principal } from '@keyledger/domain';
+import { Clock, Principal } from '@keyledger/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CLOCK } from '../infrastructure/tokens';
 import { authenticationRequired } from '../shared/errors/api-error';
 import { API_KEY_AUTHENTICATOR, ApiKeyAuthenticator } from './api-key-authenticator';
+import {
+  AuthFailureThrottle,
+  DEFAULT_AUTH_FAILURE_LIMITS,
+  isAuthenticationFailure,
+  tooManyAuthFailures,
+} from './auth-failure-throttle';
 import { credentialsOf } from './credentials';
 import { JwtVerifier } from './jwt-verifier';
 
@@ -18,15 +25,26 @@ export interface AuthenticatedRequest extends FastifyRequest {
   principal?: Principal;
 }
 
-/** Authenticates every non-public route and attaches the caller's principal. */
+/**
+ * Authenticates every non-public route and attaches the caller's principal. A client address
+ * that keeps presenting bad credentials is throttled (429) before its next credential is even
+ * checked; missing credentials are never throttled (SPEC §1) and successes never count.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly failures: AuthFailureThrottle;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtVerifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(API_KEY_AUTHENTICATOR) private readonly apiKeys: ApiKeyAuthenticator,
-  ) {}
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    this.failures = new AuthFailureThrottle(DEFAULT_AUTH_FAILURE_LIMITS, () =>
+      clock.now().getTime(),
+    );
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
@@ -37,10 +55,17 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const credentials = credentialsOf(request, this.config.keyPrefix);
     if (credentials.kind === 'none') throw authenticationRequired();
-    request.principal =
-      credentials.kind === 'jwt'
-        ? await this.jwt.verify(credentials.token)
-        : await this.apiKeys.authenticate(credentials.secret);
+    const retryAfter = this.failures.retryAfterSeconds(request.ip);
+    if (retryAfter > 0) throw tooManyAuthFailures(retryAfter);
+    try {
+      request.principal =
+        credentials.kind === 'jwt'
+          ? await this.jwt.verify(credentials.token)
+          : await this.apiKeys.authenticate(credentials.secret);
+    } catch (error) {
+      if (isAuthenticationFailure(error)) this.failures.recordFailure(request.ip);
+      throw error;
+    }
     return true;
   }
 }

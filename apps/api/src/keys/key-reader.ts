@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, keyStream } from '@keyledger/domain';
+import { EventStore } from '@keyledger/event-store';
 import { ProjectionRunner } from '@keyledger/read-models';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { EVENT_STORE } from '../infrastructure/tokens';
 import { WriteReceipt } from '../shared/http/write-headers';
 import { KeyDirectory } from './key-directory';
 import { KeyView, toKeyView } from './key-view';
@@ -11,15 +14,23 @@ export interface KeyWriteResult extends WriteReceipt {
   readonly key: KeyView | null;
 }
 
-/** Reads a key back after a write, once the read model includes that write. */
+/** A key as read, with the revision of its stream that this state reflects: its ETag. */
+export interface VersionedKey {
+  readonly key: KeyView;
+  readonly revision: number | null;
+}
+
+/** Reads keys with their stream revision, and reads a key back once a write is projected. */
 @Injectable()
 export class KeyReader {
   constructor(
     private readonly directory: KeyDirectory,
     private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The key once the read model includes the write in `receipt` (or null past the bound). */
   async afterWrite(keyId: string, receipt: WriteReceipt): Promise<KeyWriteResult> {
     const { revision, position } = receipt;
     if (
@@ -30,5 +41,29 @@ export class KeyReader {
     }
     const key = await this.directory.find(keyId);
     return { key: key && toKeyView(key), revision, position };
+  }
+
+  /** The key after the latest event of its stream, whoever wrote it (a replayed request). */
+  async afterLatest(keyId: string): Promise<KeyWriteResult> {
+    const last = (await this.events.readStream(keyStream(keyId))).at(-1);
+    return this.afterWrite(keyId, {
+      revision: last?.revision ?? null,
+      position: last?.position ?? null,
+    });
+  }
+
+  /**
+   * The key as the read model holds it now, with the exact revision that state reflects: the
+   * document remembers the position it was last written at, and the stream, read after it,
+   * holds every event up to there. A read model behind the stream thus never hands out an ETag
+   * for changes it does not show.
+   */
+  async current(keyId: string): Promise<VersionedKey> {
+    const stored = (await this.directory.keys.getPositioned([keyId])).get(keyId);
+    // Gone since it was found: a rebuild dropped the read model and has not replayed it yet.
+    if (!stored) throw new DomainError('not_found', 'Key not found.');
+    const history = await this.events.readStream(keyStream(keyId));
+    const shown = history.filter((event) => event.position <= stored.position).at(-1);
+    return { key: toKeyView(stored.document), revision: shown?.revision ?? null };
   }
 }

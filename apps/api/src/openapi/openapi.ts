@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
-const ERROR_SCHEMA = {
+const ERROR_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['error'],
   properties: {
@@ -19,7 +20,7 @@ const ERROR_SCHEMA = {
       },
     },
   },
-} as const;
+};
 
 /** The OpenAPI document, generated from the controllers and DTOs. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

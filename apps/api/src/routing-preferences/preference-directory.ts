@@ -18,8 +18,9 @@ import {
 } from '@keyledger/read-models';
 import { READ_STORE } from '../infrastructure/tokens';
 
-// One message for missing, invisible and deleted: none of them may reveal that the id exists.
-const notFound = (): DomainError => new DomainError('not_found', 'Routing preference not found.');
+/** One 404 for missing, invisible and deleted preferences: none may reveal that the id exists. */
+export const preferenceNotFound = (): DomainError =>
+  new DomainError('not_found', 'Routing preference not found.');
 
 /** The 403 for a caller who may not create or manage preferences of this scope. */
 export const mayNotManage = (scope: PreferenceScope): DomainError =>
@@ -56,7 +57,7 @@ export class PreferenceDirectory {
       (preference.deleted && !includeDeleted) ||
       !canSeePreference(principal, preference)
     )
-      throw notFound();
+      throw preferenceNotFound();
     return preference;
   }
 

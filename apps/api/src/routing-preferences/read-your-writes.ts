@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProjectionRunner } from '@keyledger/read-models';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { WriteReceipt } from '../shared/http/write-headers';
+import { WriteResult } from './write-result';
 
 /** Waits, within the configured bound, until the read models include a write. */
 @Injectable()
@@ -16,5 +18,10 @@ export class ReadYourWrites {
       position === null ||
       this.runner.waitForPosition(position, this.config.readYourWritesTimeoutMs)
     );
+  }
+
+  /** A command's result, once the read models include its last write or the bound has passed. */
+  async settle<T>(data: T, { revision, position }: WriteReceipt): Promise<WriteResult<T>> {
+    return { data, revision, position, visible: await this.reached(position) };
   }
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, ValidateBy, ValidateNested } from 'class-validator';
-import { ROUTING_LIMITS } from '@keyledger/domain';
+import { ROUTING_LIMITS, RoutingRules } from '@keyledger/domain';
 import { Present } from './routing-fields';
 import { RoutingExampleDto } from './routing-example.dto';
 import { RoutingRuleDto } from './routing-rule.dto';
@@ -62,4 +62,17 @@ export class RoutingContentDto {
   @Present()
   @IsConfidenceFloors()
   readonly confidence_floor_overrides?: Record<string, number>;
+}
+
+/** Content as the key decider takes it: omitted parts empty, omitted optional fields null. */
+export function routingRulesOf(content: RoutingContentDto): RoutingRules {
+  return {
+    rules: (content.rules ?? []).map((rule) => ({
+      ...rule,
+      target_engine: rule.target_engine ?? null,
+      description: rule.description ?? null,
+    })),
+    examples: content.examples ?? [],
+    confidence_floor_overrides: content.confidence_floor_overrides ?? {},
+  };
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { FastifyReply } from 'fastify';
 import { EventStore } from '@keyledger/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens';
+import { setWriteHeaders } from '../shared/http/write-headers';
 
 /** The current revision of a stream: the ETag reads hand out for a later `If-Match`. */
 @Injectable()
@@ -13,4 +15,16 @@ export class StreamRevision {
     const history = await this.events.readStream(stream);
     return history.length > 0 ? history[history.length - 1].revision : null;
   }
+}
+
+/** A read answer with the revision to send back in `If-Match`. */
+export interface Versioned<T> {
+  readonly data: T;
+  readonly revision: number | null;
+}
+
+/** Sets the `ETag` of a read answer and returns its data. */
+export function answerRead<T>(reply: FastifyReply, result: Versioned<T>): T {
+  setWriteHeaders(reply, { revision: result.revision, position: null });
+  return result.data;
 }

@@ -4,9 +4,10 @@ import { EsdbEventStore } from './esdb-event-store';
 const url = process.env.EVENTSTORE_URL ?? '';
 
 if (!url) {
-  console.warn(
-    '[esdb contract] SKIPPED: EVENTSTORE_URL is not set (no EventStoreDB server on this machine). ' +
-      "Run: docker compose up -d eventstore && EVENTSTORE_URL='esdb://localhost:2113?tls=false' npx jest libs/event-store",
+  // stderr, not console: Jest drops console output of a file whose tests are all skipped.
+  process.stderr.write(
+    '\n[esdb contract] SKIPPED: EVENTSTORE_URL is not set (no EventStoreDB server on this machine). ' +
+      "Run: docker compose up -d eventstore && EVENTSTORE_URL='esdb://localhost:2113?tls=false' npx jest libs/event-store\n",
   );
 }
 

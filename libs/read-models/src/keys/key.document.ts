@@ -37,7 +37,7 @@ export interface KeyDocument extends KeyLimitSettings {
   readonly revoke_reason: string | null;
 }
 
-/** The keys collection: unique secret hash, the previous hash for rotation grace, and list orders. */
+/** The keys collection: unique secret hash, the previous hash for rotation grace, list orders, bindings. */
 export const KEY_DOCUMENTS: CollectionSpec<KeyDocument> = {
   name: 'keys',
   indexes: [
@@ -46,5 +46,7 @@ export const KEY_DOCUMENTS: CollectionSpec<KeyDocument> = {
     { fields: ['audience', 'revoked', 'created_at'] },
     { fields: ['owner_user_id', 'created_at'] },
     { fields: ['org_id', 'created_at'] },
+    // Deleting a preference unbinds every key bound to it.
+    { fields: ['routing_preference_id'] },
   ],
 };

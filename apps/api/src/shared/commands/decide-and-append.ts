@@ -36,11 +36,28 @@ export type BeforeAppend<Event, State> = (events: readonly Event[], state: State
 const DEFAULT_RETRIES = 3;
 
 /** Reads a stream, folds it, decides, and appends with the revision it decided on. */
-export async function decideAndAppend<Command, Event extends DomainEvent, State>(
+export function decideAndAppend<Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
   stream: string,
   command: Command,
+  metadata: EventMetadata,
+  options: DecideOptions & { readonly beforeAppend?: BeforeAppend<Event, State> } = {},
+): Promise<CommandOutcome<State, Event>> {
+  return decideAllAndAppend(store, decider, stream, [command], metadata, options);
+}
+
+/**
+ * As decideAndAppend for several commands: each is decided against the state the previous ones
+ * leave, and all their events go in one append at one expected revision, so a request that
+ * changes several things is all or nothing. `beforeAppend` sees every event and the state the
+ * stream was in before them.
+ */
+export async function decideAllAndAppend<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+  stream: string,
+  commands: readonly Command[],
   metadata: EventMetadata,
   options: DecideOptions & { readonly beforeAppend?: BeforeAppend<Event, State> } = {},
 ): Promise<CommandOutcome<State, Event>> {
@@ -50,20 +67,15 @@ export async function decideAndAppend<Command, Event extends DomainEvent, State>
     const revision = history.length > 0 ? history[history.length - 1].revision : null;
     if (options.ifMatch != null && options.ifMatch !== revision) throw preconditionFailed();
     const state = foldStream(decider, history);
-    const events = decider.decide(command, state);
-    options.beforeAppend?.(events, state);
-    if (events.length === 0) return { state, events, revision, position: null };
+    const decided = decideInOrder(decider, commands, state);
+    options.beforeAppend?.(decided.events, state);
+    if (decided.events.length === 0) return { state, events: [], revision, position: null };
     try {
-      const result = await store.append(stream, events.map(toNewEvent), {
+      const result = await store.append(stream, decided.events.map(toNewEvent), {
         expectedRevision: revision ?? 'no_stream',
         metadata,
       });
-      return {
-        state: events.reduce(decider.evolve, state),
-        events,
-        revision: result.nextRevision,
-        position: result.position,
-      };
+      return { ...decided, revision: result.nextRevision, position: result.position };
     } catch (error) {
       const lostRace = error instanceof WrongExpectedRevisionError;
       if (lostRace && options.ifMatch != null) throw preconditionFailed();
@@ -71,6 +83,21 @@ export async function decideAndAppend<Command, Event extends DomainEvent, State>
       if (!lostRace || attempt >= attempts) throw error;
     }
   }
+}
+
+/** The events of each command in turn, each decided on the state the earlier ones lead to. */
+function decideInOrder<Command, Event, State>(
+  decider: Decider<Command, Event, State>,
+  commands: readonly Command[],
+  initial: State,
+): { readonly state: State; readonly events: readonly Event[] } {
+  return commands.reduce<{ state: State; events: readonly Event[] }>(
+    ({ state, events }, command) => {
+      const decided = decider.decide(command, state);
+      return { state: decided.reduce(decider.evolve, state), events: [...events, ...decided] };
+    },
+    { state: initial, events: [] },
+  );
 }
 
 /** The state a stream's history folds to. */

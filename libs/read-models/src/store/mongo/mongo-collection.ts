@@ -130,8 +130,11 @@ export class MongoCollection<D extends Document> implements DocumentCollection<D
     return this.indexed;
   }
 
+  /**
+   * One index per call: FerretDB 1.24 drops the connection when a single createIndexes call
+   * names two or more indexes that already exist, i.e. whenever a second process opens the store.
+   */
   private async createIndexes(): Promise<void> {
-    if (this.spec.indexes.length > 0)
-      await this.collection.createIndexes(this.spec.indexes.map(mongoIndex));
+    for (const index of this.spec.indexes) await this.collection.createIndexes([mongoIndex(index)]);
   }
 }

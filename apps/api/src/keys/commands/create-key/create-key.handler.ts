@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   canCreateKeyIn,
   Clock,
+  CreateKey,
   DomainError,
   generateSecret,
   hashSecret,
@@ -14,27 +15,41 @@ import {
   secretLabel,
   SecretGenerator,
 } from '@keyledger/domain';
-import { EventStore } from '@keyledger/event-store';
+import { EventMetadata, EventStore } from '@keyledger/event-store';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { CLOCK, EVENT_STORE, ID_GENERATOR, SECRET_GENERATOR } from '../../../infrastructure/tokens';
 import { decideAndAppend } from '../../../shared/commands/decide-and-append';
 import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
 import { KeyReader, KeyWriteResult } from '../../key-reader';
 import { CreateKeyRequestDto } from './create-key.request.dto';
+import { IdempotencyClaims } from './idempotency-claims';
+import { idempotencyStream, requestFingerprint } from './idempotency-key';
 
 export class CreateKeyCommand {
   constructor(
     readonly principal: Principal,
     readonly context: RequestContext,
     readonly request: CreateKeyRequestDto,
+    /** The `Idempotency-Key` header, or null. */
+    readonly idempotencyKey: string | null,
   ) {}
 }
 
 /** The new key and its secret, which is shown this once and stored nowhere. */
 export interface CreatedKey extends KeyWriteResult {
-  readonly secret: string;
+  /** null when the request repeats one that already created the key: its secret is gone. */
+  readonly secret: string | null;
+  /** Whether an earlier request with the same Idempotency-Key created the key. */
+  readonly replayed: boolean;
 }
 
+/**
+ * Creates a key. With an Idempotency-Key, the request first claims the key in the event store,
+ * reserving the key id it will create; then it creates that key. A crash in between leaves a
+ * claim whose key does not exist yet, and the retry creates exactly that key (and shows its
+ * secret, which nobody saw). Whichever of several identical requests appends to the reserved
+ * key stream first creates it (`no_stream`); the others answer with the key they find.
+ */
 @CommandHandler(CreateKeyCommand)
 export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, CreatedKey> {
   constructor(
@@ -43,40 +58,85 @@ export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, Creat
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(SECRET_GENERATOR) private readonly random: SecretGenerator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly claims: IdempotencyClaims,
     private readonly reader: KeyReader,
   ) {}
 
-  async execute({ principal, context, request }: CreateKeyCommand): Promise<CreatedKey> {
+  async execute({
+    principal,
+    context,
+    request,
+    idempotencyKey,
+  }: CreateKeyCommand): Promise<CreatedKey> {
     const now = this.clock.now();
-    const keyId = this.ids.next();
     const secret = generateSecret(this.config.keyPrefix, this.random);
+    const orgId = request.org_id ?? principal.active_org_id;
+    const metadata = eventMetadata(principal, context, orgId, now);
+    const proposed: CreateKey = {
+      type: 'CreateKey',
+      key_id: this.ids.next(),
+      hash: hashSecret(secret, this.config.keyHashPepper),
+      label: secretLabel(secret, this.config.keyPrefix),
+      name: request.name,
+      scope: request.scope,
+      org_id: request.org_id,
+      active_org_id: principal.active_org_id,
+      creator_orgs: principal.orgs,
+      owner_user_id: principal.user_id,
+      scopes: request.scopes,
+      limit: request.limit,
+      limit_reset: request.limit_reset,
+      include_byok_in_limit: request.include_byok_in_limit,
+      expires_at: request.expires_at,
+      plan_tier: principal.plan_tier,
+      now: now.toISOString(),
+    };
+    const keyId =
+      idempotencyKey === null
+        ? proposed.key_id
+        : await this.reserve(principal, idempotencyKey, request, proposed, metadata);
+    try {
+      const created = await this.create(principal, { ...proposed, key_id: keyId }, metadata);
+      return { ...created, secret, replayed: false };
+    } catch (error) {
+      const exists = error instanceof DomainError && error.code === 'already_exists';
+      // Only a reserved id can hold a key already: an earlier or concurrent twin of this request.
+      if (!exists || idempotencyKey === null) throw error;
+      return { ...(await this.reader.afterLatest(keyId)), secret: null, replayed: true };
+    }
+  }
+
+  /** Claims the idempotency key for this request, or finds the key id an earlier one reserved. */
+  private reserve(
+    principal: Principal,
+    idempotencyKey: string,
+    request: CreateKeyRequestDto,
+    proposed: CreateKey,
+    metadata: EventMetadata,
+  ): Promise<string> {
+    // Decided before claiming: a request the domain refuses claims nothing and writes nothing.
+    assertMayCreate(principal, keyDecider.decide(proposed, keyDecider.initialState));
+    return this.claims.claim(
+      idempotencyStream(principal.user_id, idempotencyKey),
+      { fingerprint: requestFingerprint(request), key_id: proposed.key_id },
+      metadata,
+    );
+  }
+
+  private async create(
+    principal: Principal,
+    command: CreateKey,
+    metadata: EventMetadata,
+  ): Promise<KeyWriteResult> {
     const outcome = await decideAndAppend(
       this.events,
       keyDecider,
-      keyStream(keyId),
-      {
-        type: 'CreateKey',
-        key_id: keyId,
-        hash: hashSecret(secret, this.config.keyHashPepper),
-        label: secretLabel(secret, this.config.keyPrefix),
-        name: request.name,
-        scope: request.scope,
-        org_id: request.org_id,
-        active_org_id: principal.active_org_id,
-        creator_orgs: principal.orgs,
-        owner_user_id: principal.user_id,
-        scopes: request.scopes,
-        limit: request.limit,
-        limit_reset: request.limit_reset,
-        include_byok_in_limit: request.include_byok_in_limit,
-        expires_at: request.expires_at,
-        plan_tier: principal.plan_tier,
-        now: now.toISOString(),
-      },
-      eventMetadata(principal, context, request.org_id ?? principal.active_org_id, now),
+      keyStream(command.key_id),
+      command,
+      metadata,
       { beforeAppend: (events) => assertMayCreate(principal, events) },
     );
-    return { ...(await this.reader.afterWrite(keyId, outcome)), secret };
+    return this.reader.afterWrite(command.key_id, outcome);
   }
 }
 

@@ -1,15 +1,21 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
-import { setWriteHeaders } from '../../../shared/http/write-headers';
 import { Context } from '../../../shared/request-context/request-context.decorator';
 import { RequestContext } from '../../../shared/request-context/request-context';
-import { KeyView } from '../../key-view';
+import { answerKeySecret, KeyWithSecret } from '../../key-answers';
 import { CreatedKey, CreateKeyCommand } from './create-key.handler';
 import { CreateKeyRequestDto } from './create-key.request.dto';
+import { parseIdempotencyKey } from './idempotency-key';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -17,22 +23,35 @@ import { CreateKeyRequestDto } from './create-key.request.dto';
 export class CreateKeyHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  /** Creates a key; the response is the only place its secret ever appears. */
+  /**
+   * Creates a key; the response is the only place its secret ever appears. A retry with the same
+   * `Idempotency-Key` and body answers with the key the first request created and
+   * `Idempotent-Replayed: true`, but `secret: null`: the secret is stored nowhere, so it cannot
+   * be shown twice (rotate the key if the first response was lost).
+   */
   @Post()
   @HttpCode(201)
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Any unique string (a UUID): retrying with it never creates a second key.',
+  })
   @ApiCreatedResponse({ description: '`{ data: Key, secret }` — the secret is shown once.' })
+  @ApiResponse({
+    status: 409,
+    description: '`idempotency_key_reused`: the Idempotency-Key came with another body.',
+  })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Context() context: RequestContext,
     @Body() body: CreateKeyRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ data: KeyView | null; secret: string }> {
+  ): Promise<KeyWithSecret> {
     const created = await this.commands.execute<CreateKeyCommand, CreatedKey>(
-      new CreateKeyCommand(principal, context, body),
+      new CreateKeyCommand(principal, context, body, parseIdempotencyKey(idempotencyKey)),
     );
-    setWriteHeaders(reply, created);
-    void reply.header('Cache-Control', 'no-store');
-    if (created.key === null) void reply.status(202);
-    return { data: created.key, secret: created.secret };
+    if (created.replayed) void reply.header('Idempotent-Replayed', 'true');
+    return answerKeySecret(reply, created);
   }
 }

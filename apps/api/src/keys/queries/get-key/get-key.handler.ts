@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Principal } from '@keyledger/domain';
 import { KeyDirectory } from '../../key-directory';
-import { KeyView, toKeyView } from '../../key-view';
+import { KeyReader, VersionedKey } from '../../key-reader';
 
 export class GetKeyQuery {
   constructor(
@@ -10,12 +10,16 @@ export class GetKeyQuery {
   ) {}
 }
 
-/** One visible key by id or hash; an invisible key is as missing as an absent one. */
+/** One visible key by id or hash, with its ETag; an invisible key is as missing as an absent one. */
 @QueryHandler(GetKeyQuery)
-export class GetKeyHandler implements IQueryHandler<GetKeyQuery, KeyView> {
-  constructor(private readonly directory: KeyDirectory) {}
+export class GetKeyHandler implements IQueryHandler<GetKeyQuery, VersionedKey> {
+  constructor(
+    private readonly directory: KeyDirectory,
+    private readonly reader: KeyReader,
+  ) {}
 
-  async execute({ principal, idOrHash }: GetKeyQuery): Promise<KeyView> {
-    return toKeyView(await this.directory.findVisible(principal, idOrHash));
+  async execute({ principal, idOrHash }: GetKeyQuery): Promise<VersionedKey> {
+    const key = await this.directory.findVisible(principal, idOrHash);
+    return this.reader.current(key.id);
   }
 }

@@ -1,9 +1,12 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
-import { KeyView } from '../../key-view';
+import { WaitsForMinPosition } from '../../../shared/http/min-position';
+import { answerKeyRead, KeyEnvelope } from '../../key-answers';
+import { VersionedKey } from '../../key-reader';
 import { GetKeyQuery } from './get-key.handler';
 
 @ApiTags('keys')
@@ -12,15 +15,18 @@ import { GetKeyQuery } from './get-key.handler';
 export class GetKeyHttpController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** A key by its id or its hash. */
+  /** A key by its id or its hash; the `ETag` is what a later `If-Match` sends back. */
   @Get(':id')
+  @WaitsForMinPosition()
   @ApiOkResponse({ description: '`{ data: Key }`' })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
-  ): Promise<{ data: KeyView }> {
-    return {
-      data: await this.queries.execute<GetKeyQuery, KeyView>(new GetKeyQuery(principal, id)),
-    };
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<KeyEnvelope> {
+    const key = await this.queries.execute<GetKeyQuery, VersionedKey>(
+      new GetKeyQuery(principal, id),
+    );
+    return answerKeyRead(reply, key);
   }
 }

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
+import { WaitsForMinPosition } from '../../../shared/http/min-position';
 import { KeyPage, ListKeysQuery } from './list-keys.handler';
 import { ListKeysRequestDto } from './list-keys.request.dto';
 
@@ -14,6 +15,7 @@ export class ListKeysHttpController {
 
   /** Keys the caller can see; never a secret. */
   @Get()
+  @WaitsForMinPosition()
   @ApiOkResponse({ description: '`{ data: Key[], next_cursor }`' })
   list(
     @CurrentPrincipal() principal: Principal,

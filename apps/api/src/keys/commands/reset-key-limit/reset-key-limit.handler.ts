@@ -1,0 +1,24 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { KeyWriteResult } from '../../key-reader';
+import { KeyTarget } from '../../key-target';
+import { KeyWriter } from '../../key-writer';
+
+export class ResetKeyLimitCommand {
+  constructor(
+    readonly target: KeyTarget,
+    readonly reason: string,
+  ) {}
+}
+
+/**
+ * Restarts the key's usage window by hand (SPEC §3): a KeyLimitReset event whose metadata names
+ * the admin who did it, with their reason.
+ */
+@CommandHandler(ResetKeyLimitCommand)
+export class ResetKeyLimitHandler implements ICommandHandler<ResetKeyLimitCommand, KeyWriteResult> {
+  constructor(private readonly writer: KeyWriter) {}
+
+  execute({ target, reason }: ResetKeyLimitCommand): Promise<KeyWriteResult> {
+    return this.writer.change(target, (now) => [{ type: 'ResetKeyLimit', reason, now }]);
+  }
+}

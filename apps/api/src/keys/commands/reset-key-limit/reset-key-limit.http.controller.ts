@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { answerKeyWrite, KeyEnvelope } from '../../key-answers';
+import { KeyWriteResult } from '../../key-reader';
+import { ApiKeyTarget, KeyTarget, TargetKey } from '../../key-target';
+import { ResetKeyLimitCommand } from './reset-key-limit.handler';
+import { ResetKeyLimitRequestDto } from './reset-key-limit.request.dto';
+
+@ApiTags('keys')
+@ApiBearerAuth()
+@Controller('api/v1/keys')
+export class ResetKeyLimitHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** Restarts the key's usage window now; usage before the reset no longer counts. */
+  @Post(':id/limit/reset')
+  @HttpCode(200)
+  @ApiKeyTarget()
+  @ApiOkResponse({ description: '`{ data: Key }`' })
+  async reset(
+    @TargetKey() target: KeyTarget,
+    @Body() body: ResetKeyLimitRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<KeyEnvelope> {
+    const result = await this.commands.execute<ResetKeyLimitCommand, KeyWriteResult>(
+      new ResetKeyLimitCommand(target, body.reason),
+    );
+    return answerKeyWrite(reply, result);
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { answerKeySecret, KeyWithSecret } from '../../key-answers';
+import { ApiKeyTarget, KeyTarget, TargetKey } from '../../key-target';
+import { RotatedKey, RotateKeyCommand } from './rotate-key.handler';
+import { RotateKeyRequestDto } from './rotate-key.request.dto';
+
+@ApiTags('keys')
+@ApiBearerAuth()
+@Controller('api/v1/keys')
+export class RotateKeyHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** Replaces the key's secret; the response is the only place the new one ever appears. */
+  @Post(':id/rotate')
+  @HttpCode(200)
+  @ApiKeyTarget()
+  @ApiOkResponse({ description: '`{ data: Key, secret }` — the new secret is shown once.' })
+  async rotate(
+    @TargetKey() target: KeyTarget,
+    @Body() body: RotateKeyRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<KeyWithSecret> {
+    const rotated = await this.commands.execute<RotateKeyCommand, RotatedKey>(
+      new RotateKeyCommand(target, body.grace_period_seconds ?? 0),
+    );
+    return answerKeySecret(reply, rotated);
+  }
+}

@@ -1,0 +1,23 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { KeyWriteResult } from '../../key-reader';
+import { KeyTarget } from '../../key-target';
+import { KeyWriter } from '../../key-writer';
+import { keyChanges } from './key-changes';
+import { UpdateKeyRequestDto } from './update-key.request.dto';
+
+export class UpdateKeyCommand {
+  constructor(
+    readonly target: KeyTarget,
+    readonly changes: UpdateKeyRequestDto,
+  ) {}
+}
+
+/** Every change a PATCH names, decided in order and written as one append (all or nothing). */
+@CommandHandler(UpdateKeyCommand)
+export class UpdateKeyHandler implements ICommandHandler<UpdateKeyCommand, KeyWriteResult> {
+  constructor(private readonly writer: KeyWriter) {}
+
+  execute({ target, changes }: UpdateKeyCommand): Promise<KeyWriteResult> {
+    return this.writer.change(target, (now) => keyChanges(changes, now));
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Patch, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { answerKeyWrite, KeyEnvelope } from '../../key-answers';
+import { KeyWriteResult } from '../../key-reader';
+import { ApiKeyTarget, KeyTarget, TargetKey } from '../../key-target';
+import { UpdateKeyCommand } from './update-key.handler';
+import { UpdateKeyRequestDto } from './update-key.request.dto';
+
+@ApiTags('keys')
+@ApiBearerAuth()
+@Controller('api/v1/keys')
+export class UpdateKeyHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /**
+   * Renames, disables or enables, sets limits or expiry (by id or hash), all in one write. A body
+   * that changes nothing writes nothing and keeps the ETag.
+   */
+  @Patch(':id')
+  @ApiKeyTarget()
+  @ApiOkResponse({ description: '`{ data: Key }` as changed.' })
+  async update(
+    @TargetKey() target: KeyTarget,
+    @Body() body: UpdateKeyRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<KeyEnvelope> {
+    const result = await this.commands.execute<UpdateKeyCommand, KeyWriteResult>(
+      new UpdateKeyCommand(target, body),
+    );
+    return answerKeyWrite(reply, result);
+  }
+}

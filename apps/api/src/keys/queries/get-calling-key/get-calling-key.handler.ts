@@ -1,0 +1,34 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { Principal } from '@keyledger/domain';
+import { ApiError } from '../../../shared/errors/api-error';
+import { KeyDirectory } from '../../key-directory';
+import { KeyReader, VersionedKey } from '../../key-reader';
+
+export class GetCallingKeyQuery {
+  constructor(readonly principal: Principal) {}
+}
+
+/**
+ * The key the request authenticated with. Any scope may ask: a key may always know its own
+ * name, limits and expiry. A session token has no key to describe, which is a refusal (403
+ * `api_key_required`) rather than a 404, so a client sees at once it sent the wrong credential.
+ */
+@QueryHandler(GetCallingKeyQuery)
+export class GetCallingKeyHandler implements IQueryHandler<GetCallingKeyQuery, VersionedKey> {
+  constructor(
+    private readonly directory: KeyDirectory,
+    private readonly reader: KeyReader,
+  ) {}
+
+  async execute({ principal }: GetCallingKeyQuery): Promise<VersionedKey> {
+    if (principal.kind !== 'api_key') {
+      throw new ApiError(
+        403,
+        'api_key_required',
+        'GET /api/v1/key describes the calling API key; a session token has none (use GET /api/v1/keys).',
+      );
+    }
+    const key = await this.directory.findVisible(principal, principal.key_id);
+    return this.reader.current(key.id);
+  }
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { Principal } from '@keyledger/domain';
+import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
+import { WaitsForMinPosition } from '../../../shared/http/min-position';
+import { answerKeyRead, KeyEnvelope } from '../../key-answers';
+import { VersionedKey } from '../../key-reader';
+import { GetCallingKeyQuery } from './get-calling-key.handler';
+
+@ApiTags('keys')
+@ApiBearerAuth()
+@Controller('api/v1/key')
+export class GetCallingKeyHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** The calling API key describes itself (OpenRouter's `GET /api/v1/key`). */
+  @Get()
+  @WaitsForMinPosition()
+  @ApiOkResponse({ description: '`{ data: Key }`' })
+  @ApiResponse({ status: 403, description: '`api_key_required`: called with a session token.' })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<KeyEnvelope> {
+    const key = await this.queries.execute<GetCallingKeyQuery, VersionedKey>(
+      new GetCallingKeyQuery(principal),
+    );
+    return answerKeyRead(reply, key);
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { Principal } from '@keyledger/domain';
+import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
+import { Context } from '../../../shared/request-context/request-context.decorator';
+import { RequestContext } from '../../../shared/request-context/request-context';
+import { PreferenceView } from '../../preference-view';
+import { answerWrite, WriteResult } from '../../write-result';
+import { CreateRoutingPreferenceCommand } from './create-routing-preference.handler';
+import { CreateRoutingPreferenceRequestDto } from './create-routing-preference.request.dto';
+
+@ApiTags('routing-preferences')
+@ApiBearerAuth()
+@Controller('api/v1/routing-preferences')
+export class CreateRoutingPreferenceHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** Creates a personal preference, or a team one in the caller's active organization. */
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: '`{ data: RoutingPreference }`' })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: RequestContext,
+    @Body() body: CreateRoutingPreferenceRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ data: PreferenceView }> {
+    const result = await this.commands.execute<
+      CreateRoutingPreferenceCommand,
+      WriteResult<PreferenceView>
+    >(new CreateRoutingPreferenceCommand(principal, context, body));
+    return { data: answerWrite(reply, result) };
+  }
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { Principal } from '@keyledger/domain';
+import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
+import { KeyPreferenceView } from '../../key-routing-view';
+import { answerRead, Versioned } from '../../stream-revision';
+import { GetKeyPreferenceQuery } from './get-key-preference.handler';
+
+@ApiTags('routing-preferences')
+@ApiBearerAuth()
+@Controller('api/v1/keys')
+export class GetKeyPreferenceHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** The key's binding, with the key's revision as `ETag`. */
+  @Get(':id/routing-preference')
+  @ApiOkResponse({ description: '`{ key_id, preference_id, inherits_default }`' })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<KeyPreferenceView> {
+    return answerRead(
+      reply,
+      await this.queries.execute<GetKeyPreferenceQuery, Versioned<KeyPreferenceView>>(
+        new GetKeyPreferenceQuery(principal, id),
+      ),
+    );
+  }
+}

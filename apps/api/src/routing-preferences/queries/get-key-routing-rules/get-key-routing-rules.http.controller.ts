@@ -1,0 +1,34 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { Principal } from '@keyledger/domain';
+import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
+import { KeyRoutingRulesView } from '../../key-routing-view';
+import { answerRead, Versioned } from '../../stream-revision';
+import { GetKeyRoutingRulesQuery } from './get-key-routing-rules.handler';
+
+@ApiTags('routing-preferences')
+@ApiBearerAuth()
+@Controller('api/v1/keys')
+export class GetKeyRoutingRulesHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** The key's own routing rules, with the key's revision as `ETag`. */
+  @Get(':id/routing-rules')
+  @ApiOkResponse({
+    description: '`{ key_id, has_routing_rules, rules, examples, confidence_floor_overrides }`',
+  })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<KeyRoutingRulesView> {
+    return answerRead(
+      reply,
+      await this.queries.execute<GetKeyRoutingRulesQuery, Versioned<KeyRoutingRulesView>>(
+        new GetKeyRoutingRulesQuery(principal, id),
+      ),
+    );
+  }
+}

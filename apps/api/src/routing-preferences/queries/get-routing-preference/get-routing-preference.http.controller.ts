@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { Principal } from '@keyledger/domain';
+import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
+import { PreferenceView } from '../../preference-view';
+import { answerRead, Versioned } from '../../stream-revision';
+import { GetRoutingPreferenceQuery } from './get-routing-preference.handler';
+
+@ApiTags('routing-preferences')
+@ApiBearerAuth()
+@Controller('api/v1/routing-preferences')
+export class GetRoutingPreferenceHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** A preference, with its revision as `ETag` for a later `If-Match`. */
+  @Get(':id')
+  @ApiOkResponse({ description: '`{ data: RoutingPreference }`' })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ data: PreferenceView }> {
+    const result = await this.queries.execute<GetRoutingPreferenceQuery, Versioned<PreferenceView>>(
+      new GetRoutingPreferenceQuery(principal, id),
+    );
+    return { data: answerRead(reply, result) };
+  }
+}

@@ -1,0 +1,12 @@
+import { Command } from 'commander';
+import { CliOutput } from '../shared/cli-output';
+import { lagCommand } from './lag.command';
+import { rebuildCommand } from './rebuild.command';
+import { verifyCommand } from './verify.command';
+
+/** Every command of the CLI; a new one is a file beside these and a line here. */
+export const COMMANDS: readonly ((output: CliOutput) => Command)[] = [
+  rebuildCommand,
+  lagCommand,
+  verifyCommand,
+];

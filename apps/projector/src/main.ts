@@ -1,0 +1,47 @@
+import { ALL_PROJECTIONS, ProjectionRunner } from '@keyledger/read-models';
+import { ConfigError, loadConfig } from '../../api/src/config/app-config';
+import { openEventStore, openReadStore } from '../../api/src/infrastructure/open-stores';
+import { Projector } from './projector';
+import { projectorLog, runnerLog } from './projector-log';
+import { loadProjectorSettings } from './projector-settings';
+import { shutdownSignal } from './shutdown-signal';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const settings = loadProjectorSettings();
+  const log = projectorLog(config.logLevel);
+  const shutdown = shutdownSignal(log);
+  if (config.readStore.kind === 'memory') {
+    log.warn('READ_STORE=memory: these read models die with this process and no API reads them');
+  }
+  const events = openEventStore(config.eventStore);
+  try {
+    const store = await openReadStore(config.readStore);
+    try {
+      const runner = new ProjectionRunner(events, store, ALL_PROJECTIONS, {
+        logger: runnerLog(log),
+        batchSize: settings.batchSize,
+      });
+      log.info(
+        {
+          event_store: config.eventStore.kind,
+          read_store: config.readStore.kind,
+          projections: ALL_PROJECTIONS.map(({ name }) => name),
+        },
+        'projector starting',
+      );
+      await new Projector(runner, log, settings.lagIntervalMs).run(shutdown);
+      log.info({ position: runner.appliedPosition }, 'projector stopped');
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await events.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  // Configuration problems are the operator's to fix: say which, without a stack trace.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

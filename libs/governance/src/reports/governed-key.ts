@@ -1,0 +1,61 @@
+import { KeyOwnership, LimitReset } from '@keyledger/domain';
+
+/** A key as governance reports read it: the SPEC §2 fields a read model serves. */
+export interface GovernedKey {
+  readonly id: string;
+  readonly name: string;
+  readonly scope: KeyOwnership;
+  readonly owner_user_id: string;
+  readonly org_id: string | null;
+  readonly disabled: boolean;
+  readonly revoked: boolean;
+  readonly limit: number | null;
+  readonly limit_reset: LimitReset | null;
+  /** All-time usage in credits. */
+  readonly usage: number;
+  /** Usage in the current UTC day, week and month. */
+  readonly usage_daily: number;
+  readonly usage_weekly: number;
+  readonly usage_monthly: number;
+  readonly expires_at: string | null;
+  readonly last_used_at: string | null;
+  readonly revoked_at: string | null;
+  readonly created_at: string;
+}
+
+/** Where a key stands at a given time; revocation outranks expiry, which outranks disabling. */
+export type KeyLifecycleState = 'active' | 'disabled' | 'expired' | 'revoked';
+
+/** The key's state at `now`. */
+export function keyState(key: GovernedKey, now: Date): KeyLifecycleState {
+  if (key.revoked) return 'revoked';
+  if (key.expires_at !== null && Date.parse(key.expires_at) <= now.getTime()) return 'expired';
+  return key.disabled ? 'disabled' : 'active';
+}
+
+/**
+ * Whether the key could still be used, now or after an admin re-enables it: risk reports look
+ * only at these, since a revoked or expired key never authenticates again.
+ */
+export const isLive = (key: GovernedKey, now: Date): boolean => {
+  const state = keyState(key, now);
+  return state === 'active' || state === 'disabled';
+};
+
+/** The columns every per-key report row starts with. */
+export interface KeyRow {
+  readonly key_id: string;
+  readonly name: string;
+  readonly org_id: string | null;
+  readonly owner_user_id: string;
+  readonly state: KeyLifecycleState;
+}
+
+/** The common columns of a key's report row. */
+export const keyRow = (key: GovernedKey, now: Date): KeyRow => ({
+  key_id: key.id,
+  name: key.name,
+  org_id: key.org_id,
+  owner_user_id: key.owner_user_id,
+  state: keyState(key, now),
+});

@@ -1,0 +1,10 @@
+import { GovernedKey, isLive, KeyRow, keyRow } from './governed-key';
+
+/** Live keys without an expiry, which work until someone revokes them, in input order. */
+export async function* keysNeverExpiring(
+  keys: AsyncIterable<GovernedKey>,
+  now: Date,
+): AsyncGenerator<KeyRow> {
+  for await (const key of keys)
+    if (key.expires_at === null && isLive(key, now)) yield keyRow(key, now);
+}

@@ -1,0 +1,3 @@
+export * from './async-iterables';
+export * from './audit-entries';
+export * from './governed-keys';

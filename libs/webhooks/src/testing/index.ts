@@ -1,0 +1,3 @@
+export * from './webhook-receiver';
+export * from './manual-clock';
+export * from './eventually';

@@ -1,0 +1,142 @@
+import { Clock, keyStream, systemClock } from '@keyledger/domain';
+import { webhookSigningSecret, webhookStream } from '@keyledger/domain/webhooks';
+import { EventStore, EventSubscription } from '@keyledger/event-store';
+import { DueDelivery } from './delivery';
+import { Doorbell } from './doorbell';
+import { afterFailure, DEFAULT_RETRY_POLICY, Random, RetryPolicy } from './retry-policy';
+import { sendDelivery } from './send-delivery';
+import { realSleep, Sleep, untilAborted } from './sleep';
+import { WebhookLedger } from './webhook-ledger';
+import { fetchSender, WebhookSender } from './webhook-sender';
+
+/** Where the worker keeps its state, how it signs, and the ports tests replace. */
+export interface WebhookWorkerOptions {
+  /** The worker's own SQLite file (created if missing); one worker per file. */
+  readonly databaseFile: string;
+  /** The server key every signing secret is derived from (see webhookSigningSecret). */
+  readonly serverKey: string;
+  readonly retry?: RetryPolicy;
+  /** Deliveries attempted at once; 8 by default. */
+  readonly concurrency?: number;
+  readonly clock?: Clock;
+  readonly sleep?: Sleep;
+  readonly sender?: WebhookSender;
+  readonly random?: Random;
+  /** Told when a loop stops on a storage failure; nothing is skipped, a restart resumes. */
+  readonly onError?: (error: unknown) => void;
+}
+
+const DEFAULT_CONCURRENCY = 8;
+
+/** The event streams that can cause or route a delivery. */
+const STREAM_PREFIXES = [keyStream(''), webhookStream('')];
+
+/**
+ * Delivers key lifecycle events to webhook subscriptions. Intake follows the event store's global
+ * order from the ledger's checkpoint and enqueues deliveries; dispatch sends those that are due,
+ * signed, retrying failures with backoff until the policy gives up. Delivery is at least once per
+ * (subscription, event) and never again once a success is recorded.
+ */
+export class WebhookWorker {
+  /** The worker's state, also readable for delivery status and the delivery log. */
+  readonly ledger: WebhookLedger;
+  private readonly stopping = new AbortController();
+  private readonly doorbell = new Doorbell();
+  private readonly retry: RetryPolicy;
+  private readonly clock: Clock;
+  private readonly sleep: Sleep;
+  private readonly sender: WebhookSender;
+  private readonly random: Random;
+  private subscription: EventSubscription | null = null;
+  private loops: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly options: WebhookWorkerOptions,
+  ) {
+    // Derive once now, so that a bad server key stops start-up rather than every delivery.
+    webhookSigningSecret(options.serverKey, 'start-up check', 1);
+    this.ledger = new WebhookLedger(options.databaseFile);
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.clock = options.clock ?? systemClock;
+    this.sleep = options.sleep ?? realSleep;
+    this.sender = options.sender ?? fetchSender();
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Starts following the event store and delivering; call once. */
+  start(): void {
+    if (this.subscription) throw new Error('the webhook worker is already running');
+    this.subscription = this.events.subscribe({
+      fromPosition: this.ledger.checkpoint(),
+      filter: { streamPrefixes: STREAM_PREFIXES },
+    });
+    this.loops = Promise.all([
+      this.guarded(this.intake(this.subscription)),
+      this.guarded(this.dispatch()),
+    ]);
+  }
+
+  /** Stops both loops, abandons attempts in flight (resent after a restart), closes the ledger. */
+  async close(): Promise<void> {
+    this.stopping.abort();
+    await this.subscription?.close();
+    await this.loops;
+    this.ledger.close();
+  }
+
+  private async guarded(loop: Promise<void>): Promise<void> {
+    try {
+      await loop;
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+  }
+
+  private async intake(subscription: EventSubscription): Promise<void> {
+    for await (const event of subscription) {
+      if (this.ledger.ingest(event) > 0) this.doorbell.ring();
+    }
+  }
+
+  private async dispatch(): Promise<void> {
+    const concurrency = this.options.concurrency ?? DEFAULT_CONCURRENCY;
+    while (!this.stopping.signal.aborted) {
+      // Taken before looking, so that a delivery enqueued meanwhile cuts the wait short.
+      const woken = AbortSignal.any([this.stopping.signal, this.doorbell.signal()]);
+      const now = this.clock.now().getTime();
+      const due = this.ledger.due(now, concurrency);
+      if (due.length > 0) {
+        await Promise.all(due.map((delivery) => this.attempt(delivery)));
+        continue;
+      }
+      const next = this.ledger.nextDueAt();
+      await (next === null ? untilAborted(woken) : this.sleep(next - now, woken));
+    }
+  }
+
+  private async attempt(delivery: DueDelivery): Promise<void> {
+    const { serverKey } = this.options;
+    const secret = webhookSigningSecret(
+      serverKey,
+      delivery.subscription_id,
+      delivery.secret_version,
+    );
+    const outcome = await sendDelivery(
+      delivery,
+      secret,
+      this.sender,
+      this.clock,
+      this.stopping.signal,
+    );
+    // Cut short by close(): not the endpoint's fault, so it costs no attempt; it is retried on restart.
+    if (this.stopping.signal.aborted && outcome.error !== null) return;
+    this.ledger.settle(
+      delivery,
+      outcome,
+      outcome.error === null
+        ? { status: 'delivered' }
+        : afterFailure(this.retry, delivery.attempts + 1, this.clock.now().getTime(), this.random),
+    );
+  }
+}

@@ -1,0 +1,120 @@
+import { Caller, Client, createKey, startWorld, World } from '../routing-preferences/routing-world';
+import { Exchange, expectError } from '../support/http';
+import { expectSpecError } from '../support/spec-error';
+
+/** One status per operation, in the order of `operations` below. */
+type Expected = readonly number[];
+
+describe('key management authorization matrix', () => {
+  let world: World;
+  let personal: string;
+  let org: string;
+  const apiKeys = new Map<string, Caller>();
+
+  beforeAll(async () => {
+    world = await startWorld();
+    personal = (await createKey(world.alice, { name: "alice's own" })).id;
+    org = (await createKey(world.alice, { name: 'org_a shared', scope: 'org' })).id;
+    const secretOf = async (body: Record<string, unknown>) => ({
+      apiKey: (await createKey(world.alice, body)).secret,
+    });
+    apiKeys.set('personal key with management', await secretOf({ scopes: ['management'] }));
+    apiKeys.set('personal key without management', await secretOf({ scopes: ['completions'] }));
+    apiKeys.set(
+      'org key with management',
+      await secretOf({ scope: 'org', scopes: ['management'] }),
+    );
+  });
+  afterAll(() => world.app.close());
+
+  const on = (keyId: string) => `/api/v1/keys/${keyId}`;
+  const rename = (c: Client, id: string) => c.send('PATCH', on(id), { name: `n-${Date.now()}` });
+  const rotate = (c: Client, id: string) =>
+    c.send('POST', `${on(id)}/rotate`, { grace_period_seconds: 600 });
+  const reset = (c: Client, id: string) =>
+    c.send('POST', `${on(id)}/limit/reset`, { reason: 'matrix' });
+  const read = (c: Client, id: string) => c.get(on(id));
+
+  /** Each operation the matrix checks, on its target key; every write may be repeated. */
+  const operations: readonly {
+    readonly label: string;
+    readonly run: (client: Client) => Promise<Exchange>;
+  }[] = [
+    ...(['personal', 'org'] as const).flatMap((target) => {
+      const id = () => (target === 'org' ? org : personal);
+      return [
+        { label: `GET ${target}`, run: (c: Client) => read(c, id()) },
+        { label: `PATCH ${target}`, run: (c: Client) => rename(c, id()) },
+        { label: `rotate ${target}`, run: (c: Client) => rotate(c, id()) },
+        { label: `limit reset ${target}`, run: (c: Client) => reset(c, id()) },
+      ];
+    }),
+    { label: 'GET /api/v1/key', run: (c) => c.get('/api/v1/key') },
+  ];
+
+  const clientOf = (name: string): Client => {
+    const cast: Record<string, Client> = {
+      'alice (owner, manageApiKeys)': world.alice,
+      'carol (org member, manageApiKeys)': world.carol,
+      'dave (org member, no permission)': world.dave,
+      'bob (another org)': world.bob,
+      'no credentials': world.anonymous,
+      'bad token': world.as('not-a-jwt'),
+    };
+    return cast[name] ?? world.as(apiKeys.get(name));
+  };
+
+  // Columns: GET, PATCH, rotate, limit reset of alice's personal key; the same of her org_a
+  // key; GET /api/v1/key.
+  it.each<[string, Expected]>([
+    ['alice (owner, manageApiKeys)', [200, 200, 200, 200, 200, 200, 200, 200, 403]],
+    ['carol (org member, manageApiKeys)', [404, 404, 404, 404, 200, 200, 200, 200, 403]],
+    ['dave (org member, no permission)', [404, 404, 404, 404, 200, 403, 403, 403, 403]],
+    ['bob (another org)', [404, 404, 404, 404, 404, 404, 404, 404, 403]],
+    ['personal key with management', [200, 200, 200, 200, 200, 403, 403, 403, 200]],
+    ['personal key without management', [200, 403, 403, 403, 200, 403, 403, 403, 200]],
+    ['org key with management', [404, 404, 404, 404, 200, 200, 200, 200, 200]],
+    ['no credentials', [401, 401, 401, 401, 401, 401, 401, 401, 401]],
+    ['bad token', [401, 401, 401, 401, 401, 401, 401, 401, 401]],
+  ])('%s', async (name, expected) => {
+    const client = clientOf(name);
+    const actual: string[] = [];
+    for (const { label, run } of operations) {
+      const before = world.events();
+      const answer = await run(client);
+      actual.push(`${label}: ${answer.status}`);
+      if (answer.status >= 400) {
+        expectSpecError(answer);
+        expect({ label, written: world.events() - before }).toEqual({ label, written: 0 });
+      }
+    }
+    expect(actual).toEqual(operations.map(({ label }, i) => `${label}: ${expected[i]}`));
+  });
+
+  it('names the refusals: not_found, forbidden, api_key_required, and the 401s', async () => {
+    expectError(await world.bob.send('PATCH', on(personal), { name: 'x' }), 404, 'not_found');
+    expectError(await world.dave.send('PATCH', on(org), { name: 'x' }), 403, 'forbidden');
+    const withoutScope = world.as(apiKeys.get('personal key without management'));
+    const refused = await withoutScope.send('POST', `${on(personal)}/rotate`, {});
+    expectError(refused, 403, 'forbidden');
+    expect((refused.body as { error: { message: string } }).error.message).toMatch(
+      /management scope/,
+    );
+    expectError(await world.alice.get('/api/v1/key'), 403, 'api_key_required');
+    expectError(await world.anonymous.send('PATCH', on(org), {}), 401, 'authentication_required');
+    expectError(await world.as('not-a-jwt').send('PATCH', on(org), {}), 401, 'invalid_token');
+  });
+
+  it('answers a key hidden from the caller exactly like a missing one', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const path of ['', '/rotate', '/limit/reset']) {
+      const method = path === '' ? 'PATCH' : 'POST';
+      const body = path === '/limit/reset' ? { reason: 'r' } : {};
+      const hidden = await world.bob.send(method, `${on(personal)}${path}`, body);
+      const absent = await world.bob.send(method, `${on(missing)}${path}`, body);
+      expect(hidden.body).toEqual({
+        error: { ...(absent.body as { error: object }).error, request_id: expect.any(String) },
+      });
+    }
+  });
+});
