@@ -15,7 +15,10 @@ const ERROR_SCHEMA: SchemaObject = {
         request_id: { type: 'string' },
         fields: {
           type: 'array',
-          items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+          items: {
+            type: 'object',
+            properties: { field: { type: 'string' }, message: { type: 'string' } },
+          },
         },
       },
     },
@@ -31,15 +34,24 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'repeated in `X-Error-Code`. Writes answer with `ETag` (stream revision) and `X-Position` (global position).',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A session JWT, or an API key secret' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'A session JWT, or an API key secret',
+    })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, Error: ERROR_SCHEMA } };
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, Error: ERROR_SCHEMA },
+  };
   return document;
 }
 
 /** Serves the document at `/openapi.json` and a browsable page at `/docs`. */
 export function serveOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'openapi.json' });
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'openapi.json',
+  });
 }

@@ -28,7 +28,14 @@ export function useDepthLimitedJson(fastify: FastifyInstance): void {
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
-      done(new ApiError(400, 'json_too_deep', `JSON bodies may nest at most ${MAX_JSON_DEPTH} levels.`), undefined);
+      done(
+        new ApiError(
+          400,
+          'json_too_deep',
+          `JSON bodies may nest at most ${MAX_JSON_DEPTH} levels.`,
+        ),
+        undefined,
+      );
       return;
     }
     parse(request, text, done);
