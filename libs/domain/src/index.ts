@@ -36,3 +36,6 @@ export * from './policies/bindability';
 export * from './policies/effective-routing';
 export * from './limits/usage-window';
 export * from './webhooks';
+export * from './usage/usage.events';
+export * from './usage/usage-bucket';
+export * from './usage/usage-report';

@@ -1,0 +1,255 @@
+import { createHash, createHmac } from 'node:crypto';
+import { KeyCreated } from '@keyledger/domain';
+import { RecordedEvent } from '@keyledger/event-store';
+import { testMetadata } from '@keyledger/event-store/testing';
+import { PendingUsage } from '../libs/resolution/src/pending-usage';
+import { ResolutionModel } from '../libs/resolution/src/resolution-model';
+import { resolutionSettings, ResolutionSettings } from '../libs/resolution/src/resolution-settings';
+import { Resolver } from '../libs/resolution/src/resolver';
+import { BenchRow, BenchTable, printTables } from './table';
+
+const PEPPER = 'bench-pepper-0123456789abcdef';
+const PREFIX = 'rk_';
+const RESOLVE_KEYS = 10_000;
+const DEFAULT_MEMORY_KEYS = 1_000_000;
+const WARM_UP_OPS = 50_000;
+const ROUNDS = 7;
+const OPS_PER_ROUND = 50_000;
+const START = Date.parse('2026-03-10T12:00:00.000Z');
+
+/** `name` from the environment as a positive integer, or the fallback. */
+function countSetting(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a positive integer`);
+  return value;
+}
+
+/** The secret of synthetic key `n`: the prefix and 64 hex characters. */
+const secretOf = (n: number): string =>
+  `${PREFIX}${createHash('sha256').update(`secret-${n}`).digest('hex')}`;
+
+/** A UUID-shaped id for synthetic key `n`, without keeping a list of them. */
+const idOf = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+/**
+ * KeyCreated for synthetic key `n` as read back from a store: parsed from JSON, so every string
+ * is a fresh copy (what interning has to undo). Owners, orgs, tiers and limits vary like a real
+ * tenant base: 10 keys per user, half of the keys in one of 1% as many orgs, a third limited.
+ */
+function storedKeyCreated(n: number, hash: string): RecordedEvent {
+  const created: KeyCreated = {
+    type: 'KeyCreated',
+    data: {
+      key_id: idOf(n),
+      hash,
+      label: `${PREFIX}${hash.slice(0, 4)}…${hash.slice(-4)}`,
+      name: `key ${n}`,
+      scope: n % 2 === 0 ? 'org' : 'personal',
+      owner_user_id: `user_${Math.floor(n / 10)}`,
+      org_id: n % 2 === 0 ? `org_${n % Math.max(1, Math.floor(n / 100) + 1)}` : null,
+      org_permissions: n % 2 === 0 ? ['manageApiKeys'] : [],
+      scopes: ['completions', 'skills'],
+      plan_tier: ['free', 'lite', 'premium', 'max'][n % 4],
+      expires_at: null,
+      limit: n % 3 === 0 ? 100 : null,
+      limit_reset: n % 3 === 0 ? 'monthly' : null,
+      include_byok_in_limit: false,
+      created_at: '2026-01-01T00:00:00.000Z',
+    },
+  };
+  return JSON.parse(
+    JSON.stringify({
+      id: `event-${n}`,
+      stream: `key-${idOf(n)}`,
+      revision: 0,
+      position: n + 1,
+      type: created.type,
+      data: created.data,
+      metadata: testMetadata(),
+      recorded_at: '2026-01-01T00:00:00.000Z',
+    }),
+  ) as RecordedEvent;
+}
+
+const settingsFor = (pepper: string | null): ResolutionSettings =>
+  resolutionSettings({
+    secretPrefix: PREFIX,
+    pepper,
+    reservationCredits: 0,
+    plans: {
+      default_tier: 'free',
+      tiers: {
+        free: { models: ['*-free', 'openai/gpt-4o-mini'], requests_per_minute: 1e9 },
+        lite: { models: ['openai/*', 'anthropic/*'], requests_per_day: 1e9 },
+        premium: { models: ['*'], requests_per_hour: 1e9 },
+        max: { models: ['*'] },
+      },
+    },
+  });
+
+/** An operation to time on each of the secrets in turn. */
+interface Contender {
+  readonly name: string;
+  readonly run: (secret: string, i: number) => unknown;
+  /** Untimed work between rounds. */
+  readonly afterRound?: () => void;
+}
+
+/** Ops/s (median over rounds) and per-call latency percentiles of one contender. */
+interface Measured {
+  readonly name: string;
+  readonly opsPerSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/**
+ * Times the contenders in interleaved rounds, so that a noisy neighbour slows each of them
+ * alike instead of whichever happened to run then; ops/s is the median round.
+ */
+function measureInterleaved(
+  secrets: readonly string[],
+  contenders: readonly Contender[],
+): Measured[] {
+  const latencies = contenders.map(() => new Float64Array(ROUNDS * OPS_PER_ROUND));
+  const rates = contenders.map((): number[] => []);
+  contenders.forEach(({ run }) => {
+    for (let i = 0; i < WARM_UP_OPS; i++) run(secrets[i % secrets.length], i);
+  });
+  for (let round = 0; round < ROUNDS; round++) {
+    contenders.forEach(({ run, afterRound }, c) => {
+      const started = process.hrtime.bigint();
+      for (let n = 0; n < OPS_PER_ROUND; n++) {
+        const i = round * OPS_PER_ROUND + n;
+        const before = process.hrtime.bigint();
+        run(secrets[i % secrets.length], i);
+        latencies[c][i] = Number(process.hrtime.bigint() - before);
+      }
+      rates[c].push(OPS_PER_ROUND / (Number(process.hrtime.bigint() - started) / 1e9));
+      afterRound?.();
+    });
+  }
+  return contenders.map(({ name }, c) => {
+    const sorted = latencies[c].sort();
+    const micros = (quantile: number): number =>
+      Number((sorted[Math.floor(quantile * (sorted.length - 1))] / 1000).toFixed(2));
+    const median = [...rates[c]].sort((a, b) => a - b)[Math.floor(ROUNDS / 2)];
+    return { name, opsPerSecond: Math.round(median), p50: micros(0.5), p99: micros(0.99) };
+  });
+}
+
+/** A resolver over synthetic keys hashed with `pepper`, and the usage it leaves to flush. */
+function resolverOver(
+  secrets: readonly string[],
+  pepper: string | null,
+): { readonly resolver: Resolver; readonly pending: PendingUsage } {
+  const model = new ResolutionModel('bench');
+  const hash = (secret: string): string =>
+    pepper === null
+      ? createHash('sha256').update(secret).digest('hex')
+      : createHmac('sha256', pepper).update(secret).digest('hex');
+  secrets.forEach((secret, n) => model.apply(storedKeyCreated(n, hash(secret))));
+  const pending = new PendingUsage('bench');
+  return { resolver: new Resolver(model, pending, settingsFor(pepper)), pending };
+}
+
+/**
+ * In-process resolve against the physical floor: hashing the same secrets with `crypto`, in
+ * the same run. Each resolve is admitted and counted (usage counters, request caps, batching).
+ */
+function resolveTable(): BenchTable {
+  const secrets = Array.from({ length: RESOLVE_KEYS }, (_, n) => secretOf(n));
+  const rows: BenchRow[] = [];
+  for (const pepper of [PEPPER, null]) {
+    const { resolver, pending } = resolverOver(secrets, pepper);
+    const [floor, resolve] = measureInterleaved(secrets, [
+      {
+        name: pepper === null ? 'crypto SHA-256 (hex)' : 'crypto HMAC-SHA-256 (hex)',
+        run: (secret) =>
+          pepper === null
+            ? createHash('sha256').update(secret).digest('hex')
+            : createHmac('sha256', pepper).update(secret).digest('hex'),
+      },
+      {
+        name: `resolve (${pepper === null ? 'SHA-256' : 'HMAC pepper'})`,
+        run: (secret, i) => {
+          const outcome = resolver.resolve(
+            { secret, model: 'openai/gpt-4o-mini' },
+            new Date(START + i),
+          );
+          if (!outcome.ok) throw new Error(`bench key refused: ${outcome.code}`);
+        },
+        // The flusher's work (events, appends) runs on its own timer, not on the request path.
+        afterRound: () => pending.drain(),
+      },
+    ]);
+    for (const result of [floor, resolve]) {
+      rows.push({
+        bench: result.name,
+        ops_per_s: result.opsPerSecond,
+        p50_us: result.p50,
+        p99_us: result.p99,
+        vs_bare_hash: `${Math.round((100 * result.opsPerSecond) / floor.opsPerSecond)}%`,
+      });
+    }
+  }
+  return {
+    title: `In-process resolve, ${RESOLVE_KEYS} keys, ${ROUNDS} interleaved rounds of ${OPS_PER_ROUND} calls`,
+    rows,
+  };
+}
+
+/** Heap and array buffers in use, after a full collection when `--expose-gc` allows one. */
+function memoryInUse(): number {
+  globalThis.gc?.();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}
+
+/**
+ * Memory per key of the resolution model: `BENCH_KEYS` (1M) KeyCreated events folded in, then
+ * every key used once (which allocates its usage counters).
+ */
+function memoryTable(): BenchTable {
+  const keys = countSetting('BENCH_KEYS', DEFAULT_MEMORY_KEYS);
+  const gcNote = globalThis.gc !== undefined ? 'yes' : 'no: run node with --expose-gc';
+  const before = memoryInUse();
+  const model = new ResolutionModel('bench');
+  for (let n = 0; n < keys; n++) {
+    model.apply(storedKeyCreated(n, createHash('sha256').update(`secret-${n}`).digest('hex')));
+  }
+  const loaded = memoryInUse();
+  const request = { requests: 1, cost: 0, byok_cost: 0 };
+  for (let n = 0; n < keys; n++) {
+    const key = model.keyById(idOf(n));
+    if (key !== undefined) model.count(key, START, START, request, key.limit_reset_position);
+  }
+  const used = memoryInUse();
+  const row = (bench: string, bytes: number): BenchRow => ({
+    bench,
+    keys: model.size,
+    total_mb: Number((bytes / 2 ** 20).toFixed(1)),
+    bytes_per_key: Math.round(bytes / keys),
+    gc_before_measuring: gcNote,
+  });
+  return {
+    title: 'Resolution model memory (heap + array buffers)',
+    rows: [
+      row('keys loaded', loaded - before),
+      row('keys loaded and each used once', used - before),
+    ],
+  };
+}
+
+/** Every resolution benchmark, as tables. */
+export async function resolutionBench(): Promise<readonly BenchTable[]> {
+  return [resolveTable(), memoryTable()];
+}
+
+if (require.main === module) {
+  resolutionBench().then(printTables, (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

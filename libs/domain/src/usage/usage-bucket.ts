@@ -1,0 +1,8 @@
+const MINUTE_MS = 60_000;
+
+/**
+ * Start (epoch ms) of the UTC minute holding `atMs`: the unit a usage batch never spans. Every
+ * window that usage or request caps are counted in (minute, hour, day, week, month) is a union
+ * of whole minutes.
+ */
+export const usageBucketStart = (atMs: number): number => Math.floor(atMs / MINUTE_MS) * MINUTE_MS;

@@ -1,0 +1,44 @@
+/** What one model's share of a usage batch came to. */
+export interface ModelUsage {
+  /** Usage reports naming this model. */
+  readonly reports: number;
+  readonly cost: number;
+  readonly byok_cost: number;
+}
+
+/**
+ * A key's usage over part of one UTC minute, as one resolution instance counted it. Appended once
+ * per key per flush interval on `key_usage-<key_id>`, never on `key-<id>`, so that usage never
+ * contends with management commands; appends use expected revision `any` since usage commutes.
+ * A batch never spans a UTC minute, hence never a minute, hour, day, week or month window, so a
+ * rebuild can place it in every window exactly.
+ */
+export interface KeyUsageRecorded {
+  readonly type: 'KeyUsageRecorded';
+  readonly data: {
+    readonly key_id: string;
+    /** The instance that counted it: it already holds these figures and skips its own events. */
+    readonly instance_id: string;
+    /** First and last activity of the batch (ISO-8601, same UTC minute). */
+    readonly from: string;
+    readonly to: string;
+    /** Requests admitted by resolution. */
+    readonly requests: number;
+    /** Credits billed by the platform. */
+    readonly cost: number;
+    /** Credits billed to the customer's own provider key. */
+    readonly byok_cost: number;
+    readonly by_model: Readonly<Record<string, ModelUsage>>;
+    /**
+     * Position of the `KeyLimitReset` in force when the usage was counted (null: none yet). It
+     * counts toward the limit only while that reset is still the key's latest.
+     */
+    readonly limit_reset_position: number | null;
+  };
+}
+
+/** Every fact a key's usage stream can hold. */
+export type UsageEvent = KeyUsageRecorded;
+
+/** Stream of one key's usage events. */
+export const keyUsageStream = (keyId: string): string => `key_usage-${keyId}`;

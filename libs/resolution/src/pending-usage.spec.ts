@@ -1,0 +1,68 @@
+import { PendingUsage } from './pending-usage';
+
+const at = (iso: string): number => Date.parse(iso);
+const key = { id: 'k1', limit_reset_position: null };
+const cost = (nanos: number) => ({ requests: 0, cost: nanos, byok_cost: 0 });
+
+describe('PendingUsage', () => {
+  it('batches a key’s usage within a minute into one event', () => {
+    const pending = new PendingUsage('i1');
+    pending.add(key, at('2026-03-10T12:00:05Z'), { requests: 1, cost: 0, byok_cost: 0 }, null);
+    pending.add(key, at('2026-03-10T12:00:01Z'), cost(250_000_000), 'm1');
+    pending.add(key, at('2026-03-10T12:00:09Z'), { requests: 0, cost: 0, byok_cost: 1e9 }, 'm1');
+    expect(pending.drain().get('k1')).toEqual([
+      {
+        type: 'KeyUsageRecorded',
+        data: {
+          key_id: 'k1',
+          instance_id: 'i1',
+          from: '2026-03-10T12:00:01.000Z',
+          to: '2026-03-10T12:00:09.000Z',
+          requests: 1,
+          cost: 0.25,
+          byok_cost: 1,
+          by_model: { m1: { reports: 2, cost: 0.25, byok_cost: 1 } },
+          limit_reset_position: null,
+        },
+      },
+    ]);
+  });
+
+  it('starts another batch at a minute boundary and at a manual reset', () => {
+    const pending = new PendingUsage('i1');
+    pending.add(key, at('2026-03-10T23:59:59.999Z'), cost(1), null);
+    pending.add(key, at('2026-03-11T00:00:00.000Z'), cost(2), null);
+    pending.add(
+      { id: 'k1', limit_reset_position: 7 },
+      at('2026-03-11T00:00:00.500Z'),
+      cost(4),
+      null,
+    );
+    const events = pending.drain().get('k1') ?? [];
+    expect(
+      events.map((event) => [
+        event.data.from,
+        event.data.cost * 1e9,
+        event.data.limit_reset_position,
+      ]),
+    ).toEqual([
+      ['2026-03-10T23:59:59.999Z', 1, null],
+      ['2026-03-11T00:00:00.000Z', 2, null],
+      ['2026-03-11T00:00:00.500Z', 4, 7],
+    ]);
+  });
+
+  it('leaves nothing pending once drained', () => {
+    const pending = new PendingUsage('i1');
+    pending.add(key, 0, cost(1), null);
+    pending.drain();
+    expect(pending.drain().size).toBe(0);
+  });
+
+  it('keeps a model named __proto__ as a model', () => {
+    const pending = new PendingUsage('i1');
+    pending.add(key, 0, cost(1), '__proto__');
+    const [event] = pending.drain().get('k1') ?? [];
+    expect(Object.keys(event.data.by_model)).toEqual(['__proto__']);
+  });
+});

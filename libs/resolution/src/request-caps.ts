@@ -1,0 +1,85 @@
+import { secondsUntil } from '@keyledger/domain';
+import { FloatTable } from './float-table';
+
+/** The periods a plan tier may cap a user's requests in (UTC-aligned). */
+export const CAP_PERIODS = ['minute', 'hour', 'day'] as const;
+/** One of CAP_PERIODS. */
+export type CapPeriod = (typeof CAP_PERIODS)[number];
+/** Most requests a user may make per period across all their keys; null: uncapped. */
+export type RequestCaps = { readonly [P in CapPeriod]: number | null };
+
+// UTC has no daylight saving and epoch ms no leap seconds: these windows are plain arithmetic.
+const PERIOD_MS: { readonly [P in CapPeriod]: number } = {
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+};
+// Per period: the request count, then the start (epoch ms) of the window it counts.
+const COUNT = 0;
+const WINDOW = 1;
+const STRIDE = 2;
+
+const windowStart = (period: CapPeriod, atMs: number): number =>
+  Math.floor(atMs / PERIOD_MS[period]) * PERIOD_MS[period];
+
+/**
+ * Each user's requests in the current UTC minute, hour and day, across all of their keys. A
+ * count moves on to a later window when it sees one and ignores earlier ones, so the figures are
+ * the same whatever order the counts arrive in (live requests, or other instances' usage events).
+ */
+export class RequestCounters {
+  private readonly rows = new Map<string, number>();
+  private readonly table = new FloatTable(CAP_PERIODS.length * STRIDE);
+
+  /** Counts `requests` made by `user` at `atMs`. */
+  count(user: string, atMs: number, requests: number): void {
+    const row = this.rowOf(user);
+    for (let index = 0; index < CAP_PERIODS.length; index++) {
+      const base = index * STRIDE;
+      const start = windowStart(CAP_PERIODS[index], atMs);
+      const current = this.table.get(row, base + WINDOW);
+      if (start < current) continue;
+      if (start > current) {
+        this.table.set(row, base + WINDOW, start);
+        this.table.set(row, base + COUNT, 0);
+      }
+      this.table.add(row, base + COUNT, requests);
+    }
+  }
+
+  /** Requests `user` made in the `period` window holding `atMs`. */
+  made(user: string, period: CapPeriod, atMs: number): number {
+    const row = this.rows.get(user);
+    return row === undefined ? 0 : this.madeIn(row, CAP_PERIODS.indexOf(period), atMs);
+  }
+
+  /** Seconds until every reached cap's window has ended, or null when no cap is reached. */
+  retryAfter(user: string, caps: RequestCaps, atMs: number): number | null {
+    const row = this.rows.get(user);
+    if (row === undefined) return null;
+    let retryAfter: number | null = null;
+    for (let index = 0; index < CAP_PERIODS.length; index++) {
+      const period = CAP_PERIODS[index];
+      const cap = caps[period];
+      if (cap === null || this.madeIn(row, index, atMs) < cap) continue;
+      const end = windowStart(period, atMs) + PERIOD_MS[period];
+      retryAfter = Math.max(retryAfter ?? 0, secondsUntil(new Date(end), new Date(atMs)));
+    }
+    return retryAfter;
+  }
+
+  private madeIn(row: number, index: number, atMs: number): number {
+    const base = index * STRIDE;
+    const current = this.table.get(row, base + WINDOW) === windowStart(CAP_PERIODS[index], atMs);
+    return current ? this.table.get(row, base + COUNT) : 0;
+  }
+
+  private rowOf(user: string): number {
+    let row = this.rows.get(user);
+    if (row === undefined) {
+      row = this.rows.size;
+      this.rows.set(user, row);
+    }
+    return row;
+  }
+}

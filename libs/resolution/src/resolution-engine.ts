@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Clock, systemClock } from '@keyledger/domain';
+import { EventStore } from '@keyledger/event-store';
+import { ModelFeed } from './model-feed';
+import { PendingUsage } from './pending-usage';
+import { ResolutionModel } from './resolution-model';
+import { ResolutionSettings } from './resolution-settings';
+import { ResolveOutcome, ResolveRequest, UsageOutcome, UsageRequest } from './resolve-outcome';
+import { KeyUsage, Resolver } from './resolver';
+import { UsageFlusher } from './usage-flusher';
+
+/** What an engine needs besides its store and settings. */
+export interface ResolutionEngineOptions {
+  /** Stamps usage events' metadata; requests pass their own `now`. */
+  readonly clock?: Clock;
+  /** Failures of the background subscription or flushes (log them). */
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * Request-time resolution for one process: the in-memory model loaded from the store and kept
+ * current by its subscription, the resolver, and the usage flusher. The HTTP layer and embedding
+ * gateways call it directly; `catchUpStream` lets the instance that wrote a key change apply it
+ * before answering.
+ */
+export class ResolutionEngine {
+  private constructor(
+    private readonly resolver: Resolver,
+    private readonly feed: ModelFeed,
+    private readonly flusher: UsageFlusher,
+    /** This process's id in the usage events it appends. */
+    readonly instanceId: string,
+  ) {}
+
+  /** Loads the model (catch-up from the store), then follows the store and flushes usage. */
+  static async open(
+    store: EventStore,
+    settings: ResolutionSettings,
+    options: ResolutionEngineOptions = {},
+  ): Promise<ResolutionEngine> {
+    const clock = options.clock ?? systemClock;
+    const onError = options.onError ?? ((error: unknown) => console.error(error));
+    const instanceId = randomUUID();
+    const model = new ResolutionModel(instanceId);
+    const pending = new PendingUsage(instanceId);
+    const feed = new ModelFeed(store, model, onError);
+    await feed.start();
+    const flusher = new UsageFlusher(store, pending, model, clock, onError);
+    flusher.start(settings.flushIntervalMs);
+    return new ResolutionEngine(new Resolver(model, pending, settings), feed, flusher, instanceId);
+  }
+
+  /** Admits and counts a request, or refuses it with a SPEC §5 code. */
+  resolve(request: ResolveRequest, now: Date): ResolveOutcome {
+    return this.resolver.resolve(request, now);
+  }
+
+  /** Counts a request's reported cost; throws a `validation_failed` DomainError for a bad report. */
+  recordUsage(request: UsageRequest, now: Date): UsageOutcome {
+    return this.resolver.recordUsage(request, now);
+  }
+
+  /** A key's usage figures and limit state, or null for an unknown key. */
+  usage(keyId: string, now: Date): KeyUsage | null {
+    return this.resolver.usage(keyId, now);
+  }
+
+  /** Applies a key, preference or default stream's latest events now (after this instance wrote to it). */
+  catchUpStream(stream: string): Promise<void> {
+    return this.feed.catchUpStream(stream);
+  }
+
+  /** True once every event up to `position` is applied; false after `timeoutMs`. */
+  waitForPosition(position: number, timeoutMs?: number): Promise<boolean> {
+    return this.feed.waitForPosition(position, timeoutMs);
+  }
+
+  /** Appends the usage counted so far. */
+  flush(): Promise<void> {
+    return this.flusher.flush();
+  }
+
+  /** Flushes the remaining usage, then stops following the store (which stays open). */
+  async close(): Promise<void> {
+    await this.flusher.close();
+    await this.feed.close();
+  }
+}

@@ -1,0 +1,148 @@
+import { KeyCreated, KeyEvent } from '@keyledger/domain';
+import { KeyUsageRecorded } from '@keyledger/domain/usage/usage.events';
+import { RecordedEvent } from '@keyledger/event-store';
+import { CalendarWindowCache } from './calendar-windows';
+import { toNanos } from './credits';
+import { Interner } from './interner';
+import { createKeyEntry, evolveKeyEntry, KeyEntry } from './key-entry';
+import {
+  isDefaultPreferenceEvent,
+  isKeyEvent,
+  isRoutingPreferenceEvent,
+  isUsageEvent,
+} from './known-events';
+import { RequestCounters } from './request-caps';
+import { RoutingDirectory } from './routing-directory';
+import { UsageAmounts, UsageFigures, UsageLedger } from './usage-ledger';
+
+/**
+ * The resolution read model, held in memory: keys by secret hash, routing preferences and
+ * defaults, and usage counters. It is a pure fold of the store's events (keys, preferences,
+ * defaults, usage) plus the usage this instance counts itself; nothing else changes it.
+ */
+export class ResolutionModel {
+  readonly routing = new RoutingDirectory();
+  readonly windows = new CalendarWindowCache();
+  /** Per-user request counts, for plan tier caps. */
+  readonly requests = new RequestCounters();
+  private readonly ledger = new UsageLedger();
+  private readonly byHash = new Map<string, KeyEntry>();
+  private readonly byId = new Map<string, KeyEntry>();
+  /** Previous hash → key id, while the key's rotation grace lasts. */
+  private readonly previousHashes = new Map<string, string>();
+  private readonly intern = new Interner();
+  private appliedPosition = 0;
+
+  /** `instanceId` marks the usage events this instance appended: it counted them already. */
+  constructor(readonly instanceId: string) {}
+
+  /** Global position of the last event delivered in order (see `apply`). */
+  get position(): number {
+    return this.appliedPosition;
+  }
+
+  /**
+   * Folds one stored event. Events of a key, preference or default stream already folded (by
+   * revision) are skipped, so a stream applied early by `catchUpStream` is not applied twice
+   * when the subscription delivers it. `inOrder` events come from the global order and advance
+   * `position`.
+   */
+  apply(event: RecordedEvent, inOrder = true): void {
+    if (isKeyEvent(event)) this.applyKeyEvent(event);
+    else if (isUsageEvent(event)) this.applyUsage(event);
+    else if (isRoutingPreferenceEvent(event)) this.routing.applyPreference(event);
+    else if (isDefaultPreferenceEvent(event)) this.routing.applyDefault(event);
+    if (inOrder) this.appliedPosition = event.position;
+  }
+
+  /** The key whose secret hashes to `hash`: by its current hash, or its previous one while graced. */
+  keyByHash(hash: string, atMs: number): KeyEntry | undefined {
+    // A Map lookup by a keyed hash of a 256-bit secret: its timing reveals nothing usable about
+    // any secret, so no separate constant-time comparison is needed.
+    const current = this.byHash.get(hash);
+    if (current !== undefined) return current;
+    const id = this.previousHashes.get(hash);
+    const key = id === undefined ? undefined : this.byId.get(id);
+    const graced = key?.previous_valid_until != null && atMs < key.previous_valid_until;
+    return graced ? key : undefined;
+  }
+
+  /** The key with this id. */
+  keyById(id: string): KeyEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** How many keys the model holds, revoked ones included. */
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /**
+   * Counts usage of `key` made between `fromMs` and `toMs` (one UTC minute) while the manual
+   * reset at `limitResetPosition` was the key's latest. Live requests and usage events both go
+   * through here, so the live figures and a rebuild's are computed alike.
+   */
+  count(
+    key: KeyEntry,
+    fromMs: number,
+    toMs: number,
+    amounts: UsageAmounts,
+    limitResetPosition: number | null,
+  ): void {
+    const towardLimit = limitResetPosition === key.limit_reset_position;
+    this.ledger.count(key.slot, this.windows.at(fromMs), toMs, amounts, towardLimit);
+    if (amounts.requests > 0) this.requests.count(key.owner_user_id, fromMs, amounts.requests);
+  }
+
+  /** Nanocredits counting toward the key's limit in the window holding `atMs`. */
+  limitUsage(key: KeyEntry, atMs: number): number {
+    return this.ledger.limitUsage(
+      key.slot,
+      key.limit_reset,
+      key.include_byok_in_limit,
+      this.windows.at(atMs),
+    );
+  }
+
+  /** The key's reported usage at `atMs`. */
+  usageFigures(key: KeyEntry, atMs: number): UsageFigures {
+    return this.ledger.figures(key.slot, this.windows.at(atMs));
+  }
+
+  private applyKeyEvent(event: RecordedEvent & KeyEvent): void {
+    const current = this.byId.get(event.data.key_id);
+    if (event.type === 'KeyCreated') {
+      if (current === undefined) this.create(event);
+      return;
+    }
+    if (current === undefined || event.revision <= current.revision) return;
+    const next = evolveKeyEntry(current, event);
+    this.byId.set(next.id, next);
+    this.byHash.delete(current.hash);
+    this.byHash.set(next.hash, next);
+    if (current.previous_hash !== null) this.previousHashes.delete(current.previous_hash);
+    if (next.previous_hash !== null) this.previousHashes.set(next.previous_hash, next.id);
+    if (next.limit_reset_position !== current.limit_reset_position)
+      this.ledger.clearLimit(next.slot);
+  }
+
+  private create(event: RecordedEvent & KeyCreated): void {
+    // Slots are dense: the n-th key created is ledger row n.
+    const key = createKeyEntry(event, this.byId.size, this.intern);
+    this.byId.set(key.id, key);
+    this.byHash.set(key.hash, key);
+  }
+
+  private applyUsage(event: RecordedEvent & KeyUsageRecorded): void {
+    const { data } = event;
+    if (data.instance_id === this.instanceId) return;
+    const key = this.byId.get(data.key_id);
+    if (key === undefined) return;
+    const amounts = {
+      requests: data.requests,
+      cost: toNanos(data.cost),
+      byok_cost: toNanos(data.byok_cost),
+    };
+    this.count(key, Date.parse(data.from), Date.parse(data.to), amounts, data.limit_reset_position);
+  }
+}

@@ -1,0 +1,206 @@
+import { hashSecret, looksLikeSecret, secondsUntil, validate } from '@keyledger/domain';
+import { checkUsageReport } from '@keyledger/domain/usage/usage-report';
+import { toCredits, toNanos } from './credits';
+import { KeyEntry } from './key-entry';
+import { PendingUsage } from './pending-usage';
+import { PlanTier } from './plan-catalog';
+import { INVALID_API_KEY, Refusal, refuse } from './refusal';
+import { Reservations } from './reservations';
+import { ResolutionModel } from './resolution-model';
+import { ResolutionSettings } from './resolution-settings';
+import {
+  LimitState,
+  ResolveOutcome,
+  ResolveRequest,
+  UsageOutcome,
+  UsageRequest,
+} from './resolve-outcome';
+import { UsageAmounts, UsageFigures } from './usage-ledger';
+
+/** A key's reported usage and its limit state. */
+export interface KeyUsage extends UsageFigures {
+  readonly key_id: string;
+  readonly limit: LimitState;
+}
+
+const DEFAULT_SCOPE = 'completions';
+/** `management` administers keys; it never authorises inference traffic (SPEC §1). */
+const MANAGEMENT_SCOPE = 'management';
+/** Credit held by requests in flight frees up as soon as they report: try again shortly. */
+const IN_FLIGHT_RETRY_SECONDS = 1;
+const ONE_REQUEST: UsageAmounts = { requests: 1, cost: 0, byok_cost: 0 };
+
+const KEY_DISABLED = refuse('key_disabled', 'The API key is disabled.');
+const KEY_EXPIRED = refuse('key_expired', 'The API key has expired.');
+
+/**
+ * Request-time decisions over the resolution model. Synchronous from check to count, so within
+ * one process no other request can slip in between a limit check and its reservation.
+ *
+ * Limit rule: a request is admitted while `usage + held < limit`, where `usage` counts toward
+ * the key's current window since its last manual reset and each admitted request not yet
+ * reported holds `reservationCredits`. Costs are reported after the request, so usage may end
+ * above the limit by at most the costs of the requests admitted last.
+ */
+export class Resolver {
+  private readonly reservations: Reservations;
+
+  constructor(
+    private readonly model: ResolutionModel,
+    private readonly pending: PendingUsage,
+    private readonly settings: ResolutionSettings,
+  ) {
+    this.reservations = new Reservations(settings.reservationTtlMs);
+  }
+
+  /** Admits and counts the request, or says why not (SPEC §5 codes, in the order they are checked). */
+  resolve(request: ResolveRequest, now: Date): ResolveOutcome {
+    const atMs = now.getTime();
+    const key = this.authenticate(request.secret, atMs);
+    if (key === undefined || key.revoked) return INVALID_API_KEY;
+    const tier = this.settings.plans.tierFor(key.plan_tier);
+    const refusal =
+      lifecycleRefusal(key, atMs) ??
+      accessRefusal(key, tier, request) ??
+      this.limitRefusal(key, atMs) ??
+      this.capRefusal(key, tier, atMs);
+    if (refusal !== null) return refusal;
+    if (key.limit !== null) this.reservations.hold(key.slot, atMs);
+    this.countHere(key, atMs, ONE_REQUEST, null);
+    return {
+      ok: true,
+      key: {
+        id: key.id,
+        owner_user_id: key.owner_user_id,
+        org_id: key.org_id,
+        scopes: key.scopes,
+        plan_tier: tier.name,
+      },
+      routing: this.model.routing.routingFor(key),
+      limit: this.limitState(key, atMs),
+    };
+  }
+
+  /**
+   * Counts a request's reported cost against its key and releases the credit it held. A key
+   * revoked, disabled or expired since its request was admitted still gets its usage counted.
+   * Throws a `validation_failed` DomainError for a malformed report.
+   */
+  recordUsage(request: UsageRequest, now: Date): UsageOutcome {
+    const atMs = now.getTime();
+    const key = this.authenticate(request.secret, atMs);
+    if (key === undefined) return INVALID_API_KEY;
+    const report = validate((errors) => checkUsageReport(errors, request));
+    const cost = toNanos(report.cost);
+    const amounts = report.byok
+      ? { requests: 0, cost: 0, byok_cost: cost }
+      : { requests: 0, cost, byok_cost: 0 };
+    this.reservations.release(key.slot);
+    this.countHere(key, atMs, amounts, report.model);
+    return { ok: true, key_id: key.id, limit: this.limitState(key, atMs) };
+  }
+
+  /** The key's usage figures and limit state at `now`, or null for an unknown key. */
+  usage(keyId: string, now: Date): KeyUsage | null {
+    const key = this.model.keyById(keyId);
+    if (key === undefined) return null;
+    const atMs = now.getTime();
+    return {
+      key_id: key.id,
+      ...this.model.usageFigures(key, atMs),
+      limit: this.limitState(key, atMs),
+    };
+  }
+
+  /** The key a secret names; the shape is checked first so that garbage costs no hash. */
+  private authenticate(secret: string, atMs: number): KeyEntry | undefined {
+    if (!looksLikeSecret(secret, this.settings.secretPrefix)) return undefined;
+    return this.model.keyByHash(hashSecret(secret, this.settings.pepper), atMs);
+  }
+
+  private limitRefusal(key: KeyEntry, atMs: number): Refusal | null {
+    if (key.limit === null) return null;
+    const limit = toNanos(key.limit);
+    const used = this.model.limitUsage(key, atMs);
+    if (used >= limit) {
+      return refuse(
+        'limit_exceeded',
+        'The API key has used its limit for the current window.',
+        this.secondsToWindowEnd(key, atMs),
+      );
+    }
+    const held = this.reservations.held(key.slot, atMs) * toNanos(this.settings.reservationCredits);
+    if (used + held >= limit) {
+      return refuse(
+        'limit_exceeded',
+        "The rest of the API key's limit is held by requests still in flight.",
+        IN_FLIGHT_RETRY_SECONDS,
+      );
+    }
+    return null;
+  }
+
+  private capRefusal(key: KeyEntry, tier: PlanTier, atMs: number): Refusal | null {
+    const retryAfter = this.model.requests.retryAfter(key.owner_user_id, tier.caps, atMs);
+    return retryAfter === null
+      ? null
+      : refuse(
+          'request_limit_exceeded',
+          `The ${tier.name} plan's request limit for this user is reached.`,
+          retryAfter,
+        );
+  }
+
+  private limitState(key: KeyEntry, atMs: number): LimitState {
+    const window = key.limit_reset === null ? null : this.model.windows.at(atMs)[key.limit_reset];
+    const remaining =
+      key.limit === null
+        ? null
+        : Math.max(0, toCredits(toNanos(key.limit) - this.model.limitUsage(key, atMs)));
+    return {
+      limit: key.limit,
+      remaining,
+      reset: key.limit_reset,
+      window_end: window === null ? null : window.endIso,
+    };
+  }
+
+  /** Null for a limit that never resets: waiting does not help, an admin must act. */
+  private secondsToWindowEnd(key: KeyEntry, atMs: number): number | null {
+    if (key.limit_reset === null) return null;
+    const { end } = this.model.windows.at(atMs)[key.limit_reset];
+    return secondsUntil(new Date(end), new Date(atMs));
+  }
+
+  /** Usage made through this instance: counted now, appended at the next flush. */
+  private countHere(
+    key: KeyEntry,
+    atMs: number,
+    amounts: UsageAmounts,
+    model: string | null,
+  ): void {
+    this.model.count(key, atMs, atMs, amounts, key.limit_reset_position);
+    this.pending.add(key, atMs, amounts, model);
+  }
+}
+
+/**
+ * Expiry is checked before disabling, as governance ranks them: an expired key never works
+ * again, so that is the more useful answer when both hold.
+ */
+function lifecycleRefusal(key: KeyEntry, atMs: number): Refusal | null {
+  if (key.expires_at !== null && key.expires_at <= atMs) return KEY_EXPIRED;
+  return key.disabled ? KEY_DISABLED : null;
+}
+
+function accessRefusal(key: KeyEntry, tier: PlanTier, request: ResolveRequest): Refusal | null {
+  const scope = request.scope ?? DEFAULT_SCOPE;
+  if (scope === MANAGEMENT_SCOPE || !key.scopes.includes(scope)) {
+    return refuse('insufficient_scope', `The API key does not carry the ${scope} scope.`);
+  }
+  const model = request.model ?? null;
+  if (model !== null && !tier.allowsModel(model)) {
+    return refuse('model_not_allowed', `The ${tier.name} plan does not include ${model}.`);
+  }
+  return null;
+}

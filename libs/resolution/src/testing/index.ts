@@ -1,0 +1,3 @@
+export * from './event-log';
+export * from './key-fixtures';
+export * from './resolution-harness';

@@ -1,0 +1,147 @@
+import { LimitReset } from '@keyledger/domain';
+import { CalendarWindows } from './calendar-windows';
+import { toCredits } from './credits';
+import { FloatTable } from './float-table';
+
+/** Usage to count: requests, and costs in nanocredits (platform-billed and BYOK). */
+export interface UsageAmounts {
+  readonly requests: number;
+  readonly cost: number;
+  readonly byok_cost: number;
+}
+
+/** A key's reported usage (SPEC §3), in credits. */
+export interface UsageFigures {
+  readonly usage: number;
+  readonly usage_daily: number;
+  readonly usage_weekly: number;
+  readonly usage_monthly: number;
+  readonly byok_usage: number;
+  readonly byok_usage_daily: number;
+  readonly byok_usage_weekly: number;
+  readonly byok_usage_monthly: number;
+  readonly requests: number;
+  readonly requests_daily: number;
+  readonly requests_weekly: number;
+  readonly requests_monthly: number;
+  readonly last_used_at: string | null;
+}
+
+/** All-time, then the three calendar windows; `total` is also the window of a limit that never resets. */
+type Period = 'total' | LimitReset;
+const RESETS: readonly LimitReset[] = ['daily', 'weekly', 'monthly'];
+
+// Per period: calendar figures, figures since the key's last manual reset (what its limit
+// counts), and the start of the window they belong to.
+const COST = 0;
+const BYOK = 1;
+const REQUESTS = 2;
+const LIMIT_COST = 3;
+const LIMIT_BYOK = 4;
+const WINDOW = 5;
+const STRIDE = 6;
+const BASE: { readonly [P in Period]: number } = {
+  total: 0,
+  daily: STRIDE,
+  weekly: 2 * STRIDE,
+  monthly: 3 * STRIDE,
+};
+const LAST_USED = 4 * STRIDE;
+const COLUMNS = LAST_USED + 1;
+
+/**
+ * Every key's usage counters, one row of numbers per key. A window's counters move on when usage
+ * of a later window arrives and ignore usage of an earlier one, so the figures are a function of
+ * the usage counted, not of the order it arrived in: live counting and a rebuild agree.
+ */
+export class UsageLedger {
+  private readonly table = new FloatTable(COLUMNS);
+
+  /**
+   * Counts usage that happened in `windows` (last activity `lastUsedMs`). `towardLimit` is false
+   * for usage from before the key's last manual reset: reported, but no longer limiting.
+   */
+  count(
+    slot: number,
+    windows: CalendarWindows,
+    lastUsedMs: number,
+    amounts: UsageAmounts,
+    towardLimit: boolean,
+  ): void {
+    this.add(slot, BASE.total, amounts, towardLimit);
+    for (const reset of RESETS) {
+      const base = BASE[reset];
+      const start = windows[reset].start;
+      const current = this.table.get(slot, base + WINDOW);
+      if (start < current) continue;
+      if (start > current) this.moveOn(slot, base, start);
+      this.add(slot, base, amounts, towardLimit);
+    }
+    if (lastUsedMs > this.table.get(slot, LAST_USED)) this.table.set(slot, LAST_USED, lastUsedMs);
+  }
+
+  /** Nanocredits counting toward a limit that resets by `reset` (null: never), at `windows`. */
+  limitUsage(
+    slot: number,
+    reset: LimitReset | null,
+    includeByok: boolean,
+    windows: CalendarWindows,
+  ): number {
+    const base = BASE[reset ?? 'total'];
+    if (reset !== null && this.table.get(slot, base + WINDOW) !== windows[reset].start) return 0;
+    const byok = includeByok ? this.table.get(slot, base + LIMIT_BYOK) : 0;
+    return this.table.get(slot, base + LIMIT_COST) + byok;
+  }
+
+  /** A manual reset: nothing counted so far limits the key any more. */
+  clearLimit(slot: number): void {
+    for (const period of ['total', ...RESETS] as const) {
+      this.table.set(slot, BASE[period] + LIMIT_COST, 0);
+      this.table.set(slot, BASE[period] + LIMIT_BYOK, 0);
+    }
+  }
+
+  /** The key's figures in the windows holding `windows` (0 for a window with no usage yet). */
+  figures(slot: number, windows: CalendarWindows): UsageFigures {
+    const read = (period: Period, column: number): number => {
+      const base = BASE[period];
+      const stale =
+        period !== 'total' && this.table.get(slot, base + WINDOW) !== windows[period].start;
+      return stale ? 0 : this.table.get(slot, base + column);
+    };
+    const credits = (period: Period, column: number): number => toCredits(read(period, column));
+    const lastUsed = this.table.get(slot, LAST_USED);
+    return {
+      usage: credits('total', COST),
+      usage_daily: credits('daily', COST),
+      usage_weekly: credits('weekly', COST),
+      usage_monthly: credits('monthly', COST),
+      byok_usage: credits('total', BYOK),
+      byok_usage_daily: credits('daily', BYOK),
+      byok_usage_weekly: credits('weekly', BYOK),
+      byok_usage_monthly: credits('monthly', BYOK),
+      requests: read('total', REQUESTS),
+      requests_daily: read('daily', REQUESTS),
+      requests_weekly: read('weekly', REQUESTS),
+      requests_monthly: read('monthly', REQUESTS),
+      last_used_at: lastUsed === 0 ? null : new Date(lastUsed).toISOString(),
+    };
+  }
+
+  private moveOn(slot: number, base: number, start: number): void {
+    for (const column of [COST, BYOK, REQUESTS, LIMIT_COST, LIMIT_BYOK]) {
+      this.table.set(slot, base + column, 0);
+    }
+    this.table.set(slot, base + WINDOW, start);
+  }
+
+  private add(slot: number, base: number, amounts: UsageAmounts, towardLimit: boolean): void {
+    this.table.add(slot, base + COST, amounts.cost);
+    this.table.add(slot, base + BYOK, amounts.byok_cost);
+    this.table.add(slot, base + REQUESTS, amounts.requests);
+    if (towardLimit) {
+      this.table.add(slot, base + LIMIT_COST, amounts.cost);
+      this.table.add(slot, base + LIMIT_BYOK, amounts.byok_cost);
+    }
+  }
+}
