@@ -19,3 +19,7 @@ export * from './runner/projection-runner';
 export * from './runner/rebuild-progress';
 export * from './runner/runner-logger';
 export * from './all-projections';
+export * from './projection/event-guard';
+export * from './keys/is-key-event';
+export * from './routing-preferences/is-routing-preference-event';
+export * from './defaults/is-default-preference-event';

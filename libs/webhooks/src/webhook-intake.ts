@@ -7,8 +7,7 @@ import {
   WebhookSubscriptionState,
 } from '@keyledger/domain/webhooks';
 import { RecordedEvent } from '@keyledger/event-store';
-import { isKeyEvent } from '@keyledger/read-models/keys/is-key-event';
-import { eventGuard } from '@keyledger/read-models/projection/event-guard';
+import { eventGuard, isKeyEvent } from '@keyledger/read-models';
 import { WebhookPayload, webhookPayload } from './webhook-payload';
 
 /** What intake needs to know about what it has seen so far. */

@@ -1,6 +1,6 @@
 import { KeyRevoked } from '@keyledger/domain';
 import { EventMetadata, RecordedEvent } from '@keyledger/event-store';
-import { eventGuard } from '@keyledger/read-models/projection/event-guard';
+import { eventGuard } from '@keyledger/read-models';
 
 /** Who revoked which key, when, and why. */
 export interface RevocationRow {
