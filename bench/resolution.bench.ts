@@ -1,7 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { KeyCreated } from '@keyledger/domain';
 import { RecordedEvent } from '@keyledger/event-store';
-import { testMetadata } from '@keyledger/event-store/testing';
+// The fixtures module, not the testing index: that one pulls in the Jest contract suite.
+import { testMetadata } from '@keyledger/event-store/testing/fixtures';
 import { PendingUsage } from '../libs/resolution/src/pending-usage';
 import { ResolutionModel } from '../libs/resolution/src/resolution-model';
 import { resolutionSettings, ResolutionSettings } from '../libs/resolution/src/resolution-settings';

@@ -3,10 +3,17 @@
  * measured in the same run; nothing here asserts a time.
  */
 import { rebuildBench } from './rebuild.bench';
+import { resolutionBench } from './resolution.bench';
+import { printTables } from './table';
 
 async function main(): Promise<void> {
-  console.log('Read-model rebuild (events replayed through every projection)');
-  console.table(await rebuildBench());
+  printTables(await resolutionBench());
+  printTables([
+    {
+      title: 'Read-model rebuild (events replayed through every projection)',
+      rows: await rebuildBench(),
+    },
+  ]);
 }
 
 main().catch((error: unknown) => {
