@@ -8,6 +8,7 @@ import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { KeysModule } from './keys/keys.module';
+import { ResolutionModule } from './resolution/resolution.module';
 import { RoutingPreferencesModule } from './routing-preferences/routing-preferences.module';
 
 /** Headers that carry credentials: never logged. */
@@ -47,6 +48,7 @@ export class AppModule {
         InfrastructureModule.forRoot(config),
         KeysModule,
         RoutingPreferencesModule,
+        ResolutionModule,
       ],
       controllers: [HealthController],
       providers: [

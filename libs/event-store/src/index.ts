@@ -6,3 +6,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { verifySqliteChain } from './sqlite/sqlite-chain-verifier';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export type { Backoff } from './esdb/esdb-resubscribing-subscription';
+export { ObservedEventStore, type AppendObserver } from './observed-event-store';

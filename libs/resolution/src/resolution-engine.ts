@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Clock, systemClock } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
 import { ModelFeed } from './model-feed';
+import { decidesResolution } from './resolution-streams';
 import { PendingUsage } from './pending-usage';
 import { ResolutionModel } from './resolution-model';
 import { ResolutionSettings } from './resolution-settings';
@@ -68,6 +69,15 @@ export class ResolutionEngine {
   /** Applies a key, preference or default stream's latest events now (after this instance wrote to it). */
   catchUpStream(stream: string): Promise<void> {
     return this.feed.catchUpStream(stream);
+  }
+
+  /**
+   * What a writer calls after every append of its own: streams that decide resolution (keys,
+   * preferences, defaults) are applied before the writer answers, so the instance that revoked a
+   * key refuses it from then on; every other stream is left to the subscription.
+   */
+  async applyOwnWrite(stream: string): Promise<void> {
+    if (decidesResolution(stream)) await this.feed.catchUpStream(stream);
   }
 
   /** True once every event up to `position` is applied; false after `timeoutMs`. */

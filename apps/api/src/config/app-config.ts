@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { PlanCatalog } from '@keyledger/resolution';
+import { planCatalogSource } from './plan-catalog-source';
 
 /** The development JWT secret: good enough to try the service, never for production. */
 export const DEV_JWT_SECRET = 'keyledger-dev-secret-change-me-0123456789';
@@ -36,6 +38,24 @@ const configSchema = z
       .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// connection string')
       .optional(),
     READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(0).max(30_000).default(2_000),
+    PROJECTIONS: z.enum(['embedded', 'external']).default('embedded'),
+    // Read and checked here, so a bad catalog stops the start with the others' messages.
+    PLANS_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .transform((file, ctx) => {
+        try {
+          const source = planCatalogSource(file ?? null);
+          PlanCatalog.load(source);
+          return source;
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    USAGE_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+    USAGE_RESERVATION_CREDITS: z.coerce.number().min(0).max(1e12).default(0.05),
   })
   .superRefine((env, ctx) => {
     if (env.EVENT_STORE === 'esdb' && !env.EVENTSTORE_URL) {
@@ -43,6 +63,14 @@ const configSchema = z
         code: 'custom',
         path: ['EVENTSTORE_URL'],
         message: 'is required when EVENT_STORE=esdb',
+      });
+    }
+    if (env.PROJECTIONS === 'external' && env.READ_STORE === 'memory') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PROJECTIONS'],
+        message:
+          'external needs a shared read store (READ_STORE=mongo): memory lives in this process',
       });
     }
     if (env.READ_STORE === 'mongo' && !env.MONGO_URL) {
@@ -77,6 +105,14 @@ const configSchema = z
         ? { kind: 'mongo' as const, url: env.MONGO_URL ?? '' }
         : { kind: 'memory' as const },
     readYourWritesTimeoutMs: env.READ_YOUR_WRITES_TIMEOUT_MS,
+    /** `external`: a separate projector (apps/projector) keeps the shared read store current. */
+    projections: env.PROJECTIONS,
+    resolution: {
+      /** The plan catalog, as JSON (checked by PlanCatalog.load). */
+      plans: env.PLANS_FILE,
+      flushIntervalMs: env.USAGE_FLUSH_INTERVAL_MS,
+      reservationCredits: env.USAGE_RESERVATION_CREDITS,
+    },
   }));
 
 export type AppConfig = z.output<typeof configSchema>;

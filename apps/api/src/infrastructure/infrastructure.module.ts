@@ -9,13 +9,19 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { systemClock } from '@keyledger/domain';
-import { EventStore } from '@keyledger/event-store';
+import { EventStore, ObservedEventStore } from '@keyledger/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, ReadStore } from '@keyledger/read-models';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { openEventStore, openReadStore } from './open-stores';
 import { CLOCK, EVENT_STORE, ID_GENERATOR, READ_STORE, SECRET_GENERATOR } from './tokens';
 
-/** Starts the projections before the service takes traffic, and closes the stores last. */
+/** How often an API that shares a projector reads the stored checkpoints (read-your-writes). */
+const EXTERNAL_CHECKPOINT_POLL_MS = 50;
+
+/**
+ * Starts the projections (or, when a separate projector runs them, follows its checkpoints)
+ * before the service takes traffic, and closes the stores last.
+ */
 @Injectable()
 class StoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('read-models');
@@ -24,10 +30,16 @@ class StoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const started = Date.now();
+    if (this.config.projections === 'external') {
+      this.runner.observe(EXTERNAL_CHECKPOINT_POLL_MS);
+      this.logger.log('projections run by a separate projector: following its checkpoints');
+      return;
+    }
     await this.runner.start();
     // Serve nothing stale: wait until the read models hold everything already stored.
     while (!(await this.runner.catchUp(5_000))) {
@@ -54,7 +66,11 @@ export class InfrastructureModule {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStore) },
+        // Observed, so in-process caches apply this instance's writes before they answer.
+        {
+          provide: EVENT_STORE,
+          useFactory: () => new ObservedEventStore(openEventStore(config.eventStore)),
+        },
         { provide: READ_STORE, useFactory: () => openReadStore(config.readStore) },
         {
           provide: ProjectionRunner,

@@ -6,7 +6,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { WriteReceipt } from '../shared/http/write-headers';
 import { KeyDirectory } from './key-directory';
-import { KeyView, toKeyView } from './key-view';
+import { KeyView } from './key-view';
+import { KeyViews } from './key-views';
 
 /** A command's receipt and the key as the read model shows it afterwards. */
 export interface KeyWriteResult extends WriteReceipt {
@@ -25,6 +26,7 @@ export interface VersionedKey {
 export class KeyReader {
   constructor(
     private readonly directory: KeyDirectory,
+    private readonly views: KeyViews,
     private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,7 +42,7 @@ export class KeyReader {
       return { key: null, revision, position };
     }
     const key = await this.directory.find(keyId);
-    return { key: key && toKeyView(key), revision, position };
+    return { key: key && this.views.of(key), revision, position };
   }
 
   /** The key after the latest event of its stream, whoever wrote it (a replayed request). */
@@ -64,6 +66,6 @@ export class KeyReader {
     if (!stored) throw new DomainError('not_found', 'Key not found.');
     const history = await this.events.readStream(keyStream(keyId));
     const shown = history.filter((event) => event.position <= stored.position).at(-1);
-    return { key: toKeyView(stored.document), revision: shown?.revision ?? null };
+    return { key: this.views.of(stored.document), revision: shown?.revision ?? null };
   }
 }

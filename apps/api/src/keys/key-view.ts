@@ -1,7 +1,8 @@
 import { KeyDocument } from '@keyledger/read-models';
+import { KeyUsage, UsageFigures } from '@keyledger/resolution';
 
-/** A key as the API shows it: every field of SPEC §2, never the secret. */
-export interface KeyView {
+/** A key as the API shows it: every field of SPEC §2 and its usage figures, never the secret. */
+export interface KeyView extends UsageFigures {
   readonly id: string;
   readonly hash: string;
   readonly label: string;
@@ -16,6 +17,8 @@ export interface KeyView {
   readonly limit_reset: KeyDocument['limit_reset'];
   readonly include_byok_in_limit: boolean;
   readonly limit_remaining: number | null;
+  /** End of the current limit window (ISO-8601); null when unlimited or never resetting. */
+  readonly limit_window_end: string | null;
   readonly plan_tier: string | null;
   readonly routing_preference_id: string | null;
   readonly created_at: string;
@@ -24,8 +27,26 @@ export interface KeyView {
   readonly revoked_at: string | null;
 }
 
-/** Maps a key document to its public view. */
-export function toKeyView(key: KeyDocument): KeyView {
+/** Figures of a key no usage was ever counted for (or not yet seen by this instance). */
+const NO_USAGE: UsageFigures = {
+  usage: 0,
+  usage_daily: 0,
+  usage_weekly: 0,
+  usage_monthly: 0,
+  byok_usage: 0,
+  byok_usage_daily: 0,
+  byok_usage_weekly: 0,
+  byok_usage_monthly: 0,
+  requests: 0,
+  requests_daily: 0,
+  requests_weekly: 0,
+  requests_monthly: 0,
+  last_used_at: null,
+};
+
+/** Maps a key document and its usage (from the resolution engine) to its public view. */
+export function toKeyView(key: KeyDocument, keyUsage: KeyUsage | null): KeyView {
+  const limitState = keyUsage?.limit ?? null;
   return {
     id: key.id,
     hash: key.hash,
@@ -40,12 +61,20 @@ export function toKeyView(key: KeyDocument): KeyView {
     limit: key.limit,
     limit_reset: key.limit_reset,
     include_byok_in_limit: key.include_byok_in_limit,
-    limit_remaining: key.limit,
+    limit_remaining: limitState ? limitState.remaining : key.limit,
+    limit_window_end: limitState?.window_end ?? null,
     plan_tier: key.plan_tier,
     routing_preference_id: key.routing_preference_id,
     created_at: key.created_at,
     updated_at: key.updated_at,
     expires_at: key.expires_at,
     revoked_at: key.revoked_at,
+    ...usageFigures(keyUsage ?? NO_USAGE),
   };
+}
+
+/** The usage figures alone, without what a KeyUsage carries besides them (its limit state). */
+function usageFigures(usage: UsageFigures): UsageFigures {
+  const figures = Object.keys(NO_USAGE) as (keyof UsageFigures)[];
+  return Object.fromEntries(figures.map((name) => [name, usage[name]])) as unknown as UsageFigures;
 }

@@ -15,6 +15,7 @@ import { UpdateKeyHttpController } from './commands/update-key/update-key.http.c
 import { KeyAuthenticator } from './key-authenticator';
 import { KeyDirectory } from './key-directory';
 import { KeyReader } from './key-reader';
+import { KeyViews } from './key-views';
 import { KeyWriter } from './key-writer';
 import { GetCallingKeyHandler } from './queries/get-calling-key/get-calling-key.handler';
 import { GetCallingKeyHttpController } from './queries/get-calling-key/get-calling-key.http.controller';
@@ -42,6 +43,7 @@ import { ListKeysHttpController } from './queries/list-keys/list-keys.http.contr
   providers: [
     KeyDirectory,
     KeyReader,
+    KeyViews,
     KeyWriter,
     KeyAuthenticator,
     { provide: API_KEY_AUTHENTICATOR, useExisting: KeyAuthenticator },
@@ -55,6 +57,6 @@ import { ListKeysHttpController } from './queries/list-keys/list-keys.http.contr
     GetKeyHandler,
     GetCallingKeyHandler,
   ],
-  exports: [API_KEY_AUTHENTICATOR, KeyDirectory],
+  exports: [API_KEY_AUTHENTICATOR, KeyDirectory, KeyReader, KeyViews],
 })
 export class KeysModule {}

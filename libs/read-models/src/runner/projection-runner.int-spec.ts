@@ -350,6 +350,22 @@ function describeRunner(kind: string, openStore: (() => Promise<ReadStore>) | nu
         expect(await idle.waitForPosition(unrelated, PATIENCE_MS)).toBe(true);
       });
 
+      it('lets an API that shares a projector wait on the checkpoints it stores', async () => {
+        const shared = await newStore();
+        const projector = runner(shared);
+        const follower = runner(shared);
+        follower.observe(5);
+        const position = await append('key-k1', keyCreated('k1'));
+        expect(await follower.waitForPosition(position, 50)).toBe(false);
+        await projector.start();
+        expect(await follower.waitForPosition(position, PATIENCE_MS)).toBe(true);
+        await follower.stop();
+        const later = await append('key-k2', keyCreated('k2'));
+        expect(await projector.waitForPosition(later, PATIENCE_MS)).toBe(true);
+        // Stopped, the follower no longer reads checkpoints.
+        expect(await follower.waitForPosition(later, 50)).toBe(false);
+      });
+
       it('answers false when a position is not reached within the wait', async () => {
         const position = await append('key-k1', keyCreated('k1'));
         const stopped = runner(await newStore());

@@ -48,6 +48,8 @@ export class ProjectionRunner {
   private loop: Promise<void> = Promise.resolve();
   private starting: Promise<void> | null = null;
   private failure: unknown = null;
+  /** The checkpoint poll while observing another process's projections. */
+  private observer: { timer: NodeJS.Timeout | null } | null = null;
   /** Called after every batch and on failure, so waiters look at their position again. */
   private readonly progressListeners = new Set<() => void>();
 
@@ -78,8 +80,33 @@ export class ProjectionRunner {
     return this.starting;
   }
 
-  /** Stops following the store; resolves once the batch in flight is applied and checkpointed. */
+  /**
+   * Follows projections another process runs (apps/projector) instead of running them: rereads
+   * the stored checkpoints every `pollMs`, so `waitForPosition` serves an API sharing a projector.
+   */
+  observe(pollMs: number): void {
+    if (this.observer) return;
+    const observer: { timer: NodeJS.Timeout | null } = { timer: null };
+    const poll = async (): Promise<void> => {
+      try {
+        await this.projections.load();
+        this.notifyProgress();
+      } catch (error) {
+        this.options.logger.error('reading the stored checkpoints failed', {
+          error,
+          checkpoint: this.appliedPosition,
+        });
+      }
+      if (this.observer === observer) observer.timer = setTimeout(() => void poll(), pollMs);
+    };
+    this.observer = observer;
+    void poll();
+  }
+
+  /** Stops following the store (or observing); resolves once the batch in flight is applied and checkpointed. */
   async stop(): Promise<void> {
+    if (this.observer?.timer) clearTimeout(this.observer.timer);
+    this.observer = null;
     await this.starting;
     const subscription = this.subscription;
     this.subscription = null;

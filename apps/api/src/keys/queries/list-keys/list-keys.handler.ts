@@ -2,7 +2,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { invalid, Principal } from '@keyledger/domain';
 import { InvalidCursorError, KeyDocument, Where } from '@keyledger/read-models';
 import { KeyDirectory } from '../../key-directory';
-import { KeyView, toKeyView } from '../../key-view';
+import { KeyView } from '../../key-view';
+import { KeyViews } from '../../key-views';
 import { visibleAudiences } from '../../key-visibility';
 import { ListKeysRequestDto } from './list-keys.request.dto';
 
@@ -23,7 +24,10 @@ const DEFAULT_PAGE_SIZE = 50;
 /** Lists the keys the caller can see, newest first, with a stable cursor. */
 @QueryHandler(ListKeysQuery)
 export class ListKeysHandler implements IQueryHandler<ListKeysQuery, KeyPage> {
-  constructor(private readonly directory: KeyDirectory) {}
+  constructor(
+    private readonly directory: KeyDirectory,
+    private readonly views: KeyViews,
+  ) {}
 
   async execute({ principal, filters }: ListKeysQuery): Promise<KeyPage> {
     const where: Where<KeyDocument> = {
@@ -42,7 +46,7 @@ export class ListKeysHandler implements IQueryHandler<ListKeysQuery, KeyPage> {
         limit: filters.limit ?? DEFAULT_PAGE_SIZE,
         cursor: filters.cursor,
       });
-      return { data: page.items.map(toKeyView), next_cursor: page.next_cursor };
+      return { data: page.items.map((key) => this.views.of(key)), next_cursor: page.next_cursor };
     } catch (error) {
       if (error instanceof InvalidCursorError)
         throw invalid([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
