@@ -8,6 +8,8 @@ import {
 } from '@keyledger/read-models';
 import { keyCreated } from '@keyledger/read-models/testing/key-events';
 import { appendGovernanceHistory } from '../../bench/rebuild-history';
+import { call } from '../support/http';
+import { startTestApp } from '../support/test-app';
 import { RunningProcess, runEntryPoint } from './support/child-process';
 import { mongoTestDatabase, MongoTestDatabase } from './support/mongo-database';
 import { hasDocumentsPastCheckpoints, readModelSnapshot } from './support/read-model-snapshot';
@@ -178,6 +180,42 @@ if (!mongo) {
     await until(async () => (await lowestCheckpoint(store)) >= head);
     await stopped(live);
     expect(await readModelSnapshot(store)).toEqual(await fullRebuild());
+  });
+
+  it('serves two API instances that run no projections of their own (PROJECTIONS=external)', async () => {
+    const store = await open();
+    const env = { ...mongoEnv(), PROJECTIONS: 'external', READ_YOUR_WRITES_TIMEOUT_MS: '500' };
+    const [a, b] = [
+      await startTestApp({ dataDir: env.DATA_DIR, env }),
+      await startTestApp({ dataDir: env.DATA_DIR, env }),
+    ];
+    try {
+      const token = await a.token('alice');
+      const create = (name: string) =>
+        call<{ data: { id: string } | null }>(a.baseUrl, 'POST', '/api/v1/keys', {
+          auth: token,
+          body: { name },
+        });
+      // No projector yet: the write is stored, but nothing projects it, so A cannot show it.
+      const unprojected = await create('before the projector');
+      expect(unprojected.status).toBe(202);
+      expect(await lowestCheckpoint(store)).toBe(0);
+
+      const projector = await converge(store);
+      const created = await create('shared projector');
+      // 201 with the key: A waited for the projector's stored checkpoint to pass its write.
+      expect(created.status).toBe(201);
+      const id = created.body.data?.id ?? '';
+      const onB = await call(b.baseUrl, 'GET', `/api/v1/keys/${id}`, {
+        auth: token,
+        headers: { 'x-min-position': created.headers.get('x-position') ?? '' },
+      });
+      expect(onB.body).toMatchObject({ data: { id, name: 'shared projector' } });
+      await stopped(projector);
+    } finally {
+      await a.close({ keepData: true });
+      await b.close({ keepData: true });
+    }
   });
 
   it('converges to a full rebuild after the CLI rebuild is killed -9 halfway', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -33,6 +36,10 @@ describe('loadConfig', () => {
     ['KEY_PREFIX', 'rk prefix!'],
     ['JWT_JWKS_URL', 'not a url'],
     ['LOG_LEVEL', 'loud'],
+    ['PROJECTIONS', 'sometimes'],
+    ['PLANS_FILE', '/nonexistent/plans.json'],
+    ['USAGE_FLUSH_INTERVAL_MS', '5'],
+    ['USAGE_RESERVATION_CREDITS', '-1'],
   ])('refuses a bad %s and names it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
@@ -56,6 +63,33 @@ describe('loadConfig', () => {
     expect(loadConfig({ READ_STORE: 'mongo', MONGO_URL: 'mongodb://m:27017/k' }).readStore).toEqual(
       { kind: 'mongo', url: 'mongodb://m:27017/k' },
     );
+  });
+
+  it('runs projections itself unless told a separate projector shares the (Mongo) read store', () => {
+    expect(loadConfig({}).projections).toBe('embedded');
+    const external = { PROJECTIONS: 'external', READ_STORE: 'mongo', MONGO_URL: 'mongodb://db/' };
+    expect(loadConfig(external).projections).toBe('external');
+    expect(() => loadConfig({ PROJECTIONS: 'external' })).toThrow(
+      /PROJECTIONS: external needs a shared read store/,
+    );
+  });
+
+  it('reads the plan catalog of PLANS_FILE and refuses a malformed one, naming the problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keyledger-plans-'));
+    const file = join(dir, 'plans.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ default_tier: 'free', tiers: { free: { models: ['*'] } } }),
+    );
+    expect(loadConfig({ PLANS_FILE: file }).resolution.plans).toEqual({
+      default_tier: 'free',
+      tiers: { free: { models: ['*'] } },
+    });
+    writeFileSync(file, JSON.stringify({ default_tier: 'gold', tiers: {} }));
+    expect(() => loadConfig({ PLANS_FILE: file })).toThrow(/PLANS_FILE: .*default_tier/s);
+    writeFileSync(file, '{not json');
+    expect(() => loadConfig({ PLANS_FILE: file })).toThrow(/PLANS_FILE: .*plans\.json/);
+    rmSync(dir, { recursive: true });
   });
 
   it('treats an empty variable as unset', () => {
