@@ -5,7 +5,7 @@ import { expectError } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 import { reportUsage, resolve, spend } from './resolution-support';
 
-describe('POST /api/v1/resolve', () => {
+describe('the gateway calls', () => {
   let world: World;
   let baseUrl: string;
 
@@ -15,184 +15,183 @@ describe('POST /api/v1/resolve', () => {
   });
   afterAll(() => world.app.close());
 
-  it('admits a key forwarded in X-API-Key or as a bearer, with its routing and limit state', async () => {
-    const key = await createKey(world.alice, { limit: 5, limit_reset: 'daily' });
-    for (const forwarded of [{ apiKey: key.secret }, key.secret]) {
-      const resolved = await resolve(baseUrl, forwarded, { model: 'openai/gpt-4o' });
-      expect(resolved.status).toBe(200);
-      expect(resolved.body).toMatchObject({
-        data: {
-          key: { id: key.id, owner_user_id: 'alice', org_id: null, plan_tier: 'default' },
-          routing: { key_id: key.id, source: 'none', preference_id: null },
-          limit: { limit: 5, reset: 'daily' },
-        },
+  describe('POST /api/v1/resolve', () => {
+    it('admits a key forwarded in X-API-Key or as a bearer, with its routing and limit state', async () => {
+      const key = await createKey(world.alice, { limit: 5, limit_reset: 'daily' });
+      for (const forwarded of [{ apiKey: key.secret }, key.secret]) {
+        const resolved = await resolve(baseUrl, forwarded, { model: 'openai/gpt-4o' });
+        expect(resolved.status).toBe(200);
+        expect(resolved.body).toMatchObject({
+          data: {
+            key: { id: key.id, owner_user_id: 'alice', org_id: null, plan_tier: 'default' },
+            routing: { key_id: key.id, source: 'none', preference_id: null },
+            limit: { limit: 5, reset: 'daily' },
+          },
+        });
+        const limit = (resolved.body.data as { limit: { window_end: string } }).limit;
+        expect(Date.parse(limit.window_end)).toBeGreaterThan(Date.now());
+      }
+    });
+
+    it('answers without a body', async () => {
+      const key = await createKey(world.alice);
+      expect((await resolve(baseUrl, { apiKey: key.secret })).status).toBe(200);
+    });
+
+    it('names the preference a key is bound to, with its source', async () => {
+      const key = await createKey(world.alice);
+      const preference = await world.alice.send<{ data: { id: string } }>(
+        'POST',
+        '/api/v1/routing-preferences',
+        { name: 'code first', rules: [{ pattern: '^def ', target_mode: 'code', confidence: 0.9 }] },
+      );
+      await world.alice.send('PUT', `/api/v1/keys/${key.id}/routing-preference`, {
+        preference_id: preference.body.data.id,
       });
-      const limit = (resolved.body.data as { limit: { window_end: string } }).limit;
-      expect(Date.parse(limit.window_end)).toBeGreaterThan(Date.now());
-    }
-  });
-
-  it('answers without a body', async () => {
-    const key = await createKey(world.alice);
-    expect((await resolve(baseUrl, { apiKey: key.secret })).status).toBe(200);
-  });
-
-  it('names the preference a key is bound to, with its source', async () => {
-    const key = await createKey(world.alice);
-    const preference = await world.alice.send<{ data: { id: string } }>(
-      'POST',
-      '/api/v1/routing-preferences',
-      { name: 'code first', rules: [{ pattern: '^def ', target_mode: 'code', confidence: 0.9 }] },
-    );
-    await world.alice.send('PUT', `/api/v1/keys/${key.id}/routing-preference`, {
-      preference_id: preference.body.data.id,
+      const resolved = await resolve(baseUrl, { apiKey: key.secret });
+      expect(resolved.body).toMatchObject({
+        data: { routing: { source: 'key', preference_id: preference.body.data.id } },
+      });
     });
-    const resolved = await resolve(baseUrl, { apiKey: key.secret });
-    expect(resolved.body).toMatchObject({
-      data: { routing: { source: 'key', preference_id: preference.body.data.id } },
+
+    it('refuses missing, unknown and non-key credentials (401)', async () => {
+      expectError(await resolve(baseUrl, undefined), 401, 'authentication_required');
+      expectError(
+        await resolve(baseUrl, { apiKey: `rk_${'0'.repeat(64)}` }),
+        401,
+        'invalid_api_key',
+      );
+      expectError(await resolve(baseUrl, { apiKey: 'not a key' }), 401, 'invalid_api_key');
+      const token = await world.app.token('alice');
+      expectError(await resolve(baseUrl, token), 401, 'invalid_api_key');
+    });
+
+    it('refuses a key on the instance that disabled or revoked it as soon as the write answered', async () => {
+      const key = await createKey(world.alice);
+      expect((await resolve(baseUrl, { apiKey: key.secret })).status).toBe(200);
+      const disabled = await world.alice.send('PATCH', `/api/v1/keys/${key.id}`, {
+        disabled: true,
+      });
+      expect(disabled.status).toBe(200);
+      expectError(await resolve(baseUrl, { apiKey: key.secret }), 403, 'key_disabled');
+      await world.alice.send('PATCH', `/api/v1/keys/${key.id}`, { disabled: false });
+      expect((await resolve(baseUrl, { apiKey: key.secret })).status).toBe(200);
+      expect((await world.alice.send('DELETE', `/api/v1/keys/${key.id}`)).status).toBe(200);
+      expectError(await resolve(baseUrl, { apiKey: key.secret }), 401, 'invalid_api_key');
+    });
+
+    it('refuses an expired key with key_expired', async () => {
+      const key = await createKey(world.alice, {
+        expires_at: new Date(Date.now() + 1_500).toISOString(),
+      });
+      expect((await resolve(baseUrl, { apiKey: key.secret })).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1_600));
+      expectError(await resolve(baseUrl, { apiKey: key.secret }), 401, 'key_expired');
+    });
+
+    it('refuses a scope the key lacks, and management keys on inference traffic (403)', async () => {
+      const billing = await createKey(world.alice, { scopes: ['billing'] });
+      expectError(await resolve(baseUrl, { apiKey: billing.secret }), 403, 'insufficient_scope');
+      expect(
+        (await resolve(baseUrl, { apiKey: billing.secret }, { scope: 'billing' })).status,
+      ).toBe(200);
+      const management = await createKey(world.alice, { scopes: ['management'] });
+      expectError(
+        await resolve(baseUrl, { apiKey: management.secret }, { scope: 'management' }),
+        403,
+        'insufficient_scope',
+      );
+    });
+
+    it('refuses a spent limit with 429 limit_exceeded and Retry-After to the window end', async () => {
+      const key = await createKey(world.alice, { limit: 1, limit_reset: 'daily' });
+      expect(await spend(baseUrl, key.secret, 1)).toBe(true);
+      const refused = await resolve(baseUrl, { apiKey: key.secret });
+      expectError(refused, 429, 'limit_exceeded');
+      const midnight = new Date();
+      midnight.setUTCHours(24, 0, 0, 0);
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(Math.abs(retryAfter - (midnight.getTime() - Date.now()) / 1000)).toBeLessThan(5);
+    });
+
+    it.each([
+      [{ model: '' }, ['model']],
+      [{ model: 'x'.repeat(257) }, ['model']],
+      [{ scope: 'everything' }, ['scope']],
+      [{ model: 1 }, ['model']],
+      [{ secret: 'in the body' }, ['secret']],
+    ])('refuses the body %p with 400 listing %p', async (body, fields) => {
+      const key = await createKey(world.alice);
+      const refused = await resolve(baseUrl, { apiKey: key.secret }, body);
+      expectError(refused, 400, 'validation_failed');
+      expect([...new Set(failedFields(refused))]).toEqual(fields);
     });
   });
 
-  it('refuses missing, unknown and non-key credentials (401)', async () => {
-    expectError(await resolve(baseUrl, undefined), 401, 'authentication_required');
-    expectError(await resolve(baseUrl, { apiKey: `rk_${'0'.repeat(64)}` }), 401, 'invalid_api_key');
-    expectError(await resolve(baseUrl, { apiKey: 'not a key' }), 401, 'invalid_api_key');
-    const token = await world.app.token('alice');
-    expectError(await resolve(baseUrl, token), 401, 'invalid_api_key');
-  });
-
-  it('refuses a key on the instance that disabled or revoked it as soon as the write answered', async () => {
-    const key = await createKey(world.alice);
-    expect((await resolve(baseUrl, { apiKey: key.secret })).status).toBe(200);
-    const disabled = await world.alice.send('PATCH', `/api/v1/keys/${key.id}`, { disabled: true });
-    expect(disabled.status).toBe(200);
-    expectError(await resolve(baseUrl, { apiKey: key.secret }), 403, 'key_disabled');
-    await world.alice.send('PATCH', `/api/v1/keys/${key.id}`, { disabled: false });
-    expect((await resolve(baseUrl, { apiKey: key.secret })).status).toBe(200);
-    expect((await world.alice.send('DELETE', `/api/v1/keys/${key.id}`)).status).toBe(200);
-    expectError(await resolve(baseUrl, { apiKey: key.secret }), 401, 'invalid_api_key');
-  });
-
-  it('refuses an expired key with key_expired', async () => {
-    const key = await createKey(world.alice, {
-      expires_at: new Date(Date.now() + 1_500).toISOString(),
+  describe('POST /api/v1/usage', () => {
+    it('counts costs, BYOK apart, and shows them on the key', async () => {
+      const key = await createKey(world.alice, { limit: 10, limit_reset: 'monthly' });
+      await spend(baseUrl, key.secret, 1.25);
+      await resolve(baseUrl, { apiKey: key.secret });
+      const byok = await reportUsage(baseUrl, { apiKey: key.secret }, { cost: 2, byok: true });
+      expect(byok.body).toMatchObject({ data: { key_id: key.id, limit: { remaining: 8.75 } } });
+      const shown = await world.alice.get<{ data: Record<string, unknown> }>(
+        `/api/v1/keys/${key.id}`,
+      );
+      expect(shown.body.data).toMatchObject({
+        usage: 1.25,
+        usage_daily: 1.25,
+        usage_weekly: 1.25,
+        usage_monthly: 1.25,
+        byok_usage: 2,
+        byok_usage_monthly: 2,
+        requests: 2,
+        requests_daily: 2,
+        limit_remaining: 8.75,
+      });
+      expect(Date.now() - Date.parse(String(shown.body.data.last_used_at))).toBeLessThan(60_000);
     });
-    expect((await resolve(baseUrl, { apiKey: key.secret })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1_600));
-    expectError(await resolve(baseUrl, { apiKey: key.secret }), 401, 'key_expired');
-  });
 
-  it('refuses a scope the key lacks, and management keys on inference traffic (403)', async () => {
-    const billing = await createKey(world.alice, { scopes: ['billing'] });
-    expectError(await resolve(baseUrl, { apiKey: billing.secret }), 403, 'insufficient_scope');
-    expect((await resolve(baseUrl, { apiKey: billing.secret }, { scope: 'billing' })).status).toBe(
-      200,
-    );
-    const management = await createKey(world.alice, { scopes: ['management'] });
-    expectError(
-      await resolve(baseUrl, { apiKey: management.secret }, { scope: 'management' }),
-      403,
-      'insufficient_scope',
-    );
-  });
-
-  it('refuses a spent limit with 429 limit_exceeded and Retry-After to the window end', async () => {
-    const key = await createKey(world.alice, { limit: 1, limit_reset: 'daily' });
-    expect(await spend(baseUrl, key.secret, 1)).toBe(true);
-    const refused = await resolve(baseUrl, { apiKey: key.secret });
-    expectError(refused, 429, 'limit_exceeded');
-    const midnight = new Date();
-    midnight.setUTCHours(24, 0, 0, 0);
-    const retryAfter = Number(refused.headers.get('retry-after'));
-    expect(Math.abs(retryAfter - (midnight.getTime() - Date.now()) / 1000)).toBeLessThan(5);
-  });
-
-  it.each([
-    [{ model: '' }, ['model']],
-    [{ model: 'x'.repeat(257) }, ['model']],
-    [{ scope: 'everything' }, ['scope']],
-    [{ model: 1 }, ['model']],
-    [{ secret: 'in the body' }, ['secret']],
-  ])('refuses the body %p with 400 listing %p', async (body, fields) => {
-    const key = await createKey(world.alice);
-    const refused = await resolve(baseUrl, { apiKey: key.secret }, body);
-    expectError(refused, 400, 'validation_failed');
-    expect([...new Set(failedFields(refused))]).toEqual(fields);
-  });
-});
-
-describe('POST /api/v1/usage', () => {
-  let world: World;
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    world = await startWorld();
-    baseUrl = world.app.baseUrl;
-  });
-  afterAll(() => world.app.close());
-
-  it('counts costs, BYOK apart, and shows them on the key', async () => {
-    const key = await createKey(world.alice, { limit: 10, limit_reset: 'monthly' });
-    await spend(baseUrl, key.secret, 1.25);
-    await resolve(baseUrl, { apiKey: key.secret });
-    const byok = await reportUsage(baseUrl, { apiKey: key.secret }, { cost: 2, byok: true });
-    expect(byok.body).toMatchObject({ data: { key_id: key.id, limit: { remaining: 8.75 } } });
-    const shown = await world.alice.get<{ data: Record<string, unknown> }>(
-      `/api/v1/keys/${key.id}`,
-    );
-    expect(shown.body.data).toMatchObject({
-      usage: 1.25,
-      usage_daily: 1.25,
-      usage_weekly: 1.25,
-      usage_monthly: 1.25,
-      byok_usage: 2,
-      byok_usage_monthly: 2,
-      requests: 2,
-      requests_daily: 2,
-      limit_remaining: 8.75,
+    it('counts BYOK toward the limit when the key says so', async () => {
+      const key = await createKey(world.alice, { limit: 10, include_byok_in_limit: true });
+      await resolve(baseUrl, { apiKey: key.secret });
+      const byok = await reportUsage(baseUrl, { apiKey: key.secret }, { cost: 4, byok: true });
+      expect(byok.body).toMatchObject({ data: { limit: { remaining: 6 } } });
     });
-    expect(Date.now() - Date.parse(String(shown.body.data.last_used_at))).toBeLessThan(60_000);
-  });
 
-  it('counts BYOK toward the limit when the key says so', async () => {
-    const key = await createKey(world.alice, { limit: 10, include_byok_in_limit: true });
-    await resolve(baseUrl, { apiKey: key.secret });
-    const byok = await reportUsage(baseUrl, { apiKey: key.secret }, { cost: 4, byok: true });
-    expect(byok.body).toMatchObject({ data: { limit: { remaining: 6 } } });
-  });
-
-  it('starts the window again after a manual limit reset', async () => {
-    const key = await createKey(world.alice, { limit: 2 });
-    await spend(baseUrl, key.secret, 2);
-    expectError(await resolve(baseUrl, { apiKey: key.secret }), 429, 'limit_exceeded');
-    const reset = await world.alice.send('POST', `/api/v1/keys/${key.id}/limit/reset`, {
-      reason: 'contract renewed',
+    it('starts the window again after a manual limit reset', async () => {
+      const key = await createKey(world.alice, { limit: 2 });
+      await spend(baseUrl, key.secret, 2);
+      expectError(await resolve(baseUrl, { apiKey: key.secret }), 429, 'limit_exceeded');
+      const reset = await world.alice.send('POST', `/api/v1/keys/${key.id}/limit/reset`, {
+        reason: 'contract renewed',
+      });
+      expect(reset.status).toBe(200);
+      expect((await resolve(baseUrl, { apiKey: key.secret })).status).toBe(200);
     });
-    expect(reset.status).toBe(200);
-    expect((await resolve(baseUrl, { apiKey: key.secret })).status).toBe(200);
-  });
 
-  it.each([
-    [{}, ['cost']],
-    [{ cost: -1 }, ['cost']],
-    [{ cost: '1' }, ['cost']],
-    [{ cost: 1, byok: 'yes' }, ['byok']],
-    [{ cost: 1, extra: true }, ['extra']],
-  ])('refuses %p with 400 listing %p and writes nothing', async (body, fields) => {
-    const key = await createKey(world.alice);
-    const before = world.events();
-    const refused = await reportUsage(baseUrl, { apiKey: key.secret }, body);
-    expectError(refused, 400, 'validation_failed');
-    expect([...new Set(failedFields(refused))]).toEqual(fields);
-    expect(world.events()).toBe(before);
-  });
+    it.each([
+      [{}, ['cost']],
+      [{ cost: -1 }, ['cost']],
+      [{ cost: '1' }, ['cost']],
+      [{ cost: 1, byok: 'yes' }, ['byok']],
+      [{ cost: 1, extra: true }, ['extra']],
+    ])('refuses %p with 400 listing %p and writes nothing', async (body, fields) => {
+      const key = await createKey(world.alice);
+      const before = world.events();
+      const refused = await reportUsage(baseUrl, { apiKey: key.secret }, body);
+      expectError(refused, 400, 'validation_failed');
+      expect([...new Set(failedFields(refused))]).toEqual(fields);
+      expect(world.events()).toBe(before);
+    });
 
-  it('refuses an unknown secret with 401', async () => {
-    expectError(
-      await reportUsage(baseUrl, { apiKey: `rk_${'1'.repeat(64)}` }, { cost: 1 }),
-      401,
-      'invalid_api_key',
-    );
+    it('refuses an unknown secret with 401', async () => {
+      expectError(
+        await reportUsage(baseUrl, { apiKey: `rk_${'1'.repeat(64)}` }, { cost: 1 }),
+        401,
+        'invalid_api_key',
+      );
+    });
   });
 });
 

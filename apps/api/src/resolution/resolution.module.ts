@@ -1,7 +1,6 @@
 import { Global, Injectable, Module, OnModuleDestroy } from '@nestjs/common';
 import { ResolutionEngine } from '@keyledger/resolution';
-import { RecordUsageHttpController } from './record-usage/record-usage.http.controller';
-import { ResolveHttpController } from './resolve/resolve.http.controller';
+import { GatewayHttpController } from './gateway.http.controller';
 import { resolutionEngineProvider } from './resolution-engine.provider';
 
 /** Flushes the usage counted so far before the stores close (they close on application shutdown). */
@@ -17,7 +16,7 @@ class EngineLifecycle implements OnModuleDestroy {
 /** Request-time resolution (SPEC §5): `POST /api/v1/resolve`, `POST /api/v1/usage`, and the engine key views read usage from. */
 @Global()
 @Module({
-  controllers: [ResolveHttpController, RecordUsageHttpController],
+  controllers: [GatewayHttpController],
   providers: [resolutionEngineProvider, EngineLifecycle],
   exports: [ResolutionEngine],
 })
