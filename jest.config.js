@@ -13,10 +13,12 @@ const swc = [
 const moduleNameMapper = {
   '^@keyledger/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2',
 };
-// content-disposition (under @fastify/static) ships ESM only; Jest's CommonJS runtime needs it compiled.
+// content-disposition (under @fastify/static) and @openrouter/sdk (driven by test/openrouter) ship
+// ESM only; Jest's CommonJS runtime needs them compiled.
+const esmOnly = '(content-disposition|@openrouter/sdk)';
 const common = {
-  transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  transform: { '^.+\\.ts$': swc, [`/node_modules/${esmOnly}/.+\\.js$`]: swc },
+  transformIgnorePatterns: [`/node_modules/(?!${esmOnly}/)`],
   moduleNameMapper,
   testEnvironment: 'node',
 };

@@ -8,6 +8,7 @@ import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { KeysModule } from './keys/keys.module';
+import { OpenRouterModule } from './openrouter/openrouter.module';
 import { ResolutionModule } from './resolution/resolution.module';
 import { RoutingPreferencesModule } from './routing-preferences/routing-preferences.module';
 
@@ -47,6 +48,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config),
         KeysModule,
+        OpenRouterModule.forRoot(config.openRouterPrefix),
         RoutingPreferencesModule,
         ResolutionModule,
       ],

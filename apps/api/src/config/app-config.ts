@@ -38,6 +38,15 @@ const configSchema = z
       .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// connection string')
       .optional(),
     READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(0).max(30_000).default(2_000),
+    OPENROUTER_PREFIX: z
+      .string()
+      .regex(
+        /^(\/[A-Za-z0-9._~-]+)+$/,
+        'must be a path such as /openrouter/api/v1 (segments of A-Z a-z 0-9 . _ ~ -, no trailing /)',
+      )
+      // The canonical routes live there: an OpenRouter /keys would shadow /api/v1/keys.
+      .refine((prefix) => prefix !== '/api/v1', 'must not be /api/v1, the canonical API')
+      .default('/openrouter/api/v1'),
     PROJECTIONS: z.enum(['embedded', 'external']).default('embedded'),
     // Read and checked here, so a bad catalog stops the start with the others' messages.
     PLANS_FILE: z
@@ -105,6 +114,8 @@ const configSchema = z
         ? { kind: 'mongo' as const, url: env.MONGO_URL ?? '' }
         : { kind: 'memory' as const },
     readYourWritesTimeoutMs: env.READ_YOUR_WRITES_TIMEOUT_MS,
+    /** Where the OpenRouter-compatible key management routes are mounted. */
+    openRouterPrefix: env.OPENROUTER_PREFIX,
     /** `external`: a separate projector (apps/projector) keeps the shared read store current. */
     projections: env.PROJECTIONS,
     resolution: {

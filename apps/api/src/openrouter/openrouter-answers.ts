@@ -1,0 +1,42 @@
+import { FastifyReply } from 'fastify';
+import { answerKeyRead, answerKeySecret, answerKeyWrite } from '../keys/key-answers';
+import { KeyWriteResult, VersionedKey } from '../keys/key-reader';
+import { liveKey, OpenRouterKey, toOpenRouterKey } from './openrouter-key';
+
+/** OpenRouter's `{ data: Key }` envelope. */
+export interface OpenRouterKeyEnvelope {
+  /** null only with a 202: the write is stored, the read model did not show it in time. */
+  readonly data: OpenRouterKey | null;
+}
+
+/** OpenRouter's create answer: the key and, this once, its secret. */
+export interface OpenRouterCreatedKey extends OpenRouterKeyEnvelope {
+  readonly key: string | null;
+}
+
+/** A key read, with its ETag as on the canonical API; a revoked key is 404 here. */
+export function answerOpenRouterRead(
+  reply: FastifyReply,
+  versioned: VersionedKey,
+): OpenRouterKeyEnvelope {
+  const { data } = answerKeyRead(reply, versioned);
+  return { data: data && toOpenRouterKey(liveKey(data)) };
+}
+
+/** A key command's answer: `ETag`, `X-Position`, and 202 exactly where the canonical API has it. */
+export function answerOpenRouterWrite(
+  reply: FastifyReply,
+  result: KeyWriteResult,
+): OpenRouterKeyEnvelope {
+  const { data } = answerKeyWrite(reply, result);
+  return { data: data && toOpenRouterKey(data) };
+}
+
+/** As answerOpenRouterWrite, with the secret under OpenRouter's name for it, `key`. */
+export function answerOpenRouterSecret(
+  reply: FastifyReply,
+  result: KeyWriteResult & { readonly secret: string | null },
+): OpenRouterCreatedKey {
+  const { data, secret } = answerKeySecret(reply, result);
+  return { data: data && toOpenRouterKey(data), key: secret };
+}
