@@ -184,7 +184,11 @@ if (!mongo) {
 
   it('serves two API instances that run no projections of their own (PROJECTIONS=external)', async () => {
     const store = await open();
-    const env = { ...mongoEnv(), PROJECTIONS: 'external', READ_YOUR_WRITES_TIMEOUT_MS: '500' };
+    const env: Record<string, string> = {
+      ...mongoEnv(),
+      PROJECTIONS: 'external',
+      READ_YOUR_WRITES_TIMEOUT_MS: '500',
+    };
     const [a, b] = [
       await startTestApp({ dataDir: env.DATA_DIR, env }),
       await startTestApp({ dataDir: env.DATA_DIR, env }),

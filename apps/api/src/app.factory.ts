@@ -21,7 +21,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
     // Long ids reach Nest (and get its 404) instead of Fastify's own answer.
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
     // Malformed URLs are refused before routing: give them the SPEC §7 body too.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
       const response = toErrorResponse(error, String(request.id));
