@@ -280,6 +280,20 @@ describe('WebhookWorker over a real HTTP endpoint', () => {
     ]);
   });
 
+  it('lets an attempt in flight finish on close, so an acknowledged delivery is never resent', async () => {
+    receiver.answerAfter(300);
+    const closing = startWorker();
+    await subscribe('w1');
+    const eventId = await key(keyCreated('k1'));
+    await receiver.receivedAtLeast(1);
+    await stopWorker(closing);
+
+    const second = startWorker();
+    await eventually(settled(second, 'w1'));
+    expect(receivedIds()).toEqual([eventId]);
+    expect(statusOf(second, 'w1', eventId)).toBe('delivered');
+  });
+
   it('keeps a delivery still owed across a restart and sends it after', async () => {
     receiver.answer(500);
     const hanging = startWorker({ sleep: endless });

@@ -41,6 +41,8 @@ export class WebhookWorker {
   /** The worker's state, also readable for delivery status and the delivery log. */
   readonly ledger: WebhookLedger;
   private readonly stopping = new AbortController();
+  /** Never aborted: attempts end by answer or by the sender's own timeout. */
+  private readonly inFlight = new AbortController();
   private readonly doorbell = new Doorbell();
   private readonly retry: RetryPolicy;
   private readonly clock: Clock;
@@ -77,7 +79,11 @@ export class WebhookWorker {
     ]);
   }
 
-  /** Stops both loops, abandons attempts in flight (resent after a restart), closes the ledger. */
+  /**
+   * Stops both loops and closes the ledger once the attempts in flight have finished (each is
+   * bounded by the sender's timeout) and their outcome is recorded: a delivery the endpoint
+   * acknowledged during shutdown is never sent again.
+   */
   async close(): Promise<void> {
     this.stopping.abort();
     await this.subscription?.close();
@@ -122,15 +128,14 @@ export class WebhookWorker {
       delivery.subscription_id,
       delivery.secret_version,
     );
+    // Not cut short by close(): an answer the endpoint gives is recorded, so never resent.
     const outcome = await sendDelivery(
       delivery,
       secret,
       this.sender,
       this.clock,
-      this.stopping.signal,
+      this.inFlight.signal,
     );
-    // Cut short by close(): not the endpoint's fault, so it costs no attempt; it is retried on restart.
-    if (this.stopping.signal.aborted && outcome.error !== null) return;
     this.ledger.settle(
       delivery,
       outcome,

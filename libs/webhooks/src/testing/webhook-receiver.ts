@@ -13,6 +13,8 @@ export interface WebhookReceiver {
   readonly received: readonly ReceivedRequest[];
   /** The status of the next answers; once used up, 200. */
   answer(...statuses: number[]): void;
+  /** Answers every later request only after `ms` (an endpoint slow to acknowledge). */
+  answerAfter(ms: number): void;
   /** Resolves once `count` requests have arrived in all. */
   receivedAtLeast(count: number): Promise<void>;
   close(): Promise<void>;
@@ -23,12 +25,14 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedRequest[] = [];
   const statuses: number[] = [];
   const waiters: { readonly count: number; readonly resolve: () => void }[] = [];
+  let answerDelayMs = 0;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(statuses.shift() ?? 200).end();
+      const status = statuses.shift() ?? 200;
+      setTimeout(() => response.writeHead(status).end(), answerDelayMs);
       waiters.filter((w) => received.length >= w.count).forEach((w) => w.resolve());
     });
   });
@@ -38,6 +42,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     url: `http://127.0.0.1:${port}/hooks`,
     received,
     answer: (...next) => statuses.push(...next),
+    answerAfter: (ms) => {
+      answerDelayMs = ms;
+    },
     receivedAtLeast: (count) =>
       received.length >= count
         ? Promise.resolve()
