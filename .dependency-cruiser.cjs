@@ -23,6 +23,21 @@ module.exports = {
       to: { path: '^libs/(read-models|client|domain)' },
     },
     {
+      name: 'client-is-standalone',
+      comment:
+        'libs/client ships to API consumers: nothing of ours, no package, only the global fetch',
+      severity: 'error',
+      from: { path: '^libs/client' },
+      to: { path: '^(apps|libs/(?!client/))|node_modules' },
+    },
+    {
+      name: 'client-runs-anywhere',
+      comment: 'no Node built-ins in the client itself (its specs and testing/ may use node:http)',
+      severity: 'error',
+      from: { path: '^libs/client', pathNot: '(\\.spec\\.ts$|/testing/)' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'libs-are-framework-free',
       comment: 'Nest belongs to apps/; libraries can be embedded in a gateway without it',
       severity: 'error',

@@ -1,6 +1,6 @@
+import { CreateKeyRequest } from '@keyledger/client';
+import { expectApiError } from '../client/api-error-assertions';
 import { createKey, startWorld, World } from '../routing-preferences/routing-world';
-import { expectError } from '../support/http';
-import { etagOf, KeyAnswer } from '../support/key-api';
 
 describe('GET /api/v1/key: the calling key describes itself', () => {
   let world: World;
@@ -11,34 +11,42 @@ describe('GET /api/v1/key: the calling key describes itself', () => {
   afterAll(() => world.app.close());
 
   it('answers any key, whatever its scopes, with itself and its ETag', async () => {
-    for (const body of [{ scopes: ['completions'] }, { scope: 'org', scopes: ['billing'] }]) {
+    const bodies: Partial<CreateKeyRequest>[] = [
+      { scopes: ['completions'] },
+      { scope: 'org', scopes: ['billing'] },
+    ];
+    for (const body of bodies) {
       const key = await createKey(world.alice, { ...body, name: 'me' });
-      const self = await world.as({ apiKey: key.secret }).get<KeyAnswer>('/api/v1/key');
+      const self = await world.as({ apiKey: key.secret }).api.key.current();
       expect(self.status).toBe(200);
-      expect(self.body.data).toMatchObject({ id: key.id, hash: key.hash, name: 'me' });
-      expect(etagOf(self)).toBe('"0"');
-      expect(JSON.stringify(self.body)).not.toContain(key.secret.slice(3));
+      expect(self.data).toMatchObject({ id: key.id, hash: key.hash, name: 'me' });
+      expect(self.etag).toBe('"0"');
+      expect(JSON.stringify(self.data)).not.toContain(key.secret.slice(3));
     }
   });
 
   it('accepts the secret as a bearer token too', async () => {
     const key = await createKey(world.alice);
-    const self = await world.as(key.secret).get<KeyAnswer>('/api/v1/key');
-    expect(self.body.data.id).toBe(key.id);
+    const self = await world.as(key.secret).api.key.current();
+    expect(self.data.id).toBe(key.id);
   });
 
   it('refuses a session token with 403 api_key_required', async () => {
-    expectError(await world.alice.get('/api/v1/key'), 403, 'api_key_required');
+    await expectApiError(world.alice.api.key.current(), 403, 'api_key_required');
   });
 
   it('refuses no credentials, a bad token, a revoked and an unknown key', async () => {
     const key = await createKey(world.alice);
-    await world.alice.send('DELETE', `/api/v1/keys/${key.id}`);
-    expectError(await world.anonymous.get('/api/v1/key'), 401, 'authentication_required');
-    expectError(await world.as('not-a-jwt').get('/api/v1/key'), 401, 'invalid_token');
-    expectError(await world.as({ apiKey: key.secret }).get('/api/v1/key'), 401, 'invalid_api_key');
-    expectError(
-      await world.as({ apiKey: `rk_${'0'.repeat(64)}` }).get('/api/v1/key'),
+    await world.alice.api.keys.revoke(key.id);
+    await expectApiError(world.anonymous.api.key.current(), 401, 'authentication_required');
+    await expectApiError(world.as('not-a-jwt').api.key.current(), 401, 'invalid_token');
+    await expectApiError(
+      world.as({ apiKey: key.secret }).api.key.current(),
+      401,
+      'invalid_api_key',
+    );
+    await expectApiError(
+      world.as({ apiKey: `rk_${'0'.repeat(64)}` }).api.key.current(),
       401,
       'invalid_api_key',
     );

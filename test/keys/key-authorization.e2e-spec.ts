@@ -1,6 +1,6 @@
+import { CreateKeyRequest, KeyledgerApiError } from '@keyledger/client';
+import { expectApiError, rejection, statusOf } from '../client/api-error-assertions';
 import { Caller, Client, createKey, startWorld, World } from '../routing-preferences/routing-world';
-import { Exchange, expectError } from '../support/http';
-import { expectSpecError } from '../support/spec-error';
 
 /** One status per operation, in the order of `operations` below. */
 type Expected = readonly number[];
@@ -15,7 +15,7 @@ describe('key management authorization matrix', () => {
     world = await startWorld();
     personal = (await createKey(world.alice, { name: "alice's own" })).id;
     org = (await createKey(world.alice, { name: 'org_a shared', scope: 'org' })).id;
-    const secretOf = async (body: Record<string, unknown>) => ({
+    const secretOf = async (body: Partial<CreateKeyRequest>) => ({
       apiKey: (await createKey(world.alice, body)).secret,
     });
     apiKeys.set('personal key with management', await secretOf({ scopes: ['management'] }));
@@ -27,18 +27,15 @@ describe('key management authorization matrix', () => {
   });
   afterAll(() => world.app.close());
 
-  const on = (keyId: string) => `/api/v1/keys/${keyId}`;
-  const rename = (c: Client, id: string) => c.send('PATCH', on(id), { name: `n-${Date.now()}` });
-  const rotate = (c: Client, id: string) =>
-    c.send('POST', `${on(id)}/rotate`, { grace_period_seconds: 600 });
-  const reset = (c: Client, id: string) =>
-    c.send('POST', `${on(id)}/limit/reset`, { reason: 'matrix' });
-  const read = (c: Client, id: string) => c.get(on(id));
+  const rename = (c: Client, id: string) => c.api.keys.update(id, { name: `n-${Date.now()}` });
+  const rotate = (c: Client, id: string) => c.api.keys.rotate(id, { grace_period_seconds: 600 });
+  const reset = (c: Client, id: string) => c.api.keys.resetLimit(id, { reason: 'matrix' });
+  const read = (c: Client, id: string) => c.api.keys.get(id);
 
   /** Each operation the matrix checks, on its target key; every write may be repeated. */
   const operations: readonly {
     readonly label: string;
-    readonly run: (client: Client) => Promise<Exchange>;
+    readonly run: (client: Client) => Promise<{ readonly status: number }>;
   }[] = [
     ...(['personal', 'org'] as const).flatMap((target) => {
       const id = () => (target === 'org' ? org : personal);
@@ -49,7 +46,7 @@ describe('key management authorization matrix', () => {
         { label: `limit reset ${target}`, run: (c: Client) => reset(c, id()) },
       ];
     }),
-    { label: 'GET /api/v1/key', run: (c) => c.get('/api/v1/key') },
+    { label: 'GET /api/v1/key', run: (c) => c.api.key.current() },
   ];
 
   const clientOf = (name: string): Client => {
@@ -81,10 +78,10 @@ describe('key management authorization matrix', () => {
     const actual: string[] = [];
     for (const { label, run } of operations) {
       const before = world.events();
-      const answer = await run(client);
-      actual.push(`${label}: ${answer.status}`);
-      if (answer.status >= 400) {
-        expectSpecError(answer);
+      // A refusal is checked for its SPEC §7 shape by statusOf.
+      const status = await statusOf(run(client));
+      actual.push(`${label}: ${status}`);
+      if (status >= 400) {
         expect({ label, written: world.events() - before }).toEqual({ label, written: 0 });
       }
     }
@@ -92,29 +89,34 @@ describe('key management authorization matrix', () => {
   });
 
   it('names the refusals: not_found, forbidden, api_key_required, and the 401s', async () => {
-    expectError(await world.bob.send('PATCH', on(personal), { name: 'x' }), 404, 'not_found');
-    expectError(await world.dave.send('PATCH', on(org), { name: 'x' }), 403, 'forbidden');
+    await expectApiError(world.bob.api.keys.update(personal, { name: 'x' }), 404, 'not_found');
+    await expectApiError(world.dave.api.keys.update(org, { name: 'x' }), 403, 'forbidden');
     const withoutScope = world.as(apiKeys.get('personal key without management'));
-    const refused = await withoutScope.send('POST', `${on(personal)}/rotate`, {});
-    expectError(refused, 403, 'forbidden');
-    expect((refused.body as { error: { message: string } }).error.message).toMatch(
-      /management scope/,
-    );
-    expectError(await world.alice.get('/api/v1/key'), 403, 'api_key_required');
-    expectError(await world.anonymous.send('PATCH', on(org), {}), 401, 'authentication_required');
-    expectError(await world.as('not-a-jwt').send('PATCH', on(org), {}), 401, 'invalid_token');
+    const refused = await expectApiError(withoutScope.api.keys.rotate(personal), 403, 'forbidden');
+    expect(refused.message).toMatch(/management scope/);
+    await expectApiError(world.alice.api.key.current(), 403, 'api_key_required');
+    await expectApiError(world.anonymous.api.keys.update(org, {}), 401, 'authentication_required');
+    await expectApiError(world.as('not-a-jwt').api.keys.update(org, {}), 401, 'invalid_token');
   });
 
   it('answers a key hidden from the caller exactly like a missing one', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    for (const path of ['', '/rotate', '/limit/reset']) {
-      const method = path === '' ? 'PATCH' : 'POST';
-      const body = path === '/limit/reset' ? { reason: 'r' } : {};
-      const hidden = await world.bob.send(method, `${on(personal)}${path}`, body);
-      const absent = await world.bob.send(method, `${on(missing)}${path}`, body);
-      expect(hidden.body).toEqual({
-        error: { ...(absent.body as { error: object }).error, request_id: expect.any(String) },
-      });
+    const attempts: readonly ((id: string) => Promise<unknown>)[] = [
+      (id) => world.bob.api.keys.update(id, {}),
+      (id) => world.bob.api.keys.rotate(id, {}),
+      (id) => world.bob.api.keys.resetLimit(id, { reason: 'r' }),
+    ];
+    const refusal = ({ status, code, message, fields }: KeyledgerApiError) => ({
+      status,
+      code,
+      message,
+      fields,
+    });
+    for (const attempt of attempts) {
+      const hidden = await rejection(attempt(personal));
+      const absent = await rejection(attempt(missing));
+      expect(refusal(hidden)).toEqual(refusal(absent));
+      expect(hidden.request_id).toEqual(expect.any(String));
     }
   });
 });

@@ -1,20 +1,10 @@
+import { CreateKeyRequest, Key, KeyledgerClient } from '@keyledger/client';
+import { expectApiError } from '../client/api-error-assertions';
 import { call, expectError } from '../support/http';
 import { eventCount } from '../support/event-count';
 import { filesContaining } from '../support/scan-files';
 import { startTestApp, TestApp } from '../support/test-app';
 
-interface Key {
-  id: string;
-  hash: string;
-  label: string;
-  name: string;
-  scope: string;
-  org_id: string | null;
-  owner_user_id: string;
-  scopes: string[];
-  revoked: boolean;
-  [field: string]: unknown;
-}
 type One = { data: Key; secret?: string };
 
 describe('keys over HTTP (embedded default)', () => {
@@ -29,14 +19,24 @@ describe('keys over HTTP (embedded default)', () => {
   });
   afterEach(() => app.close());
 
-  const create = (token: string, body: unknown) =>
+  /** The typed client of a session token (of the app running now: tests restart it). */
+  const as = (token: string) =>
+    new KeyledgerClient({ baseUrl: app.baseUrl, auth: { bearer: token } });
+  /** Creates a key, failing the test unless it is visible and shows its secret. */
+  const create = async (token: string, body: CreateKeyRequest) => {
+    const created = await as(token).keys.create(body);
+    if (created.data === null || created.secret === null) throw new Error('no key or no secret');
+    return { ...created, data: created.data, secret: created.secret };
+  };
+  /** Sends a create body the client would not: invalid on purpose. */
+  const createRaw = (token: string, body: unknown) =>
     call<One>(app.baseUrl, 'POST', '/api/v1/keys', { auth: token, body });
 
   it('creates a key, showing its secret once, with every field', async () => {
     const created = await create(alice, { name: 'ci', limit: 10, limit_reset: 'monthly' });
     expect(created.status).toBe(201);
-    expect(created.body.secret).toMatch(/^rk_[0-9a-f]{64}$/);
-    const key = created.body.data;
+    expect(created.secret).toMatch(/^rk_[0-9a-f]{64}$/);
+    const key = created.data;
     expect(key).toMatchObject({
       name: 'ci',
       scope: 'personal',
@@ -53,131 +53,81 @@ describe('keys over HTTP (embedded default)', () => {
       revoked_at: null,
     });
     expect(key.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(key.label).toBe(
-      `rk_${created.body.secret!.slice(3, 7)}…${created.body.secret!.slice(-4)}`,
-    );
-    expect(created.headers.get('etag')).toBe('"0"');
-    expect(Number(created.headers.get('x-position'))).toBeGreaterThan(0);
-    expect(JSON.stringify(key)).not.toContain(created.body.secret!.slice(3));
+    expect(key.label).toBe(`rk_${created.secret.slice(3, 7)}…${created.secret.slice(-4)}`);
+    expect(created.etag).toBe('"0"');
+    expect(created.position).toBeGreaterThan(0);
+    expect(JSON.stringify(key)).not.toContain(created.secret.slice(3));
   });
 
   it('creates an org key in the active org when asked for scope org', async () => {
     const created = await create(alice, { name: 'shared', scope: 'org' });
-    expect(created.body.data).toMatchObject({ scope: 'org', org_id: 'org_a' });
+    expect(created.data).toMatchObject({ scope: 'org', org_id: 'org_a' });
   });
 
   it('lists and gets keys by id and by hash, never with a secret', async () => {
-    const { body } = await create(alice, { name: 'one' });
+    const one = await create(alice, { name: 'one' });
     await create(alice, { name: 'two' });
-    const list = await call<{ data: Key[]; next_cursor: string | null }>(
-      app.baseUrl,
-      'GET',
-      '/api/v1/keys',
-      { auth: alice },
-    );
+    const list = await as(alice).keys.list();
     expect(list.status).toBe(200);
-    expect(list.body.data.map((k) => k.name)).toEqual(['two', 'one']);
-    expect(JSON.stringify(list.body)).not.toContain(body.secret!.slice(3));
-    const byId = await call<One>(app.baseUrl, 'GET', `/api/v1/keys/${body.data.id}`, {
-      auth: alice,
-    });
-    const byHash = await call<One>(app.baseUrl, 'GET', `/api/v1/keys/${body.data.hash}`, {
-      auth: alice,
-    });
-    expect(byId.body.data).toEqual(body.data);
-    expect(byHash.body.data).toEqual(body.data);
+    expect(list.data.map((k) => k.name)).toEqual(['two', 'one']);
+    expect(JSON.stringify(list.data)).not.toContain(one.secret.slice(3));
+    const byId = await as(alice).keys.get(one.data.id);
+    const byHash = await as(alice).keys.get(one.data.hash);
+    expect(byId.data).toEqual(one.data);
+    expect(byHash.data).toEqual(one.data);
   });
 
   it('pages the list with a cursor', async () => {
     for (const name of ['k1', 'k2', 'k3']) await create(alice, { name });
-    const first = await call<{ data: Key[]; next_cursor: string }>(
-      app.baseUrl,
-      'GET',
-      '/api/v1/keys?limit=2',
-      { auth: alice },
-    );
-    const second = await call<{ data: Key[]; next_cursor: string | null }>(
-      app.baseUrl,
-      'GET',
-      `/api/v1/keys?limit=2&cursor=${first.body.next_cursor}`,
-      { auth: alice },
-    );
-    expect([...first.body.data, ...second.body.data].map((k) => k.name)).toEqual([
-      'k3',
-      'k2',
-      'k1',
-    ]);
-    expect(second.body.next_cursor).toBeNull();
+    const first = await as(alice).keys.list({ limit: 2 });
+    expect(first.next_cursor).toEqual(expect.any(String));
+    const second = await as(alice).keys.list({ limit: 2, cursor: first.next_cursor ?? undefined });
+    expect([...first.data, ...second.data].map((k) => k.name)).toEqual(['k3', 'k2', 'k1']);
+    expect(second.next_cursor).toBeNull();
   });
 
   it("hides other tenants' keys exactly like missing ones", async () => {
-    const { body } = await create(alice, { name: 'private' });
-    const asBob = await call(app.baseUrl, 'GET', `/api/v1/keys/${body.data.id}`, { auth: bob });
-    const missing = await call(
-      app.baseUrl,
-      'GET',
-      '/api/v1/keys/00000000-0000-0000-0000-000000000000',
-      { auth: bob },
-    );
-    expectError(asBob, 404, 'not_found');
-    expect((asBob.body as { error: { message: string } }).error.message).toBe(
-      (missing.body as { error: { message: string } }).error.message,
-    );
-    const bobsList = await call<{ data: Key[] }>(app.baseUrl, 'GET', '/api/v1/keys', { auth: bob });
-    expect(bobsList.body.data).toEqual([]);
-    expectError(
-      await call(app.baseUrl, 'DELETE', `/api/v1/keys/${body.data.id}`, { auth: bob }),
+    const { data } = await create(alice, { name: 'private' });
+    const asBob = await expectApiError(as(bob).keys.get(data.id), 404, 'not_found');
+    const missing = await expectApiError(
+      as(bob).keys.get('00000000-0000-0000-0000-000000000000'),
       404,
       'not_found',
     );
+    expect(asBob.message).toBe(missing.message);
+    expect((await as(bob).keys.list()).data).toEqual([]);
+    await expectApiError(as(bob).keys.revoke(data.id), 404, 'not_found');
   });
 
   it('revokes with DELETE, keeps the key listed on request, and refuses its secret afterwards', async () => {
-    const { body } = await create(alice, { name: 'doomed', scopes: ['completions', 'management'] });
-    const asKey = { apiKey: body.secret! };
-    expect((await call(app.baseUrl, 'GET', '/api/v1/keys', { auth: asKey })).status).toBe(200);
-    const revoked = await call<One>(
-      app.baseUrl,
-      'DELETE',
-      `/api/v1/keys/${body.data.id}?reason=rotation`,
-      { auth: alice },
-    );
+    const { data, secret } = await create(alice, {
+      name: 'doomed',
+      scopes: ['completions', 'management'],
+    });
+    const asKey = new KeyledgerClient({ baseUrl: app.baseUrl, auth: { apiKey: secret } });
+    expect((await asKey.keys.list()).status).toBe(200);
+    const revoked = await as(alice).keys.revoke(data.id, { reason: 'rotation' });
     expect(revoked.status).toBe(200);
-    expect(revoked.body.data).toMatchObject({ revoked: true });
-    expect(revoked.body.data.revoked_at).toEqual(expect.any(String));
-    expectError(
-      await call(app.baseUrl, 'GET', '/api/v1/keys', { auth: asKey }),
-      401,
-      'invalid_api_key',
-    );
-    expectError(
-      await call(app.baseUrl, 'DELETE', `/api/v1/keys/${body.data.id}`, { auth: alice }),
-      409,
-      'key_revoked',
-    );
-    const all = await call<{ data: Key[] }>(
-      app.baseUrl,
-      'GET',
-      '/api/v1/keys?include_revoked=true',
-      { auth: alice },
-    );
-    expect(all.body.data.map((k) => k.revoked)).toEqual([true]);
-    expect(
-      (await call<{ data: Key[] }>(app.baseUrl, 'GET', '/api/v1/keys', { auth: alice })).body.data,
-    ).toEqual([]);
+    expect(revoked.data).toMatchObject({ revoked: true });
+    expect(revoked.data?.revoked_at).toEqual(expect.any(String));
+    await expectApiError(asKey.keys.list(), 401, 'invalid_api_key');
+    await expectApiError(as(alice).keys.revoke(data.id), 409, 'key_revoked');
+    const all = await as(alice).keys.list({ include_revoked: true });
+    expect(all.data.map((k) => k.revoked)).toEqual([true]);
+    expect((await as(alice).keys.list()).data).toEqual([]);
   });
 
   it('keeps keys across a restart, and no secret ever reaches the data directory', async () => {
     const secrets: string[] = [];
     for (const name of ['a', 'b', 'c']) {
-      const { body } = await create(alice, { name, org_id: 'org_a' });
-      secrets.push(body.secret!);
+      const { secret } = await create(alice, { name, org_id: 'org_a' });
+      secrets.push(secret);
     }
     const dataDir = app.dataDir;
     await app.close({ keepData: true });
     app = await startTestApp({ dataDir });
-    const list = await call<{ data: Key[] }>(app.baseUrl, 'GET', '/api/v1/keys', { auth: alice });
-    expect(list.body.data.map((k) => k.name)).toEqual(['c', 'b', 'a']);
+    const list = await as(alice).keys.list();
+    expect(list.data.map((k) => k.name)).toEqual(['c', 'b', 'a']);
     expect(
       filesContaining(
         dataDir,
@@ -187,6 +137,7 @@ describe('keys over HTTP (embedded default)', () => {
   });
 
   describe('refusals: SPEC §7 body, and nothing written', () => {
+    // Invalid bodies on purpose: sent raw.
     it.each<[string, unknown, string]>([
       ['an empty name', { name: '' }, 'name'],
       ['an unknown field', { name: 'x', admin: true }, 'admin'],
@@ -199,7 +150,7 @@ describe('keys over HTTP (embedded default)', () => {
     ])('refuses %s', async (_, body, field) => {
       await create(alice, { name: 'first' });
       const before = eventCount(app.dataDir);
-      const response = await create(alice, body);
+      const response = await createRaw(alice, body);
       expectError(response, 400, 'validation_failed');
       expect(
         (response.body as unknown as { error: { fields: { field: string }[] } }).error.fields.map(
@@ -238,52 +189,36 @@ describe('keys over HTTP (embedded default)', () => {
       const member = await app.token('carol', { orgs: [{ id: 'org_a', permissions: [] }] });
       await create(alice, { name: 'first' });
       const before = eventCount(app.dataDir);
-      expectError(await create(member, { name: 'x', scope: 'org' }), 403, 'forbidden');
-      expectError(await create(member, { name: 'x', org_id: 'org_z' }), 403, 'forbidden');
+      await expectApiError(as(member).keys.create({ name: 'x', scope: 'org' }), 403, 'forbidden');
+      await expectApiError(
+        as(member).keys.create({ name: 'x', org_id: 'org_z' }),
+        403,
+        'forbidden',
+      );
       expect(eventCount(app.dataDir)).toBe(before);
     });
 
     it('answers missing credentials with 401 authentication_required and bad ones with invalid_token', async () => {
-      expectError(await call(app.baseUrl, 'GET', '/api/v1/keys'), 401, 'authentication_required');
-      expectError(
-        await call(app.baseUrl, 'GET', '/api/v1/keys', { auth: 'not-a-jwt' }),
-        401,
-        'invalid_token',
-      );
+      const anonymous = new KeyledgerClient({ baseUrl: app.baseUrl });
+      await expectApiError(anonymous.keys.list(), 401, 'authentication_required');
+      await expectApiError(as('not-a-jwt').keys.list(), 401, 'invalid_token');
       const foreign = await app.token('alice', {
         secret: 'another-secret-of-the-right-length-0000000000',
       });
-      expectError(
-        await call(app.baseUrl, 'GET', '/api/v1/keys', { auth: foreign }),
-        401,
-        'invalid_token',
-      );
+      await expectApiError(as(foreign).keys.list(), 401, 'invalid_token');
       const expired = await app.token('alice', { expiresIn: Math.floor(Date.now() / 1000) - 10 });
-      expectError(
-        await call(app.baseUrl, 'GET', '/api/v1/keys', { auth: expired }),
-        401,
-        'invalid_token',
-      );
-      expectError(
-        await call(app.baseUrl, 'GET', '/api/v1/keys', {
-          auth: { apiKey: `rk_${'0'.repeat(64)}` },
-        }),
-        401,
-        'invalid_api_key',
-      );
+      await expectApiError(as(expired).keys.list(), 401, 'invalid_token');
+      const unknownKey = new KeyledgerClient({
+        baseUrl: app.baseUrl,
+        auth: { apiKey: `rk_${'0'.repeat(64)}` },
+      });
+      await expectApiError(unknownKey.keys.list(), 401, 'invalid_api_key');
     });
 
     it('refuses a bad cursor and a bad limit', async () => {
-      expectError(
-        await call(app.baseUrl, 'GET', '/api/v1/keys?cursor=nope', { auth: alice }),
-        400,
-        'validation_failed',
-      );
-      expectError(
-        await call(app.baseUrl, 'GET', '/api/v1/keys?limit=0', { auth: alice }),
-        400,
-        'validation_failed',
-      );
+      await expectApiError(as(alice).keys.list({ cursor: 'nope' }), 400, 'validation_failed');
+      await expectApiError(as(alice).keys.list({ limit: 0 }), 400, 'validation_failed');
+      // Not a boolean on purpose: sent raw.
       expectError(
         await call(app.baseUrl, 'GET', '/api/v1/keys?include_revoked=maybe', { auth: alice }),
         400,

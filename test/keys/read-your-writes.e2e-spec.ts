@@ -1,51 +1,55 @@
+import { KeyledgerClient } from '@keyledger/client';
 import { ProjectionRunner } from '@keyledger/read-models';
+import { expectApiError } from '../client/api-error-assertions';
 import { call, expectError } from '../support/http';
-import { etagOf, KeyAnswer } from '../support/key-api';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('key reads: ETag, and read-your-writes with X-Min-Position', () => {
   let app: TestApp;
   let alice: string;
+  let client: KeyledgerClient;
 
   beforeAll(async () => {
     app = await startTestApp({ env: { READ_YOUR_WRITES_TIMEOUT_MS: '200' } });
     alice = await app.token('alice');
+    client = new KeyledgerClient({ baseUrl: app.baseUrl, auth: { bearer: alice } });
   });
   afterAll(() => app.close());
 
-  const get = (path: string, headers?: Record<string, string>) =>
-    call<KeyAnswer>(app.baseUrl, 'GET', path, { auth: alice, headers });
-  const send = (method: string, path: string, body: unknown) =>
-    call<KeyAnswer>(app.baseUrl, method, path, { auth: alice, body });
+  /** Creates a key and returns its id, hash and write position (fails unless it is visible). */
+  const created = async (name: string) => {
+    const answer = await client.keys.create({ name });
+    if (answer.data === null) throw new Error('the created key is not visible yet');
+    return { ...answer.data, position: answer.position };
+  };
 
   it('gives GET the ETag of the revision it shows, usable for If-Match', async () => {
-    const created = await send('POST', '/api/v1/keys', { name: 'v0' });
-    const path = `/api/v1/keys/${created.body.data.id}`;
-    expect(etagOf(await get(path))).toBe('"0"');
-    await send('PATCH', path, { name: 'v1' });
-    const read = await get(`/api/v1/keys/${created.body.data.hash}`);
-    expect(etagOf(read)).toBe('"1"');
-    const patched = await call(app.baseUrl, 'PATCH', path, {
-      auth: alice,
-      body: { name: 'v2' },
-      headers: { 'if-match': etagOf(read) ?? '' },
-    });
+    const key = await created('v0');
+    expect((await client.keys.get(key.id)).etag).toBe('"0"');
+    await client.keys.update(key.id, { name: 'v1' });
+    const read = await client.keys.get(key.hash);
+    expect(read.etag).toBe('"1"');
+    const patched = await client.keys.update(key.id, { name: 'v2' }, { ifMatch: read.etag });
     expect(patched.status).toBe(200);
   });
 
   it('serves a read at once when the read models already hold the position', async () => {
-    const created = await send('POST', '/api/v1/keys', { name: 'fresh' });
-    const position = created.headers.get('x-position') ?? '';
-    for (const path of ['/api/v1/keys', `/api/v1/keys/${created.body.data.id}`]) {
-      expect((await get(path, { 'x-min-position': position })).status).toBe(200);
-    }
+    const key = await created('fresh');
+    const minPosition = key.position;
+    expect(minPosition).toEqual(expect.any(Number));
+    expect((await client.keys.list({}, { minPosition })).status).toBe(200);
+    expect((await client.keys.get(key.id, { minPosition })).status).toBe(200);
   });
 
+  // Malformed headers on purpose: sent raw.
   it.each([['-1'], ['soon'], ['1.5'], ['9'.repeat(16)]])(
     'refuses X-Min-Position %p with 400 invalid_min_position',
     async (header) => {
       expectError(
-        await get('/api/v1/keys', { 'x-min-position': header }),
+        await call(app.baseUrl, 'GET', '/api/v1/keys', {
+          auth: alice,
+          headers: { 'x-min-position': header },
+        }),
         400,
         'invalid_min_position',
       );
@@ -53,32 +57,28 @@ describe('key reads: ETag, and read-your-writes with X-Min-Position', () => {
   );
 
   it('answers 503 read_model_lagging with Retry-After while the read models are behind', async () => {
-    const earlier = await send('POST', '/api/v1/keys', { name: 'before' });
+    const earlier = await created('before');
     const runner = app.app.get(ProjectionRunner);
     await runner.stop();
-    const created = await send('POST', '/api/v1/keys', { name: 'while stopped' });
-    const earlierPath = `/api/v1/keys/${earlier.body.data.id}`;
-    expect((await send('PATCH', earlierPath, { name: 'after' })).status).toBe(202);
+    const whileStopped = await client.keys.create({ name: 'while stopped' });
+    expect((await client.keys.update(earlier.id, { name: 'after' })).status).toBe(202);
     // A read that does not wait shows the older state, with the ETag of exactly that state.
-    const stale = await get(earlierPath);
-    expect({ name: stale.body.data.name, etag: etagOf(stale) }).toEqual({
-      name: 'before',
-      etag: '"0"',
-    });
+    const stale = await client.keys.get(earlier.id);
+    expect({ name: stale.data.name, etag: stale.etag }).toEqual({ name: 'before', etag: '"0"' });
     // Stored, but not visible within the bound: the write says so with 202 and no data.
-    expect({ status: created.status, data: created.body.data }).toEqual({
+    expect({ status: whileStopped.status, data: whileStopped.data }).toEqual({
       status: 202,
       data: null,
     });
-    const position = created.headers.get('x-position') ?? '';
-    const lagging = await get('/api/v1/keys', { 'x-min-position': position });
-    expectError(lagging, 503, 'read_model_lagging');
+    const minPosition = whileStopped.position;
+    const lagging = await expectApiError(
+      client.keys.list({}, { minPosition }),
+      503,
+      'read_model_lagging',
+    );
     expect(lagging.headers.get('retry-after')).toBe('1');
     await runner.start();
-    const caughtUp = await call<{ data: { name: string }[] }>(app.baseUrl, 'GET', '/api/v1/keys', {
-      auth: alice,
-      headers: { 'x-min-position': position },
-    });
-    expect(caughtUp.body.data.map((key) => key.name)).toContain('while stopped');
+    const caughtUp = await client.keys.list({}, { minPosition });
+    expect(caughtUp.data.map((key) => key.name)).toContain('while stopped');
   });
 });

@@ -1,6 +1,8 @@
+import { UpdateKeyRequest } from '@keyledger/client';
+import { expectApiError, failedFieldsOf } from '../client/api-error-assertions';
 import { startWorld, World, createKey, failedFields } from '../routing-preferences/routing-world';
 import { expectError } from '../support/http';
-import { etagOf, KeyAnswer, keyEventsOnDisk } from '../support/key-api';
+import { KeyAnswer, keyEventsOnDisk } from '../support/key-api';
 
 const IN_A_YEAR = new Date(Date.now() + 365 * 86_400_000).toISOString();
 
@@ -12,7 +14,10 @@ describe('PATCH /api/v1/keys/{id}', () => {
   });
   afterAll(() => world.app.close());
 
-  const patch = (idOrHash: string, body: unknown, headers?: Record<string, string>) =>
+  const patch = (idOrHash: string, body: UpdateKeyRequest, ifMatch?: string) =>
+    world.alice.api.keys.update(idOrHash, body, { ifMatch });
+  /** Sends a body or header the client would not: malformed on purpose. */
+  const patchRaw = (idOrHash: string, body: unknown, headers?: Record<string, string>) =>
     world.alice.send<KeyAnswer>('PATCH', `/api/v1/keys/${idOrHash}`, body, headers);
 
   it('changes every field it names in one append, at one revision', async () => {
@@ -27,7 +32,7 @@ describe('PATCH /api/v1/keys/{id}', () => {
       expires_at: IN_A_YEAR,
     });
     expect(changed.status).toBe(200);
-    expect(changed.body.data).toMatchObject({
+    expect(changed.data).toMatchObject({
       name: 'renamed',
       disabled: true,
       limit: 25.5,
@@ -44,8 +49,8 @@ describe('PATCH /api/v1/keys/{id}', () => {
       'KeyExpirySet',
     ]);
     expect(events[1].data).toMatchObject({ reason: 'suspected leak' });
-    expect(etagOf(changed)).toBe('"4"');
-    expect(Number(changed.headers.get('x-position'))).toBe(events[3].position);
+    expect(changed.etag).toBe('"4"');
+    expect(changed.position).toBe(events[3].position);
     // One append: consecutive positions, one request.
     expect(events.map((e) => e.position - events[0].position)).toEqual([0, 1, 2, 3]);
     expect(new Set(events.map((e) => e.metadata.request_id)).size).toBe(1);
@@ -54,19 +59,26 @@ describe('PATCH /api/v1/keys/{id}', () => {
   it('writes nothing at all when one of several changes is refused', async () => {
     const key = await createKey(world.alice);
     const before = world.events();
-    const refused = await patch(key.id, { name: 'fine', expires_at: '2001-01-01T00:00:00Z' });
-    expectError(refused, 400, 'validation_failed');
-    expect(failedFields(refused)).toEqual(['expires_at']);
+    const refused = await expectApiError(
+      patch(key.id, { name: 'fine', expires_at: '2001-01-01T00:00:00Z' }),
+      400,
+      'validation_failed',
+    );
+    expect(failedFieldsOf(refused)).toEqual(['expires_at']);
     expect(world.events()).toBe(before);
-    expect((await world.alice.get<KeyAnswer>(`/api/v1/keys/${key.id}`)).body.data.name).toBe('key');
+    expect((await world.alice.api.keys.get(key.id)).data.name).toBe('key');
   });
 
   it('answers a no-op with 200, the same ETag, and no event', async () => {
     const key = await createKey(world.alice, { name: 'same', limit: 3 });
     const before = world.events();
-    for (const body of [{}, { name: 'same', limit: 3, disabled: false, expires_at: null }]) {
+    const noOps: UpdateKeyRequest[] = [
+      {},
+      { name: 'same', limit: 3, disabled: false, expires_at: null },
+    ];
+    for (const body of noOps) {
       const answer = await patch(key.id, body);
-      expect({ status: answer.status, etag: etagOf(answer) }).toEqual({ status: 200, etag: '"0"' });
+      expect({ status: answer.status, etag: answer.etag }).toEqual({ status: 200, etag: '"0"' });
       expect(answer.headers.get('x-position')).toBeNull();
     }
     expect(world.events()).toBe(before);
@@ -76,7 +88,7 @@ describe('PATCH /api/v1/keys/{id}', () => {
     const key = await createKey(world.alice, { limit: 9, expires_at: IN_A_YEAR });
     await patch(key.id, { disabled: true });
     const cleared = await patch(key.hash, { limit: null, expires_at: null, disabled: false });
-    expect(cleared.body.data).toMatchObject({
+    expect(cleared.data).toMatchObject({
       limit: null,
       limit_remaining: null,
       expires_at: null,
@@ -88,29 +100,26 @@ describe('PATCH /api/v1/keys/{id}', () => {
     const key = await createKey(world.alice, { scopes: ['completions'] });
     const asKey = world.as({ apiKey: key.secret });
     await patch(key.id, { disabled: true });
-    expectError(await asKey.get('/api/v1/key'), 403, 'key_disabled');
+    await expectApiError(asKey.api.key.current(), 403, 'key_disabled');
     await patch(key.id, { disabled: false });
-    expect((await asKey.get('/api/v1/key')).status).toBe(200);
+    expect((await asKey.api.key.current()).status).toBe(200);
   });
 
   it('honours If-Match: the current ETag passes, a stale one is 412 and writes nothing', async () => {
     const key = await createKey(world.alice);
-    const first = await patch(key.id, { name: 'v1' }, { 'if-match': '"0"' });
-    expect(etagOf(first)).toBe('"1"');
+    const first = await patch(key.id, { name: 'v1' }, '"0"');
+    expect(first.etag).toBe('"1"');
     const before = world.events();
+    await expectApiError(patch(key.id, { name: 'v2' }, '"0"'), 412, 'precondition_failed');
     expectError(
-      await patch(key.id, { name: 'v2' }, { 'if-match': '"0"' }),
-      412,
-      'precondition_failed',
-    );
-    expectError(
-      await patch(key.id, { name: 'v2' }, { 'if-match': 'soon' }),
+      await patchRaw(key.id, { name: 'v2' }, { 'if-match': 'soon' }),
       400,
       'invalid_if_match',
     );
     expect(world.events()).toBe(before);
   });
 
+  // Invalid bodies on purpose: sent raw.
   it.each<[string, Record<string, unknown>, string]>([
     ['an empty name', { name: '' }, 'name'],
     ['a null name', { name: null }, 'name'],
@@ -125,7 +134,7 @@ describe('PATCH /api/v1/keys/{id}', () => {
   ])('refuses %s with 400 and writes nothing', async (_, body, field) => {
     const key = await createKey(world.alice);
     const before = world.events();
-    const refused = await patch(key.id, body);
+    const refused = await patchRaw(key.id, body);
     expectError(refused, 400, 'validation_failed');
     expect(failedFields(refused)).toContain(field);
     expect(world.events()).toBe(before);
@@ -133,9 +142,9 @@ describe('PATCH /api/v1/keys/{id}', () => {
 
   it('refuses any change to a revoked key with 409 key_revoked', async () => {
     const key = await createKey(world.alice);
-    await world.alice.send('DELETE', `/api/v1/keys/${key.id}`);
+    await world.alice.api.keys.revoke(key.id);
     const before = world.events();
-    expectError(await patch(key.id, { name: 'zombie' }), 409, 'key_revoked');
+    await expectApiError(patch(key.id, { name: 'zombie' }), 409, 'key_revoked');
     expect(world.events()).toBe(before);
   });
 });

@@ -1,7 +1,10 @@
+import { KeyledgerApiError } from '@keyledger/client';
 import { routingPreferenceStream } from '@keyledger/domain';
+import { expectApiError, failedFieldsOf, rejection } from '../client/api-error-assertions';
 import { expectError } from '../support/http';
 import {
-  bind,
+  bindKey as bind,
+  Client,
   createKey,
   createPreference,
   failedFields,
@@ -13,15 +16,6 @@ import {
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const keyPath = (keyId: string, resource: string) => `/api/v1/keys/${keyId}/${resource}`;
 
-interface Effective {
-  key_id: string;
-  source: string;
-  is_per_key: boolean;
-  preference_id: string | null;
-  preference_name: string | null;
-  rules: unknown[];
-}
-
 describe('key routing over HTTP: bindings, key-first rules, effective routing', () => {
   let world: World;
 
@@ -31,38 +25,31 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
   afterAll(() => world.app.close());
 
   const effective = async (keyId: string) =>
-    (await world.alice.get<Effective>(keyPath(keyId, 'effective-routing'))).body;
-  const errorMessage = (exchange: { body: unknown }) =>
-    (exchange.body as { error: { message: string } }).error.message;
+    (await world.alice.api.keys.effectiveRouting.get(keyId)).data;
+  const binding = (client: Client, keyId: string) => client.api.keys.routingPreference.get(keyId);
 
   describe('bindings', () => {
     it('binds, reads back (by id and hash) and clears, with ETag and X-Position', async () => {
       const key = await createKey(world.alice);
       const preference = await createPreference(world.alice);
-      const unbound = await world.alice.get(keyPath(key.id, 'routing-preference'));
-      expect(unbound.body).toEqual({ key_id: key.id, preference_id: null, inherits_default: true });
-      expect(unbound.headers.get('etag')).toBe('"0"');
+      const unbound = await binding(world.alice, key.id);
+      expect(unbound.data).toEqual({ key_id: key.id, preference_id: null, inherits_default: true });
+      expect(unbound.etag).toBe('"0"');
       const bound = await bind(world.alice, key.hash, preference.id);
       expect(bound.status).toBe(200);
-      expect(bound.body).toEqual({
+      expect(bound.data).toEqual({
         key_id: key.id,
         preference_id: preference.id,
         inherits_default: false,
       });
-      expect(bound.headers.get('etag')).toBe('"1"');
-      expect(Number(bound.headers.get('x-position'))).toBeGreaterThan(0);
-      expect((await world.alice.get(keyPath(key.id, 'routing-preference'))).body).toEqual(
-        bound.body,
+      expect(bound.etag).toBe('"1"');
+      expect(bound.position).toBeGreaterThan(0);
+      expect((await binding(world.alice, key.id)).data).toEqual(bound.data);
+      expect((await world.alice.api.keys.get(key.id)).data.routing_preference_id).toBe(
+        preference.id,
       );
-      expect(
-        (
-          await world.alice.get<{ data: { routing_preference_id: string } }>(
-            `/api/v1/keys/${key.id}`,
-          )
-        ).body.data.routing_preference_id,
-      ).toBe(preference.id);
       const cleared = await bind(world.alice, key.id, null);
-      expect(cleared.body).toMatchObject({ preference_id: null, inherits_default: true });
+      expect(cleared.data).toMatchObject({ preference_id: null, inherits_default: true });
       const types = (await world.keyEvents(key.id)).map((e) => [e.type, e.data.reason]);
       expect(types.slice(1)).toEqual([
         ['PreferenceBound', undefined],
@@ -73,22 +60,16 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
     it('honours If-Match on PUT: a stale revision is 412 and writes nothing', async () => {
       const key = await createKey(world.alice);
       const preference = await createPreference(world.alice);
+      const put = (ifMatch: string) =>
+        world.alice.api.keys.routingPreference.put(
+          key.id,
+          { preference_id: preference.id },
+          { ifMatch },
+        );
       const before = world.events();
-      const stale = await world.alice.send(
-        'PUT',
-        keyPath(key.id, 'routing-preference'),
-        { preference_id: preference.id },
-        { 'if-match': '"3"' },
-      );
-      expectError(stale, 412, 'precondition_failed');
+      await expectApiError(put('"3"'), 412, 'precondition_failed');
       expect(world.events()).toBe(before);
-      const fresh = await world.alice.send(
-        'PUT',
-        keyPath(key.id, 'routing-preference'),
-        { preference_id: preference.id },
-        { 'if-match': '"0"' },
-      );
-      expect(fresh.status).toBe(200);
+      expect((await put('"0"')).status).toBe(200);
     });
 
     it('refuses a preference that does not fit the key with routing_preference_not_bindable', async () => {
@@ -102,9 +83,12 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
         [carolsKey.id, personal.id],
         [personalKey.id, team.id],
       ]) {
-        const refused = await bind(world.alice, keyId, preferenceId);
-        expectError(refused, 400, 'routing_preference_not_bindable');
-        expect(errorMessage(refused)).not.toMatch(/alice|carol|org_a|[0-9a-f]{8}-/);
+        const refused = await expectApiError(
+          bind(world.alice, keyId, preferenceId),
+          400,
+          'routing_preference_not_bindable',
+        );
+        expect(refused.message).not.toMatch(/alice|carol|org_a|[0-9a-f]{8}-/);
       }
       expect(world.events()).toBe(before);
       expect((await bind(world.alice, orgKey.id, team.id)).status).toBe(200);
@@ -119,31 +103,33 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
       const alicesOwn = await createPreference(world.alice);
       const bobsKey = await createKey(world.bob, { scope: 'org' });
       const bobsTeam = await createPreference(world.bob, { scope: 'team' });
+      const bob = world.bob.api.keys;
       const before = world.events();
-      const missingPreference = await bind(world.bob, bobsKey.id, MISSING);
-      const missingKey = await bind(world.bob, MISSING, bobsTeam.id);
-      const attempts = [
-        [await bind(world.bob, bobsKey.id, alicesTeam.id), missingPreference],
-        [await bind(world.bob, bobsKey.id, alicesOwn.id), missingPreference],
-        [await bind(world.bob, alicesKey.id, bobsTeam.id), missingKey],
-        [await bind(world.bob, alicesKey.id, null), missingKey],
-        [await bind(world.alice, alicesKey.id, bobsTeam.id), missingPreference],
-        [await world.bob.get(keyPath(alicesKey.id, 'routing-preference')), missingKey],
-        [await world.bob.get(keyPath(alicesKey.id, 'effective-routing')), missingKey],
-        [await world.bob.get(keyPath(alicesKey.id, 'routing-rules')), missingKey],
-        [await world.bob.send('PUT', keyPath(alicesKey.id, 'routing-rules'), {}), missingKey],
-        [await world.bob.send('DELETE', keyPath(alicesKey.id, 'routing-rules')), missingKey],
+      const missingPreference = await rejection(bind(world.bob, bobsKey.id, MISSING));
+      const missingKey = await rejection(bind(world.bob, MISSING, bobsTeam.id));
+      const attempts: readonly (readonly [() => Promise<unknown>, KeyledgerApiError])[] = [
+        [() => bind(world.bob, bobsKey.id, alicesTeam.id), missingPreference],
+        [() => bind(world.bob, bobsKey.id, alicesOwn.id), missingPreference],
+        [() => bind(world.bob, alicesKey.id, bobsTeam.id), missingKey],
+        [() => bind(world.bob, alicesKey.id, null), missingKey],
+        [() => bind(world.alice, alicesKey.id, bobsTeam.id), missingPreference],
+        [() => bob.routingPreference.get(alicesKey.id), missingKey],
+        [() => bob.effectiveRouting.get(alicesKey.id), missingKey],
+        [() => bob.routingRules.get(alicesKey.id), missingKey],
+        [() => bob.routingRules.put(alicesKey.id, {}), missingKey],
+        [() => bob.routingRules.delete(alicesKey.id), missingKey],
       ];
       for (const [attempt, missing] of attempts) {
-        expectError(attempt, 404, 'not_found');
-        expect(errorMessage(attempt)).toBe(errorMessage(missing));
+        const refused = await expectApiError(attempt(), 404, 'not_found');
+        expect(refused.message).toBe(missing.message);
       }
       expect(world.events()).toBe(before);
-      expect(
-        (await world.alice.get(keyPath(alicesKey.id, 'routing-preference'))).body,
-      ).toMatchObject({ preference_id: null });
+      expect((await binding(world.alice, alicesKey.id)).data).toMatchObject({
+        preference_id: null,
+      });
     });
 
+    // Invalid bodies on purpose: sent raw.
     it.each<[string, unknown, string]>([
       ['a missing preference_id', {}, 'preference_id'],
       ['a preference_id that is not a UUID', { preference_id: 'p1' }, 'preference_id'],
@@ -160,12 +146,12 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
     it('refuses a deleted preference and a revoked key', async () => {
       const key = await createKey(world.alice);
       const preference = await createPreference(world.alice);
-      await world.alice.send('DELETE', `/api/v1/routing-preferences/${preference.id}`);
-      expectError(await bind(world.alice, key.id, preference.id), 404, 'not_found');
+      await world.alice.api.routingPreferences.delete(preference.id);
+      await expectApiError(bind(world.alice, key.id, preference.id), 404, 'not_found');
       const live = await createPreference(world.alice);
-      await world.alice.send('DELETE', `/api/v1/keys/${key.id}`);
+      await world.alice.api.keys.revoke(key.id);
       const before = world.events();
-      expectError(await bind(world.alice, key.id, live.id), 409, 'key_revoked');
+      await expectApiError(bind(world.alice, key.id, live.id), 409, 'key_revoked');
       expect(world.events()).toBe(before);
     });
   });
@@ -175,24 +161,22 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
       const key = await createKey(world.alice);
       const preference = await createPreference(world.alice, { name: 'shared' });
       await bind(world.alice, key.id, preference.id);
-      const path = keyPath(key.id, 'routing-rules');
-      expect((await world.alice.get(path)).body).toEqual({
+      const rules = world.alice.api.keys.routingRules;
+      expect((await rules.get(key.id)).data).toEqual({
         key_id: key.id,
         has_routing_rules: false,
         rules: [],
         examples: [],
         confidence_floor_overrides: {},
       });
-      const set = await world.alice.send('PUT', path, {
-        rules: [rule({ pattern: '^own', confidence: 5 })],
-      });
+      const set = await rules.put(key.id, { rules: [rule({ pattern: '^own', confidence: 5 })] });
       expect(set.status).toBe(200);
-      expect(set.body).toMatchObject({
+      expect(set.data).toMatchObject({
         has_routing_rules: true,
         rules: [{ pattern: '^own', confidence: 0.99, target_engine: null, description: null }],
         examples: [],
       });
-      expect((await world.alice.get(path)).body).toEqual(set.body);
+      expect((await rules.get(key.id)).data).toEqual(set.data);
       expect(await effective(key.id)).toMatchObject({
         source: 'key',
         is_per_key: true,
@@ -200,41 +184,38 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
         rules: [{ pattern: '^own' }],
       });
       const before = world.events();
-      expect((await world.alice.send('PUT', path, set.body)).status).toBe(400);
-      expect((await world.alice.send('PUT', path, { rules: set.body.rules })).status).toBe(200);
+      // The whole answer sent back as a body (key_id is no request field): sent raw.
+      const path = keyPath(key.id, 'routing-rules');
+      expect((await world.alice.send('PUT', path, set.data)).status).toBe(400);
+      expect((await rules.put(key.id, { rules: set.data.rules })).status).toBe(200);
       expect(world.events()).toBe(before);
-      const dropped = await world.alice.send('DELETE', path);
+      const dropped = await rules.delete(key.id);
       expect(dropped.status).toBe(204);
       expect(await effective(key.id)).toMatchObject({
         source: 'key',
         is_per_key: false,
         preference_id: preference.id,
       });
-      const shared = await world.alice.get<{ data: { rules: unknown[] } }>(
-        `/api/v1/routing-preferences/${preference.id}`,
-      );
-      expect(shared.body.data.rules).toEqual(preference.rules);
+      const shared = await world.alice.api.routingPreferences.get(preference.id);
+      expect(shared.data.rules).toEqual(preference.rules);
     });
 
     it('validates the rules and honours If-Match', async () => {
       const key = await createKey(world.alice);
-      const path = keyPath(key.id, 'routing-rules');
+      const rules = world.alice.api.keys.routingRules;
       const before = world.events();
-      const refused = await world.alice.send('PUT', path, {
-        rules: [rule(), rule({ pattern: '*' })],
-      });
-      expectError(refused, 400, 'validation_failed');
-      expect(failedFields(refused)).toEqual(['rules[1].pattern']);
-      expectError(
-        await world.alice.send('PUT', path, { rules: [rule()] }, { 'if-match': '"7"' }),
+      const refused = await expectApiError(
+        rules.put(key.id, { rules: [rule(), rule({ pattern: '*' })] }),
+        400,
+        'validation_failed',
+      );
+      expect(failedFieldsOf(refused)).toEqual(['rules[1].pattern']);
+      await expectApiError(
+        rules.put(key.id, { rules: [rule()] }, { ifMatch: '"7"' }),
         412,
         'precondition_failed',
       );
-      expectError(
-        await world.alice.send('DELETE', path, undefined, { 'if-match': '"7"' }),
-        412,
-        'precondition_failed',
-      );
+      await expectApiError(rules.delete(key.id, { ifMatch: '"7"' }), 412, 'precondition_failed');
       expect(world.events()).toBe(before);
     });
   });
@@ -242,6 +223,7 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
   describe('effective routing', () => {
     it('follows key rules → binding → org default → user default → none, skipping disabled', async () => {
       const key = await createKey(world.alice, { scope: 'org' });
+      const preferences = world.alice.api.routingPreferences;
       expect(await effective(key.id)).toEqual({
         key_id: key.id,
         source: 'none',
@@ -274,19 +256,17 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
         is_per_key: false,
         preference_id: bound.id,
       });
-      await world.alice.send('PUT', keyPath(key.id, 'routing-rules'), { rules: [rule()] });
+      await world.alice.api.keys.routingRules.put(key.id, { rules: [rule()] });
       expect(await effective(key.id)).toMatchObject({ source: 'key', is_per_key: true });
-      await world.alice.send('DELETE', keyPath(key.id, 'routing-rules'));
-      await world.alice.send('PATCH', `/api/v1/routing-preferences/${bound.id}`, {
-        enabled: false,
-      });
+      await world.alice.api.keys.routingRules.delete(key.id);
+      await preferences.update(bound.id, { enabled: false });
       expect(await effective(key.id)).toMatchObject({ source: 'org_default' });
-      await world.alice.send('DELETE', `/api/v1/routing-preferences/${org.id}`);
+      await preferences.delete(org.id);
       expect(await effective(key.id)).toMatchObject({ source: 'user_default' });
-      await world.alice.send('PATCH', `/api/v1/routing-preferences/${mine.id}`, { enabled: false });
+      await preferences.update(mine.id, { enabled: false });
       expect(await effective(key.id)).toMatchObject({ source: 'none' });
-      const member = await world.dave.get<Effective>(keyPath(key.id, 'effective-routing'));
-      expect(member.body.source).toBe('none');
+      const member = await world.dave.api.keys.effectiveRouting.get(key.id);
+      expect(member.data.source).toBe('none');
     });
 
     it('never applies an org default to a personal key', async () => {
@@ -295,8 +275,8 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
       );
       const key = await createKey(client);
       await createPreference(client, { scope: 'team', is_default: true });
-      const routing = await client.get<Effective>(keyPath(key.id, 'effective-routing'));
-      expect(routing.body.source).toBe('none');
+      const routing = await client.api.keys.effectiveRouting.get(key.id);
+      expect(routing.data.source).toBe('none');
     });
   });
 
@@ -311,9 +291,7 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
       for (const key of keys) expect((await bind(world.alice, key.id, team.id)).status).toBe(200);
       const other = await createKey(world.alice, { scope: 'org' });
       const before = world.events();
-      expect(
-        (await world.alice.send('DELETE', `/api/v1/routing-preferences/${team.id}`)).status,
-      ).toBe(204);
+      expect((await world.alice.api.routingPreferences.delete(team.id)).status).toBe(204);
       // The deletion, the default's clearing, and one unbinding per bound key: nothing else.
       expect(world.events()).toBe(before + 1 + 1 + keys.length);
       for (const key of keys) {
@@ -322,7 +300,7 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
           type: 'PreferenceUnbound',
           data: { preference_id: team.id, reason: 'preference_deleted' },
         });
-        expect((await world.alice.get(keyPath(key.id, 'routing-preference'))).body).toMatchObject({
+        expect((await binding(world.alice, key.id)).data).toMatchObject({
           preference_id: null,
           inherits_default: true,
         });
@@ -341,19 +319,17 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
         data: { preference_id: preference.id, deleted_at: new Date().toISOString() },
       });
       expect((await effective(key.id)).source).toBe('none');
-      const retried = await world.alice.send(
-        'DELETE',
-        `/api/v1/routing-preferences/${preference.id}`,
-      );
+      const retried = await world.alice.api.routingPreferences.delete(preference.id);
       expect(retried.status).toBe(204);
       expect((await world.keyEvents(key.id)).at(-1)).toMatchObject({
         type: 'PreferenceUnbound',
         data: { reason: 'preference_deleted' },
       });
-      const defaults = await world.alice.get<{ data: unknown[] }>(
-        '/api/v1/routing-preferences?is_default=true&scope=personal',
-      );
-      expect(defaults.body.data).toEqual([]);
+      const defaults = await world.alice.api.routingPreferences.list({
+        is_default: true,
+        scope: 'personal',
+      });
+      expect(defaults.data).toEqual([]);
     });
   });
 });

@@ -1,6 +1,7 @@
-import { expectError } from '../support/http';
+import { CreateKeyRequest } from '@keyledger/client';
+import { expectApiError, statusOf } from '../client/api-error-assertions';
 import {
-  bind,
+  bindKey as bind,
   Caller,
   Client,
   createKey,
@@ -12,8 +13,6 @@ import {
 
 /** The expected status of each operation, in the order of `operations` below. */
 type Expected = readonly [number, number, number, number, number, number, number];
-
-const BASE = '/api/v1/routing-preferences';
 
 describe('routing authorization matrix', () => {
   let world: World;
@@ -29,7 +28,7 @@ describe('routing authorization matrix', () => {
     team = await createPreference(world.alice, { name: 'org_a team', scope: 'team' });
     personalKey = await createKey(world.alice);
     orgKey = await createKey(world.alice, { scope: 'org' });
-    const secret = async (body: Record<string, unknown>) => ({
+    const secret = async (body: Partial<CreateKeyRequest>) => ({
       apiKey: (await createKey(world.alice, body)).secret,
     });
     callers.set('personal key with billing', await secret({ scopes: ['billing'] }));
@@ -42,15 +41,15 @@ describe('routing authorization matrix', () => {
   /** Each operation the matrix checks, run by one caller. */
   const operations: readonly (readonly [
     string,
-    (client: Client) => Promise<{ status: number }>,
+    (client: Client) => Promise<{ readonly status: number }>,
   ])[] = [
-    ['GET team', (c) => c.get(`${BASE}/${team.id}`)],
-    ['PATCH team', (c) => c.send('PATCH', `${BASE}/${team.id}`, { description: 'edited' })],
-    ['GET personal', (c) => c.get(`${BASE}/${personal.id}`)],
-    ['PATCH personal', (c) => c.send('PATCH', `${BASE}/${personal.id}`, { description: 'x' })],
+    ['GET team', (c) => c.api.routingPreferences.get(team.id)],
+    ['PATCH team', (c) => c.api.routingPreferences.update(team.id, { description: 'edited' })],
+    ['GET personal', (c) => c.api.routingPreferences.get(personal.id)],
+    ['PATCH personal', (c) => c.api.routingPreferences.update(personal.id, { description: 'x' })],
     ['bind team to org key', (c) => bind(c, orgKey.id, team.id)],
     ['bind personal to personal key', (c) => bind(c, personalKey.id, personal.id)],
-    ['create team', (c) => c.send('POST', BASE, { name: 'new', scope: 'team' })],
+    ['create team', (c) => c.api.routingPreferences.create({ name: 'new', scope: 'team' })],
   ];
 
   const clientOf = (name: string): Client => {
@@ -79,7 +78,7 @@ describe('routing authorization matrix', () => {
     const actual: string[] = [];
     for (const [operation, run] of operations) {
       const before = world.events();
-      const { status } = await run(client);
+      const status = await statusOf(run(client));
       actual.push(`${operation}: ${status}`);
       if (status >= 400)
         expect({ operation, written: world.events() - before }).toEqual({ operation, written: 0 });
@@ -88,12 +87,16 @@ describe('routing authorization matrix', () => {
   });
 
   it('answers missing credentials with authentication_required and a bad token with invalid_token', async () => {
-    expectError(await world.anonymous.get(BASE), 401, 'authentication_required');
-    expectError(await world.as('not-a-jwt').get(BASE), 401, 'invalid_token');
-    expectError(
-      await world
+    await expectApiError(
+      world.anonymous.api.routingPreferences.list(),
+      401,
+      'authentication_required',
+    );
+    await expectApiError(world.as('not-a-jwt').api.routingPreferences.list(), 401, 'invalid_token');
+    await expectApiError(
+      world
         .as({ apiKey: `rk_${'0'.repeat(64)}` })
-        .send('PUT', `/api/v1/keys/${orgKey.id}/routing-preference`, { preference_id: null }),
+        .api.keys.routingPreference.put(orgKey.id, { preference_id: null }),
       401,
       'invalid_api_key',
     );
@@ -102,25 +105,24 @@ describe('routing authorization matrix', () => {
   it('lets only managers delete, and each refusal writes nothing', async () => {
     const doomed = await createPreference(world.alice, { scope: 'team' });
     const before = world.events();
-    expectError(await world.carol.send('DELETE', `${BASE}/${doomed.id}`), 403, 'forbidden');
-    expectError(await world.bob.send('DELETE', `${BASE}/${doomed.id}`), 404, 'not_found');
-    expectError(
-      await world.as(callers.get('org key without billing')).send('DELETE', `${BASE}/${doomed.id}`),
+    await expectApiError(world.carol.api.routingPreferences.delete(doomed.id), 403, 'forbidden');
+    await expectApiError(world.bob.api.routingPreferences.delete(doomed.id), 404, 'not_found');
+    await expectApiError(
+      world.as(callers.get('org key without billing')).api.routingPreferences.delete(doomed.id),
       403,
       'forbidden',
     );
     expect(world.events()).toBe(before);
     const asOrgKey = world.as(callers.get('org key with billing'));
-    expect((await asOrgKey.send('DELETE', `${BASE}/${doomed.id}`)).status).toBe(204);
+    expect((await asOrgKey.api.routingPreferences.delete(doomed.id)).status).toBe(204);
   });
 
   it('lets a key-first rules edit through only with the right to manage the key', async () => {
-    const path = `/api/v1/keys/${orgKey.id}/routing-rules`;
     const before = world.events();
-    expectError(await world.dave.send('PUT', path, {}), 403, 'forbidden');
-    expectError(await world.dave.send('DELETE', path), 403, 'forbidden');
-    expect((await world.dave.get(path)).status).toBe(200);
+    await expectApiError(world.dave.api.keys.routingRules.put(orgKey.id, {}), 403, 'forbidden');
+    await expectApiError(world.dave.api.keys.routingRules.delete(orgKey.id), 403, 'forbidden');
+    expect((await world.dave.api.keys.routingRules.get(orgKey.id)).status).toBe(200);
     expect(world.events()).toBe(before);
-    expect((await world.carol.send('PUT', path, {})).status).toBe(200);
+    expect((await world.carol.api.keys.routingRules.put(orgKey.id, {})).status).toBe(200);
   });
 });

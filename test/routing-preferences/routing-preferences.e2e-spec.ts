@@ -1,15 +1,8 @@
+import { ListRoutingPreferencesQuery } from '@keyledger/client';
+import { expectApiError, failedFieldsOf } from '../client/api-error-assertions';
 import { call, expectError } from '../support/http';
-import {
-  createPreference,
-  failedFields,
-  Preference,
-  rule,
-  startWorld,
-  World,
-} from './routing-world';
+import { createPreference, failedFields, rule, startWorld, World } from './routing-world';
 
-type One = { data: Preference };
-type Page = { data: Preference[]; next_cursor: string | null };
 const BASE = '/api/v1/routing-preferences';
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
@@ -22,7 +15,7 @@ describe('routing preferences over HTTP (embedded default)', () => {
   afterAll(() => world.app.close());
 
   it('creates a personal preference with every field, clamping confidence', async () => {
-    const created = await world.alice.send<One>('POST', BASE, {
+    const created = await world.alice.api.routingPreferences.create({
       name: '  SQL to code  ',
       description: 'routes SQL',
       rules: [rule({ confidence: 0.1 }), rule({ confidence: 2, target_engine: 'gpt' })],
@@ -30,9 +23,9 @@ describe('routing preferences over HTTP (embedded default)', () => {
       confidence_floor_overrides: { code: 0.7 },
     });
     expect(created.status).toBe(201);
-    expect(created.headers.get('etag')).toBe('"0"');
-    expect(Number(created.headers.get('x-position'))).toBeGreaterThan(0);
-    expect(created.body.data).toMatchObject({
+    expect(created.etag).toBe('"0"');
+    expect(created.position).toBeGreaterThan(0);
+    expect(created.data).toMatchObject({
       name: 'SQL to code',
       description: 'routes SQL',
       scope: 'personal',
@@ -43,20 +36,20 @@ describe('routing preferences over HTTP (embedded default)', () => {
       examples: [{ prompt: 'select 1', expected_mode: 'code' }],
       confidence_floor_overrides: { code: 0.7 },
     });
-    expect(created.body.data.rules.map((r) => r.confidence)).toEqual([0.5, 0.99]);
-    expect(created.body.data.rules[1]).toMatchObject({ target_engine: 'gpt', description: null });
-    const read = await world.alice.get<One>(`${BASE}/${created.body.data.id}`);
-    expect(read.body.data).toEqual(created.body.data);
-    expect(read.headers.get('etag')).toBe('"0"');
+    expect(created.data.rules.map((r) => r.confidence)).toEqual([0.5, 0.99]);
+    expect(created.data.rules[1]).toMatchObject({ target_engine: 'gpt', description: null });
+    const read = await world.alice.api.routingPreferences.get(created.data.id);
+    expect(read.data).toEqual(created.data);
+    expect(read.etag).toBe('"0"');
   });
 
   it('creates a team preference in the active org, seen by its members only', async () => {
     const team = await createPreference(world.alice, { scope: 'team', name: 'team one' });
     expect(team).toMatchObject({ scope: 'team', org_id: 'org_a' });
-    expect((await world.dave.get(`${BASE}/${team.id}`)).status).toBe(200);
-    expectError(await world.bob.get(`${BASE}/${team.id}`), 404, 'not_found');
-    const bobs = await world.bob.get<Page>(BASE);
-    expect(bobs.body.data.map((p) => p.id)).not.toContain(team.id);
+    expect((await world.dave.api.routingPreferences.get(team.id)).status).toBe(200);
+    await expectApiError(world.bob.api.routingPreferences.get(team.id), 404, 'not_found');
+    const bobs = await world.bob.api.routingPreferences.list();
+    expect(bobs.data.map((p) => p.id)).not.toContain(team.id);
   });
 
   it('PATCH replaces the collections it names and keeps the rest, advancing the ETag', async () => {
@@ -64,52 +57,56 @@ describe('routing preferences over HTTP (embedded default)', () => {
       description: 'keep me',
       examples: [{ prompt: 'a', expected_mode: 'chat' }],
     });
-    const patched = await world.alice.send<One>('PATCH', `${BASE}/${before.id}`, {
+    const patched = await world.alice.api.routingPreferences.update(before.id, {
       rules: [rule({ pattern: '^fn ', target_mode: 'code2' })],
       enabled: false,
     });
     expect(patched.status).toBe(200);
-    expect(patched.headers.get('etag')).toBe('"2"');
-    expect(patched.body.data).toMatchObject({
+    expect(patched.etag).toBe('"2"');
+    expect(patched.data).toMatchObject({
       name: before.name,
       description: 'keep me',
       examples: before.examples,
       enabled: false,
       rules: [{ pattern: '^fn ', target_mode: 'code2' }],
     });
-    const cleared = await world.alice.send<One>('PATCH', `${BASE}/${before.id}`, {
+    const cleared = await world.alice.api.routingPreferences.update(before.id, {
       description: null,
       examples: [],
     });
-    expect(cleared.body.data).toMatchObject({ description: null, examples: [] });
-    expect((await world.alice.get<One>(`${BASE}/${before.id}`)).body).toEqual(cleared.body);
+    expect(cleared.data).toMatchObject({ description: null, examples: [] });
+    expect((await world.alice.api.routingPreferences.get(before.id)).data).toEqual(cleared.data);
   });
 
   it('honours If-Match on PATCH and DELETE: a stale revision is 412 and writes nothing', async () => {
     const preference = await createPreference(world.alice);
-    const path = `${BASE}/${preference.id}`;
-    const fresh = await world.alice.send('PATCH', path, { name: 'v2' }, { 'if-match': '"0"' });
-    expect(fresh.headers.get('etag')).toBe('"1"');
+    const preferences = world.alice.api.routingPreferences;
+    const fresh = await preferences.update(preference.id, { name: 'v2' }, { ifMatch: '"0"' });
+    expect(fresh.etag).toBe('"1"');
     const before = world.events();
-    expectError(
-      await world.alice.send('PATCH', path, { name: 'v3' }, { 'if-match': '"0"' }),
+    await expectApiError(
+      preferences.update(preference.id, { name: 'v3' }, { ifMatch: '"0"' }),
       412,
       'precondition_failed',
     );
-    expectError(
-      await world.alice.send('DELETE', path, undefined, { 'if-match': '"0"' }),
+    await expectApiError(
+      preferences.delete(preference.id, { ifMatch: '"0"' }),
       412,
       'precondition_failed',
     );
+    // A malformed If-Match on purpose: sent raw.
     expectError(
-      await world.alice.send('PATCH', path, { name: 'v3' }, { 'if-match': 'yesterday' }),
+      await world.alice.send(
+        'PATCH',
+        `${BASE}/${preference.id}`,
+        { name: 'v3' },
+        { 'if-match': 'yesterday' },
+      ),
       400,
       'invalid_if_match',
     );
     expect(world.events()).toBe(before);
-    expect((await world.alice.send('DELETE', path, undefined, { 'if-match': '"1"' })).status).toBe(
-      204,
-    );
+    expect((await preferences.delete(preference.id, { ifMatch: fresh.etag })).status).toBe(204);
   });
 
   it('lists what the caller can see, filtered and paged with a stable cursor', async () => {
@@ -119,21 +116,20 @@ describe('routing preferences over HTTP (embedded default)', () => {
     const names = ['p1', 'p2', 'p3'];
     for (const name of names) await createPreference(erin, { name });
     await createPreference(erin, { name: 't1', scope: 'team', enabled: false });
-    const first = await erin.get<Page>(`${BASE}?limit=2`);
-    const second = await erin.get<Page>(`${BASE}?limit=2&cursor=${first.body.next_cursor}`);
-    expect([...first.body.data, ...second.body.data].map((p) => p.name)).toEqual([
-      't1',
-      'p3',
-      'p2',
-      'p1',
-    ]);
-    expect(second.body.next_cursor).toBeNull();
-    const namesFor = async (query: string) =>
-      (await erin.get<Page>(`${BASE}?${query}`)).body.data.map((p) => p.name);
-    expect(await namesFor('scope=team')).toEqual(['t1']);
-    expect(await namesFor('enabled=false')).toEqual(['t1']);
-    expect(await namesFor('scope=personal&enabled=true')).toEqual(['p3', 'p2', 'p1']);
-    expect(await namesFor('is_default=true')).toEqual([]);
+    const first = await erin.api.routingPreferences.list({ limit: 2 });
+    const second = await erin.api.routingPreferences.list({
+      limit: 2,
+      cursor: first.next_cursor ?? undefined,
+    });
+    expect([...first.data, ...second.data].map((p) => p.name)).toEqual(['t1', 'p3', 'p2', 'p1']);
+    expect(second.next_cursor).toBeNull();
+    const namesFor = async (query: ListRoutingPreferencesQuery) =>
+      (await erin.api.routingPreferences.list(query)).data.map((p) => p.name);
+    expect(await namesFor({ scope: 'team' })).toEqual(['t1']);
+    expect(await namesFor({ enabled: false })).toEqual(['t1']);
+    expect(await namesFor({ scope: 'personal', enabled: true })).toEqual(['p3', 'p2', 'p1']);
+    expect(await namesFor({ is_default: true })).toEqual([]);
+    // Invalid queries on purpose: sent raw.
     for (const bad of ['cursor=nope', 'limit=0', 'is_default=maybe', 'scope=global', 'x=1']) {
       expectError(await erin.get(`${BASE}?${bad}`), 400, 'validation_failed');
     }
@@ -143,43 +139,42 @@ describe('routing preferences over HTTP (embedded default)', () => {
     const client = world.as(
       await world.app.token('frank', { orgs: [{ id: 'org_f', permissions: ['manageRouting'] }] }),
     );
-    const defaults = async (scope: string) =>
-      (await client.get<Page>(`${BASE}?is_default=true&scope=${scope}`)).body.data.map(
-        (p) => p.name,
-      );
+    const preferences = client.api.routingPreferences;
+    const defaults = async (scope: 'personal' | 'team') =>
+      (await preferences.list({ is_default: true, scope })).data.map((p) => p.name);
     const first = await createPreference(client, { name: 'first', is_default: true });
     expect(first.is_default).toBe(true);
     const second = await createPreference(client, { name: 'second', is_default: true });
     const team = await createPreference(client, { name: 'team', scope: 'team', is_default: true });
     expect(await defaults('personal')).toEqual(['second']);
     expect(await defaults('team')).toEqual(['team']);
-    const promoted = await client.send<One>('PATCH', `${BASE}/${first.id}`, { is_default: true });
-    expect(promoted.body.data.is_default).toBe(true);
+    const promoted = await preferences.update(first.id, { is_default: true });
+    expect(promoted.data.is_default).toBe(true);
     expect(await defaults('personal')).toEqual(['first']);
     const before = world.events();
-    await client.send('PATCH', `${BASE}/${first.id}`, { is_default: true });
+    await preferences.update(first.id, { is_default: true });
     expect(world.events()).toBe(before);
-    await client.send('PATCH', `${BASE}/${first.id}`, { is_default: false });
+    await preferences.update(first.id, { is_default: false });
     expect(await defaults('personal')).toEqual([]);
-    await client.send('DELETE', `${BASE}/${team.id}`);
+    await preferences.delete(team.id);
     expect(await defaults('team')).toEqual([]);
-    expect((await client.get<One>(`${BASE}/${second.id}`)).body.data.is_default).toBe(false);
+    expect((await preferences.get(second.id)).data.is_default).toBe(false);
   });
 
   it('deletes: gone from reads, and a repeated DELETE completes without writing again', async () => {
     const preference = await createPreference(world.alice, { is_default: true });
-    const path = `${BASE}/${preference.id}`;
-    const deleted = await world.alice.send('DELETE', path);
+    const preferences = world.alice.api.routingPreferences;
+    const deleted = await preferences.delete(preference.id);
     expect(deleted.status).toBe(204);
-    expect(Number(deleted.headers.get('x-position'))).toBeGreaterThan(0);
-    expectError(await world.alice.get(path), 404, 'not_found');
-    expectError(await world.alice.send('PATCH', path, { name: 'x' }), 404, 'not_found');
-    const list = await world.alice.get<Page>(`${BASE}?limit=200`);
-    expect(list.body.data.map((p) => p.id)).not.toContain(preference.id);
+    expect(deleted.position).toBeGreaterThan(0);
+    await expectApiError(preferences.get(preference.id), 404, 'not_found');
+    await expectApiError(preferences.update(preference.id, { name: 'x' }), 404, 'not_found');
+    const list = await preferences.list({ limit: 200 });
+    expect(list.data.map((p) => p.id)).not.toContain(preference.id);
     const before = world.events();
-    expect((await world.alice.send('DELETE', path)).status).toBe(204);
+    expect((await preferences.delete(preference.id)).status).toBe(204);
     expect(world.events()).toBe(before);
-    expectError(await world.bob.send('DELETE', path), 404, 'not_found');
+    await expectApiError(world.bob.api.routingPreferences.delete(preference.id), 404, 'not_found');
   });
 
   it('accepts every SPEC §4 limit exactly', async () => {
@@ -203,6 +198,7 @@ describe('routing preferences over HTTP (embedded default)', () => {
     const many = (count: number, item: unknown) => Array.from({ length: count }, () => item);
     const example = { prompt: 'p', expected_mode: 'code' };
 
+    // Invalid bodies on purpose: sent raw.
     it.each<[string, Record<string, unknown>, string]>([
       ['an empty name', { name: '' }, 'name'],
       ['a blank name', { name: '   ' }, 'name'],
@@ -270,6 +266,7 @@ describe('routing preferences over HTTP (embedded default)', () => {
       expect(world.events()).toBe(before);
     });
 
+    // Invalid bodies on purpose: sent raw.
     it.each<[string, Record<string, unknown>, string]>([
       ['a null name', { name: null }, 'name'],
       ['51 rules', { rules: many(51, rule()) }, 'rules'],
@@ -293,21 +290,25 @@ describe('routing preferences over HTTP (embedded default)', () => {
         }),
       );
       const before = world.events();
-      const refused = await orgless.send('POST', BASE, { name: 'x', scope: 'team' });
-      expectError(refused, 400, 'validation_failed');
-      expect(failedFields(refused)).toContain('scope');
+      const refused = await expectApiError(
+        orgless.api.routingPreferences.create({ name: 'x', scope: 'team' }),
+        400,
+        'validation_failed',
+      );
+      expect(failedFieldsOf(refused)).toContain('scope');
       expect(world.events()).toBe(before);
     });
 
     it('refuses malformed JSON and a missing preference without a 5xx', async () => {
       const aliceToken = await world.app.token('alice');
+      // Malformed JSON on purpose: sent raw.
       expectError(
         await call(world.app.baseUrl, 'POST', BASE, { auth: aliceToken, rawBody: '{"name":' }),
         400,
         'bad_request',
       );
-      expectError(await world.alice.get(`${BASE}/${MISSING}`), 404, 'not_found');
-      expectError(await world.alice.get(`${BASE}/not-a-uuid`), 404, 'not_found');
+      await expectApiError(world.alice.api.routingPreferences.get(MISSING), 404, 'not_found');
+      await expectApiError(world.alice.api.routingPreferences.get('not-a-uuid'), 404, 'not_found');
     });
   });
 });

@@ -1,3 +1,11 @@
+import {
+  Auth,
+  CreateKeyRequest,
+  CreateRoutingPreferenceRequest,
+  Key,
+  KeyledgerClient,
+  RoutingPreference,
+} from '@keyledger/client';
 import { keyStream } from '@keyledger/domain';
 import { EventMetadata, EventStore, NewEvent, RecordedEvent } from '@keyledger/event-store';
 import { ProjectionRunner } from '@keyledger/read-models';
@@ -19,22 +27,15 @@ const SYSTEM_METADATA: EventMetadata = {
 };
 
 /** A preference as the API returns it. */
-export interface Preference {
-  id: string;
-  name: string;
-  scope: string;
-  org_id: string | null;
-  enabled: boolean;
-  is_default: boolean;
-  rules: { pattern: string; confidence: number; [field: string]: unknown }[];
-  [field: string]: unknown;
-}
+export type Preference = RoutingPreference;
 
 /** Who calls: a bearer token, an API key secret, or nobody. */
 export type Caller = string | { apiKey: string } | undefined;
 
-/** One HTTP client bound to a caller. */
+/** One HTTP client bound to a caller: raw `get`/`send`, and the typed `api`. */
 export interface Client {
+  /** The typed client, for well-formed requests; `get`/`send` stay for raw HTTP. */
+  readonly api: KeyledgerClient;
   get<T = Record<string, unknown>>(path: string): Promise<Exchange<T>>;
   send<T = Record<string, unknown>>(
     method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
@@ -68,6 +69,7 @@ export interface World {
 export async function startWorld(): Promise<World> {
   const app = await startTestApp();
   const as = (auth: Caller): Client => ({
+    api: new KeyledgerClient({ baseUrl: app.baseUrl, auth: authOf(auth) }),
     get: (path) => call(app.baseUrl, 'GET', path, { auth }),
     send: (method, path, body, headers) => call(app.baseUrl, method, path, { auth, body, headers }),
   });
@@ -96,6 +98,12 @@ export async function startWorld(): Promise<World> {
   };
 }
 
+/** The typed client's credentials for a caller. */
+export function authOf(caller: Caller): Auth | undefined {
+  if (caller === undefined) return undefined;
+  return typeof caller === 'string' ? { bearer: caller } : caller;
+}
+
 /** A valid routing rule, with any field changed. */
 export const rule = (changes: Record<string, unknown> = {}) => ({
   pattern: '^select\\b',
@@ -107,30 +115,31 @@ export const rule = (changes: Record<string, unknown> = {}) => ({
 /** Creates a preference and returns it (fails the test unless 201). */
 export async function createPreference(
   client: Client,
-  body: Record<string, unknown> = {},
+  body: Partial<CreateRoutingPreferenceRequest> = {},
 ): Promise<Preference> {
-  const created = await client.send<{ data: Preference }>('POST', '/api/v1/routing-preferences', {
+  const created = await client.api.routingPreferences.create({
     name: 'prefer code',
     rules: [rule()],
     ...body,
   });
   expect(created.status).toBe(201);
-  return created.body.data;
+  return created.data;
 }
 
 /** Creates a key and returns its id and secret (fails the test unless 201). */
 export async function createKey(
   client: Client,
-  body: Record<string, unknown> = {},
-): Promise<{ id: string; hash: string; secret: string }> {
-  const created = await client.send<{ data: { id: string; hash: string }; secret: string }>(
-    'POST',
-    '/api/v1/keys',
-    { name: 'key', ...body },
-  );
+  body: Partial<CreateKeyRequest> = {},
+): Promise<Key & { secret: string }> {
+  const created = await client.api.keys.create({ name: 'key', ...body });
   expect(created.status).toBe(201);
-  return { ...created.body.data, secret: created.body.secret };
+  if (created.data === null || created.secret === null) throw new Error('no key or no secret');
+  return { ...created.data, secret: created.secret };
 }
+
+/** Binds a key to a preference (null clears) through the typed client; refusals throw. */
+export const bindKey = (client: Client, keyId: string, preferenceId: string | null) =>
+  client.api.keys.routingPreference.put(keyId, { preference_id: preferenceId });
 
 /** Binds a key to a preference (null clears) and returns the exchange. */
 export const bind = (client: Client, keyId: string, preferenceId: string | null) =>

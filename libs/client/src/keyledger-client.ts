@@ -1,0 +1,29 @@
+import { Transport, TransportConfig } from './core/transport';
+import { CallingKeyResource } from './keys/calling-key.resource';
+import { KeysResource } from './keys/keys.resource';
+import { RoutingPreferencesResource } from './routing-preferences/routing-preferences.resource';
+
+/** How to reach the service: `{ baseUrl, auth: { bearer } | { apiKey }, fetch? }`. */
+export type KeyledgerClientOptions = TransportConfig;
+
+/**
+ * A typed client for keyledger's management API, with no dependency but the global `fetch`.
+ * Every call resolves to `{ data, status, etag, revision, position, headers }` or rejects with
+ * a KeyledgerApiError. A new resource is one file (its operations and a class over Transport)
+ * plus one field here and one line in operations.ts.
+ */
+export class KeyledgerClient {
+  /** `/api/v1/keys`: API keys and their routing. */
+  readonly keys: KeysResource;
+  /** `/api/v1/key`: the calling API key. */
+  readonly key: CallingKeyResource;
+  /** `/api/v1/routing-preferences`. */
+  readonly routingPreferences: RoutingPreferencesResource;
+
+  constructor(options: KeyledgerClientOptions) {
+    const transport = new Transport(options);
+    this.keys = new KeysResource(transport);
+    this.key = new CallingKeyResource(transport);
+    this.routingPreferences = new RoutingPreferencesResource(transport);
+  }
+}

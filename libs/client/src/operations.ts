@@ -1,0 +1,27 @@
+import { Operation } from './core/operation';
+import { CALLING_KEY_OPERATIONS } from './keys/calling-key.resource';
+import { KEY_OPERATIONS } from './keys/keys.resource';
+import { EFFECTIVE_ROUTING_OPERATIONS } from './routing-preferences/effective-routing.resource';
+import { KEY_ROUTING_PREFERENCE_OPERATIONS } from './routing-preferences/key-routing-preference.resource';
+import { KEY_ROUTING_RULES_OPERATIONS } from './routing-preferences/key-routing-rules.resource';
+import { ROUTING_PREFERENCE_OPERATIONS } from './routing-preferences/routing-preferences.resource';
+
+/** Each resource's operations by client method name, for checks against the OpenAPI document. */
+export const CLIENT_OPERATIONS: Readonly<Record<string, Readonly<Record<string, Operation>>>> = {
+  keys: KEY_OPERATIONS,
+  key: CALLING_KEY_OPERATIONS,
+  'keys.routingPreference': KEY_ROUTING_PREFERENCE_OPERATIONS,
+  'keys.routingRules': KEY_ROUTING_RULES_OPERATIONS,
+  'keys.effectiveRouting': EFFECTIVE_ROUTING_OPERATIONS,
+  routingPreferences: ROUTING_PREFERENCE_OPERATIONS,
+};
+
+/** Every operation the client calls, named `resource.method`. */
+export function clientOperations(): { readonly name: string; readonly operation: Operation }[] {
+  return Object.entries(CLIENT_OPERATIONS).flatMap(([resource, operations]) =>
+    Object.entries(operations).map(([method, operation]) => ({
+      name: `${resource}.${method}`,
+      operation,
+    })),
+  );
+}
