@@ -11,6 +11,7 @@ import { KeysModule } from './keys/keys.module';
 import { OpenRouterModule } from './openrouter/openrouter.module';
 import { ResolutionModule } from './resolution/resolution.module';
 import { RoutingPreferencesModule } from './routing-preferences/routing-preferences.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** Headers that carry credentials: never logged. */
 const REDACTED = [
@@ -50,6 +51,7 @@ export class AppModule {
         KeysModule,
         OpenRouterModule.forRoot(config.openRouterPrefix),
         RoutingPreferencesModule,
+        WebhooksModule,
         ResolutionModule,
       ],
       controllers: [HealthController],

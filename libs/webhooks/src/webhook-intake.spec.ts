@@ -13,6 +13,7 @@ const hook: WebhookFacts = {
   url: 'https://hooks.example.com/',
   event_types: ['key.created', 'key.revoked'],
   secret_version: 1,
+  enabled: true,
   created_at: t,
   updated_at: t,
 };

@@ -8,6 +8,12 @@ export const DEV_JWT_SECRET = 'keyledger-dev-secret-change-me-0123456789';
 
 const optionalUrl = z.string().url().optional();
 
+/** The development webhook server key: anyone can derive signing secrets from it (never in production). */
+export const DEV_WEBHOOK_SECRET_KEY = 'keyledger-dev-webhook-key-change-me-0123456789';
+
+const milliseconds = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
 /** Every setting the service reads, validated at start-up; unknown variables are ignored. */
 const configSchema = z
   .object({
@@ -47,6 +53,15 @@ const configSchema = z
       // The canonical routes live there: an OpenRouter /keys would shadow /api/v1/keys.
       .refine((prefix) => prefix !== '/api/v1', 'must not be /api/v1, the canonical API')
       .default('/openrouter/api/v1'),
+    WEBHOOKS: z.enum(['on', 'off']).default('on'),
+    WEBHOOK_SECRET_KEY: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .default(DEV_WEBHOOK_SECRET_KEY),
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(16),
+    WEBHOOK_RETRY_BASE_MS: milliseconds(10, 86_400_000, 10_000),
+    WEBHOOK_RETRY_MAX_MS: milliseconds(10, 86_400_000, 3_600_000),
+    WEBHOOK_TIMEOUT_MS: milliseconds(100, 120_000, 10_000),
     PROJECTIONS: z.enum(['embedded', 'external']).default('embedded'),
     // Read and checked here, so a bad catalog stops the start with the others' messages.
     PLANS_FILE: z
@@ -89,6 +104,13 @@ const configSchema = z
         message: 'is required when READ_STORE=mongo',
       });
     }
+    if (env.WEBHOOK_RETRY_MAX_MS < env.WEBHOOK_RETRY_BASE_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_RETRY_MAX_MS'],
+        message: 'must not be less than WEBHOOK_RETRY_BASE_MS',
+      });
+    }
   })
   .transform((env) => ({
     port: env.PORT,
@@ -116,6 +138,19 @@ const configSchema = z
     readYourWritesTimeoutMs: env.READ_YOUR_WRITES_TIMEOUT_MS,
     /** Where the OpenRouter-compatible key management routes are mounted. */
     openRouterPrefix: env.OPENROUTER_PREFIX,
+    webhooks: {
+      /** Whether this process runs the delivery worker (the management API is always there). */
+      worker: env.WEBHOOKS === 'on',
+      ledgerFile: join(env.DATA_DIR, 'webhooks.sqlite'),
+      secretKey: env.WEBHOOK_SECRET_KEY,
+      usesDevSecretKey: env.WEBHOOK_SECRET_KEY === DEV_WEBHOOK_SECRET_KEY,
+      retry: {
+        maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+        baseDelayMs: env.WEBHOOK_RETRY_BASE_MS,
+        maxDelayMs: env.WEBHOOK_RETRY_MAX_MS,
+      },
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    },
     /** `external`: a separate projector (apps/projector) keeps the shared read store current. */
     projections: env.PROJECTIONS,
     resolution: {

@@ -6,6 +6,7 @@ const orgHook: WebhookAudience = {
   owner_user_id: 'alice',
   org_id: 'org_1',
   event_types: ['key.revoked'],
+  enabled: true,
 };
 const personalHook: WebhookAudience = { ...orgHook, scope: 'personal', org_id: null };
 const orgKey: KeyOwnershipFacts = { scope: 'org', owner_user_id: 'bob', org_id: 'org_1' };
@@ -17,6 +18,7 @@ describe('webhookCovers', () => {
     ['an org hook ignores other orgs', orgHook, { ...orgKey, org_id: 'org_2' }, false],
     ["an org hook ignores its creator's personal keys", orgHook, alicesKey, false],
     ["a personal hook hears about its owner's personal keys", personalHook, alicesKey, true],
+    ['a paused hook hears about nothing', { ...orgHook, enabled: false }, orgKey, false],
     [
       "a personal hook ignores other users' keys",
       personalHook,

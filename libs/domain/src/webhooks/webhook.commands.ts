@@ -20,6 +20,8 @@ export interface UpdateWebhookSubscription {
   readonly type: 'UpdateWebhookSubscription';
   readonly url?: string;
   readonly event_types?: readonly string[];
+  /** false pauses deliveries: events meanwhile are not announced, even after re-enabling. */
+  readonly enabled?: boolean;
   readonly now: string;
 }
 

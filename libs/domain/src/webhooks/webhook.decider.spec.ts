@@ -102,6 +102,31 @@ describe('UpdateWebhookSubscription', () => {
       .then([]);
   });
 
+  it('pauses and resumes, recording only a real change', () => {
+    const paused: WebhookSubscriptionEvent = {
+      type: 'WebhookSubscriptionUpdated',
+      data: { subscription_id: 'w1', enabled: false, updated_at: now },
+    };
+    subscription().when({ type: 'UpdateWebhookSubscription', enabled: false, now }).then([paused]);
+    subscription(paused).when({ type: 'UpdateWebhookSubscription', enabled: false, now }).then([]);
+    subscription(paused)
+      .when({ type: 'UpdateWebhookSubscription', enabled: true, now })
+      .then([
+        {
+          type: 'WebhookSubscriptionUpdated',
+          data: { subscription_id: 'w1', enabled: true, updated_at: now },
+        },
+      ]);
+    expect(subscription(paused).state).toMatchObject({ subscription: { enabled: false } });
+    expect(subscription().state).toMatchObject({ subscription: { enabled: true } });
+  });
+
+  it('refuses an enabled flag that is not a boolean', () => {
+    subscription()
+      .when({ type: 'UpdateWebhookSubscription', enabled: 'no' as unknown as boolean, now })
+      .thenFails('validation_failed', 'enabled');
+  });
+
   it('refuses a bad url', () => {
     subscription()
       .when({ type: 'UpdateWebhookSubscription', url: 'ftp://x.example.com', now })

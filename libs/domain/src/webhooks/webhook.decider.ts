@@ -2,7 +2,7 @@ import { resolveKeyOwnership } from '../keys/key-ownership';
 import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { changedFields } from '../shared/same-data';
-import { validate } from '../shared/validation';
+import { FieldErrors, validate } from '../shared/validation';
 import {
   CreateWebhookSubscription,
   UpdateWebhookSubscription,
@@ -84,6 +84,7 @@ function update(
     ...(command.event_types === undefined
       ? {}
       : { event_types: checkWebhookEventTypes(errors, command.event_types) }),
+    ...(command.enabled === undefined ? {} : { enabled: checkEnabled(errors, command.enabled) }),
   }));
   const changes = changedFields(next, subscription);
   if (Object.keys(changes).length === 0) return [];
@@ -95,6 +96,11 @@ function update(
   ];
 }
 
+function checkEnabled(errors: FieldErrors, enabled: unknown): boolean {
+  errors.flag('enabled', enabled);
+  return enabled === true;
+}
+
 function evolveSubscription(
   state: WebhookSubscriptionState,
   event: WebhookSubscriptionEvent,
@@ -103,15 +109,23 @@ function evolveSubscription(
     const { subscription_id, ...facts } = event.data;
     return {
       status: 'live',
-      subscription: { ...facts, id: subscription_id, updated_at: facts.created_at },
+      subscription: { ...facts, id: subscription_id, enabled: true, updated_at: facts.created_at },
     };
   }
   if (state.status !== 'live') return state;
   const current = state.subscription;
   switch (event.type) {
     case 'WebhookSubscriptionUpdated': {
-      const { url = current.url, event_types = current.event_types, updated_at } = event.data;
-      return { status: 'live', subscription: { ...current, url, event_types, updated_at } };
+      const {
+        url = current.url,
+        event_types = current.event_types,
+        enabled = current.enabled,
+        updated_at,
+      } = event.data;
+      return {
+        status: 'live',
+        subscription: { ...current, url, event_types, enabled, updated_at },
+      };
     }
     case 'WebhookSecretRotated': {
       const { secret_version, rotated_at } = event.data;

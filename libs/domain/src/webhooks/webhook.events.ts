@@ -20,13 +20,14 @@ export interface WebhookSubscriptionCreated {
   };
 }
 
-/** The endpoint or the announced types changed; only the changed fields are present. */
+/** The endpoint, the announced types or whether it is enabled changed; only the changed fields are present. */
 export interface WebhookSubscriptionUpdated {
   readonly type: 'WebhookSubscriptionUpdated';
   readonly data: {
     readonly subscription_id: string;
     readonly url?: string;
     readonly event_types?: readonly WebhookEventType[];
+    readonly enabled?: boolean;
     readonly updated_at: string;
   };
 }

@@ -3,6 +3,8 @@ import { WebhookSubscriptionCreated } from './webhook.events';
 /** A live subscription, folded from its stream. */
 export interface WebhookFacts extends Omit<WebhookSubscriptionCreated['data'], 'subscription_id'> {
   readonly id: string;
+  /** Paused subscriptions announce nothing; a subscription starts enabled. */
+  readonly enabled: boolean;
   readonly updated_at: string;
 }
 

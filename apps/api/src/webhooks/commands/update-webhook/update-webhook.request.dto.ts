@@ -1,0 +1,19 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { EventTypesField, UrlField } from '../../webhook-fields';
+
+/** Body of `PATCH /api/v1/webhooks/{id}`: each field sent replaces the current one, others stay. */
+export class UpdateWebhookRequestDto {
+  @UrlField({ required: false })
+  readonly url?: string;
+
+  @EventTypesField({ required: false })
+  readonly event_types?: string[];
+
+  @ApiPropertyOptional({
+    description: 'false pauses deliveries (events meanwhile are not delivered); true resumes',
+  })
+  @IsOptional()
+  @IsBoolean()
+  readonly enabled?: boolean;
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { Principal } from '@keyledger/domain';
+import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
+import { answerWebhookRead, WebhookEnvelope } from '../../webhook-answers';
+import { VersionedWebhook } from '../../webhook-directory';
+import { ApiWebhookTarget } from '../../webhook-target';
+import { GetWebhookQuery } from './get-webhook.handler';
+
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@Controller('api/v1/webhooks')
+export class GetWebhookHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** A subscription, with its revision as `ETag` for a later `If-Match`. */
+  @Get(':id')
+  @ApiOperation({ summary: 'Get a subscription' })
+  @ApiWebhookTarget({ conditional: false })
+  @ApiOkResponse({ description: '`{ data: Webhook }`' })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WebhookEnvelope> {
+    const found = await this.queries.execute<GetWebhookQuery, VersionedWebhook>(
+      new GetWebhookQuery(principal, id),
+    );
+    return answerWebhookRead(reply, found);
+  }
+}
