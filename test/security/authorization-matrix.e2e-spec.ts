@@ -25,6 +25,7 @@ const MATRIX: Readonly<Record<string, { body?: unknown; expect: readonly number[
   },
   'GET /api/v1/keys': { expect: [200, 200, 200, 200, 200, 200, 200] },
   'GET /api/v1/keys/{id}': { expect: [200, 200, 200, 404, 200, 200, 200] },
+  'GET /api/v1/keys/{id}/history': { expect: [200, 200, 200, 404, 200, 200, 200] },
   'DELETE /api/v1/keys/{id}': { expect: [200, 200, 403, 404, 200, 403, 403] },
   'PATCH /api/v1/keys/{id}': {
     body: { name: 'renamed-in-the-matrix' },

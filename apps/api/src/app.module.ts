@@ -2,6 +2,7 @@ import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { JwtVerifier } from './auth/jwt-verifier';
 import { AppConfig } from './config/app-config';
@@ -9,6 +10,7 @@ import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { KeysModule } from './keys/keys.module';
 import { OpenRouterModule } from './openrouter/openrouter.module';
+import { ReportsModule } from './reports/reports.module';
 import { ResolutionModule } from './resolution/resolution.module';
 import { RoutingPreferencesModule } from './routing-preferences/routing-preferences.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -49,6 +51,8 @@ export class AppModule {
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config),
         KeysModule,
+        AuditModule,
+        ReportsModule,
         OpenRouterModule.forRoot(config.openRouterPrefix),
         RoutingPreferencesModule,
         WebhooksModule,

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { CliOutput } from '../shared/cli-output';
+import { exportCommand } from './export.command';
 import { lagCommand } from './lag.command';
 import { rebuildCommand } from './rebuild.command';
+import { reportCommand } from './report.command';
 import { verifyCommand } from './verify.command';
 
 /** Every command of the CLI; a new one is a file beside these and a line here. */
@@ -9,4 +11,6 @@ export const COMMANDS: readonly ((output: CliOutput) => Command)[] = [
   rebuildCommand,
   lagCommand,
   verifyCommand,
+  exportCommand,
+  reportCommand,
 ];

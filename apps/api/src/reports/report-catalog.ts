@@ -1,0 +1,105 @@
+import { RecordedEvent } from '@keyledger/event-store';
+import {
+  GovernedKey,
+  keysByStatePerOrg,
+  keysNearLimit,
+  keysNeverExpiring,
+  keysPerOwner,
+  keysUnusedFor,
+  keysWithoutLimit,
+  recentRevocations,
+  TableRow,
+} from '@keyledger/governance';
+
+/** What a report reads: the keys it covers, their revocations, and the time it is made at. */
+export interface ReportSources {
+  readonly now: Date;
+  /** The covered keys with their usage, as a fresh stream on each call. */
+  keys(): AsyncIterable<GovernedKey>;
+  /** `KeyRevoked` events of the covered keys, in global order. */
+  revocations(): AsyncIterable<RecordedEvent>;
+}
+
+/** A report's parameters; each report reads the ones it names and defaults the rest. */
+export interface ReportOptions {
+  /** unused-keys: idle for at least this many days; recent-revocations: look back this many. */
+  readonly days?: number;
+  /** keys-near-limit: share of the limit used, in percent. */
+  readonly threshold?: number;
+}
+
+/** One governance report: what it is called, what it shows, and how it is made. */
+export interface Report {
+  /** What the report shows, with its parameters (`Live keys unused for 30 days or more`). */
+  title(options: ReportOptions): string;
+  /** Its table's columns, in order (the table's header even when there are no rows). */
+  readonly columns: readonly string[];
+  run(sources: ReportSources, options: ReportOptions): Promise<TableRow[]>;
+}
+
+export const DEFAULT_UNUSED_DAYS = 30;
+export const DEFAULT_REVOCATION_DAYS = 30;
+export const DEFAULT_THRESHOLD_PERCENT = 80;
+const DAY_MS = 86_400_000;
+
+const STATE_COLUMNS = ['active', 'disabled', 'expired', 'revoked', 'total'];
+const KEY_COLUMNS = ['key_id', 'name', 'org_id', 'owner_user_id', 'state'];
+
+/** Drains a report's rows into plain objects a table or JSON answer can hold. */
+async function rows(selection: AsyncIterable<object>): Promise<TableRow[]> {
+  const all: TableRow[] = [];
+  for await (const row of selection) all.push({ ...row });
+  return all;
+}
+
+const tallied = async (counts: Promise<readonly object[]>): Promise<TableRow[]> =>
+  (await counts).map((row) => ({ ...row }));
+
+/** Every report, by the name the API route and the CLI use. */
+export const REPORTS = {
+  'keys-by-state': {
+    title: () => 'Keys by state, per org (personal keys last, with no org)',
+    columns: ['org_id', ...STATE_COLUMNS],
+    run: ({ keys, now }) => tallied(keysByStatePerOrg(keys(), now)),
+  },
+  'keys-per-owner': {
+    title: () => 'Keys by state, per owner (most keys first)',
+    columns: ['owner_user_id', ...STATE_COLUMNS],
+    run: ({ keys, now }) => tallied(keysPerOwner(keys(), now)),
+  },
+  'keys-without-limit': {
+    title: () => 'Live keys without a spending limit',
+    columns: KEY_COLUMNS,
+    run: ({ keys, now }) => rows(keysWithoutLimit(keys(), now)),
+  },
+  'keys-never-expiring': {
+    title: () => 'Live keys that never expire',
+    columns: KEY_COLUMNS,
+    run: ({ keys, now }) => rows(keysNeverExpiring(keys(), now)),
+  },
+  'unused-keys': {
+    title: ({ days = DEFAULT_UNUSED_DAYS }) => `Live keys unused for ${days} days or more`,
+    columns: [...KEY_COLUMNS, 'last_used_at', 'idle_days'],
+    run: ({ keys, now }, { days = DEFAULT_UNUSED_DAYS }) => rows(keysUnusedFor(keys(), days, now)),
+  },
+  'keys-near-limit': {
+    title: ({ threshold = DEFAULT_THRESHOLD_PERCENT }) =>
+      `Live keys at ${threshold}% or more of their limit in the current window`,
+    columns: [...KEY_COLUMNS, 'limit', 'limit_reset', 'window_usage', 'used_percent', 'exhausted'],
+    run: ({ keys, now }, { threshold = DEFAULT_THRESHOLD_PERCENT }) =>
+      rows(keysNearLimit(keys(), threshold, now)),
+  },
+  'recent-revocations': {
+    title: ({ days = DEFAULT_REVOCATION_DAYS }) =>
+      `Keys revoked in the last ${days} days, with who revoked them and why`,
+    columns: ['key_id', 'revoked_at', 'actor_kind', 'actor_id', 'org_id', 'reason'],
+    run: ({ revocations, now }, { days = DEFAULT_REVOCATION_DAYS }) =>
+      rows(recentRevocations(revocations(), new Date(now.getTime() - days * DAY_MS))),
+  },
+} as const satisfies Record<string, Report>;
+
+/** The name of a report. */
+export type ReportName = keyof typeof REPORTS;
+
+/** Every report name, in the order help texts list them. */
+export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];

@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, Principal } from '@keyledger/domain';
+import { EventStore, RecordedEvent } from '@keyledger/event-store';
+import { KEY_DOCUMENTS, ProjectionRunner, ReadStore } from '@keyledger/read-models';
+import { ResolutionEngine } from '@keyledger/resolution';
+import { AuditScope } from '../audit/audit-scope';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CLOCK, EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { visibleAudiences } from '../keys/key-visibility';
+import { governedKeys } from './governed-keys';
+import { ReportSources } from './report-catalog';
+import { revocationEvents } from './revocation-events';
+
+/**
+ * What a caller's reports read. Key reports cover the keys the caller can see (what
+ * `GET /api/v1/keys` lists, revoked ones included); recent-revocations names actors and
+ * reasons from the audit trail, so it covers what the caller's audit log covers.
+ */
+@Injectable()
+export class CallerReportSources {
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly runner: ProjectionRunner,
+    private readonly engine: ResolutionEngine,
+    private readonly audit: AuditScope,
+  ) {}
+
+  /** The sources of a caller's report, narrowed to one org when `orgId` is given. */
+  async of(principal: Principal, orgId: string | undefined): Promise<ReportSources> {
+    await this.settle();
+    const now = this.clock.now();
+    const keys = this.store.collection(KEY_DOCUMENTS);
+    const where = {
+      audience: { in: visibleAudiences(principal) },
+      ...(orgId === undefined ? {} : { org_id: orgId }),
+    };
+    return {
+      now,
+      keys: () => governedKeys(keys, where, (id, at) => this.engine.usage(id, at), now),
+      revocations: () => this.revocations(principal, orgId),
+    };
+  }
+
+  private async *revocations(
+    principal: Principal,
+    orgId: string | undefined,
+  ): AsyncGenerator<RecordedEvent> {
+    const covered = new Set(await this.audit.keyIds(principal, { org_id: orgId }));
+    yield* revocationEvents(this.events, (keyId) => covered.has(keyId));
+  }
+
+  /**
+   * A report describes the store as it is now: wait (bounded) until the read models and the usage
+   * counters include every event already stored. Past the bound it answers with what it has.
+   */
+  private async settle(): Promise<void> {
+    const timeout = this.config.readYourWritesTimeoutMs;
+    const head = await this.events.headPosition();
+    await Promise.all([this.runner.catchUp(timeout), this.engine.waitForPosition(head, timeout)]);
+  }
+}

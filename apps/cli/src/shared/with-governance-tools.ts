@@ -1,0 +1,98 @@
+import { EventStore } from '@keyledger/event-store';
+import {
+  ALL_PROJECTIONS,
+  DocumentCollection,
+  KEY_DOCUMENTS,
+  KeyDocument,
+  keyProjection,
+  MemoryReadStore,
+  ProjectionRunner,
+  ReadStore,
+  runnable,
+} from '@keyledger/read-models';
+import { ResolutionEngine, resolutionSettings, ResolutionSettings } from '@keyledger/resolution';
+import { AppConfig, loadConfig } from '../../../api/src/config/app-config';
+import { openReadStore } from '../../../api/src/infrastructure/open-stores';
+import { KeyUsageLookup } from '../../../api/src/reports/governed-keys';
+import { CliOutput } from './cli-output';
+import { openExistingEventStore } from './open-event-store';
+
+/** What a report reads: the event store, the keys read model, and each key's usage. */
+export interface GovernanceTools {
+  readonly events: EventStore;
+  readonly keys: DocumentCollection<KeyDocument>;
+  readonly usageOf: KeyUsageLookup;
+}
+
+/**
+ * Opens the configured stores and lends `use` the keys and their usage, closing everything after;
+ * resolves undefined (exit code 2) when there is no event store. With READ_STORE=memory the keys
+ * read model is built here from the events first (it lives in no other process); with MongoDB
+ * the shared read model is read as it is, with a note if it trails the event store. Usage comes
+ * from a resolution engine loaded from the events, so the figures are the API's own.
+ */
+export async function withGovernanceTools<T>(
+  output: CliOutput,
+  use: (tools: GovernanceTools) => Promise<T>,
+): Promise<T | undefined> {
+  const config = loadConfig();
+  const events = openExistingEventStore(config.eventStore, output);
+  if (events === null) return undefined;
+  try {
+    const store = await keysReadModel(config, events, output);
+    try {
+      const engine = await ResolutionEngine.open(events, settingsOf(config), {
+        onError: (error) => output.problem(`usage counters: ${String(error)}`),
+      });
+      try {
+        return await use({
+          events,
+          keys: store.collection(KEY_DOCUMENTS),
+          usageOf: (id, now) => engine.usage(id, now),
+        });
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await events.close();
+  }
+}
+
+/** The read store holding the keys: a fresh in-process projection for memory, else the shared one. */
+async function keysReadModel(
+  config: AppConfig,
+  events: EventStore,
+  output: CliOutput,
+): Promise<ReadStore> {
+  if (config.readStore.kind === 'memory') {
+    const store = new MemoryReadStore();
+    const runner = new ProjectionRunner(events, store, [runnable(keyProjection)], {
+      logger: { error: (message) => output.problem(message) },
+    });
+    await runner.rebuild();
+    return store;
+  }
+  const store = await openReadStore(config.readStore);
+  const lag = await new ProjectionRunner(events, store, ALL_PROJECTIONS, {
+    logger: { error: (message) => output.problem(message) },
+  }).lag();
+  if (lag.behind_events > 0) {
+    output.problem(
+      `note: the read models trail the event store by ${lag.behind_events} positions; is the projector running?`,
+    );
+  }
+  return store;
+}
+
+/** The resolution settings the API runs with (they decide nothing a report reads but must be valid). */
+const settingsOf = (config: AppConfig): ResolutionSettings =>
+  resolutionSettings({
+    secretPrefix: config.keyPrefix,
+    pepper: config.keyHashPepper,
+    flushIntervalMs: config.resolution.flushIntervalMs,
+    reservationCredits: config.resolution.reservationCredits,
+    plans: config.resolution.plans,
+  });
