@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
+import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyReply, FastifyRequest } from 'fastify';
@@ -15,8 +16,14 @@ import { strictValidationPipe } from './shared/errors/validation.pipe';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Builds the HTTP application for a configuration (used by main.ts and the tests alike). */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+/**
+ * Builds the HTTP application for a configuration (used by main.ts and the tests alike). `root`
+ * is the application module; benchmarks wrap it to add a bare route of their own.
+ */
+export async function createApp(
+  config: AppConfig,
+  root: DynamicModule = AppModule.forRoot(config),
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
@@ -33,7 +40,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bufferLogs: true,
     // Body parsing is ours (useDepthLimitedJson), not Nest's default JSON parser.
     bodyParser: false,
