@@ -9,6 +9,7 @@ import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { KeysModule } from './keys/keys.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OpenRouterModule } from './openrouter/openrouter.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResolutionModule } from './resolution/resolution.module';
@@ -57,6 +58,7 @@ export class AppModule {
         RoutingPreferencesModule,
         WebhooksModule,
         ResolutionModule,
+        MetricsModule.forRoot(config.metrics),
       ],
       controllers: [HealthController],
       providers: [

@@ -63,6 +63,7 @@ const configSchema = z
     WEBHOOK_RETRY_MAX_MS: milliseconds(10, 86_400_000, 3_600_000),
     WEBHOOK_TIMEOUT_MS: milliseconds(100, 120_000, 10_000),
     PROJECTIONS: z.enum(['embedded', 'external']).default('embedded'),
+    METRICS: z.enum(['on', 'off']).default('on'),
     // Read and checked here, so a bad catalog stops the start with the others' messages.
     PLANS_FILE: z
       .string()
@@ -153,6 +154,8 @@ const configSchema = z
     },
     /** `external`: a separate projector (apps/projector) keeps the shared read store current. */
     projections: env.PROJECTIONS,
+    /** Whether `/metrics` (Prometheus) is served. */
+    metrics: env.METRICS === 'on',
     resolution: {
       /** The plan catalog, as JSON (checked by PlanCatalog.load). */
       plans: env.PLANS_FILE,

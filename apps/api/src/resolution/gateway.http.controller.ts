@@ -6,6 +6,7 @@ import { Resolved, ResolutionEngine, UsageCounted } from '@keyledger/resolution'
 import { Public } from '../auth/auth.guard';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK } from '../infrastructure/tokens';
+import { ServiceMetrics } from '../metrics/service-metrics';
 import { RecordUsageRequestDto } from './record-usage.request.dto';
 import { refusalError } from './refusal-error';
 import { requestSecret } from './request-secret';
@@ -31,6 +32,7 @@ export class GatewayHttpController {
     private readonly engine: ResolutionEngine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: ServiceMetrics,
   ) {}
 
   /** On every inference request: admits and counts it, or refuses it with a SPEC §5 code. */
@@ -60,6 +62,7 @@ export class GatewayHttpController {
       },
       this.clock.now(),
     );
+    this.metrics.resolved(outcome.ok ? 'ok' : outcome.code);
     if (!outcome.ok) throw refusalError(outcome);
     const { key, routing, limit } = outcome;
     return { data: { key, routing, limit } };
@@ -87,6 +90,7 @@ export class GatewayHttpController {
       },
       this.clock.now(),
     );
+    this.metrics.usageReported(outcome.ok ? 'ok' : outcome.code);
     if (!outcome.ok) throw refusalError(outcome);
     const { key_id, limit } = outcome;
     return { data: { key_id, limit } };
