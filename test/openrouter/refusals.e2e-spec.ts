@@ -151,15 +151,25 @@ describe('OpenRouter surface refusals', () => {
       },
     );
 
-    // Refused by the body parser, before routing: in keyledger's own error shape (see README).
+    // Refused by the body parser or the router, before any controller: OpenRouter's shape too.
     it('refuses malformed JSON with 400 and writes nothing', async () => {
       const before = world.events();
       const refused = await call(world.app.baseUrl, 'POST', `${OPENROUTER_PREFIX}/keys`, {
         auth: management,
         rawBody: '{"name":',
       });
-      expect(refused.status).toBe(400);
+      expectOpenRouterError(refused, 400, 'bad_request');
       expect(world.events()).toBe(before);
+    });
+
+    it('answers an unknown path below the prefix with 404 in OpenRouter shape', async () => {
+      expectOpenRouterError(
+        await call(world.app.baseUrl, 'GET', `${OPENROUTER_PREFIX}/nothing-here`, {
+          auth: management,
+        }),
+        404,
+        'not_found',
+      );
     });
 
     it('lets the SDK parse a 400 as its BadRequestResponseError', async () => {

@@ -11,6 +11,8 @@ import { AppConfig } from './config/app-config';
 import { serveOpenApi } from './openapi/openapi';
 import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter';
 import { toErrorResponse } from './shared/errors/error-response';
+import { canonicalError, ErrorShapeFor } from './shared/errors/error-shape';
+import { toOpenRouterError } from './openrouter/openrouter-error';
 import { useDepthLimitedJson } from './shared/http/json-body';
 import { strictValidationPipe } from './shared/errors/validation.pipe';
 
@@ -24,6 +26,7 @@ export async function createApp(
   config: AppConfig,
   root: DynamicModule = AppModule.forRoot(config),
 ): Promise<NestFastifyApplication> {
+  const errorShape = errorShapeFor(config);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
@@ -31,7 +34,7 @@ export async function createApp(
     routerOptions: { maxParamLength: 1024 },
     // Malformed URLs are refused before routing: give them the SPEC §7 body too.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
-      const response = toErrorResponse(error, String(request.id));
+      const response = errorShape(request.url)(toErrorResponse(error, String(request.id)));
       void reply.status(response.status).headers(response.headers).send(response.body);
     },
     // A caller's X-Request-Id is kept when it is well-formed, so logs and events correlate.
@@ -55,8 +58,14 @@ export async function createApp(
     void reply.header('X-Request-Id', request.id);
   });
   serveOpenApi(app);
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(errorShape));
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
   return app;
+}
+
+/** OpenRouter's error shape under its prefix (OpenRouter SDKs parse it), SPEC §7 elsewhere. */
+function errorShapeFor(config: AppConfig): ErrorShapeFor {
+  const below = `${config.openRouterPrefix}/`;
+  return (url) => (url.startsWith(below) ? toOpenRouterError : canonicalError);
 }

@@ -1,21 +1,20 @@
-import { applyDecorators, Controller, UseFilters, UseGuards } from '@nestjs/common';
+import { applyDecorators, Controller, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ManagementCallerGuard } from './management-caller.guard';
-import { OpenRouterExceptionFilter } from './openrouter-exception.filter';
 
 /** The OpenAPI tag of every route of the OpenRouter-compatible surface. */
 export const OPENROUTER_TAG = 'openrouter-compatible';
 
 /**
  * A controller of the OpenRouter-compatible surface, at `path` below OPENROUTER_PREFIX: tagged
- * in OpenAPI, authenticated by bearer, and answering errors in OpenRouter's shape.
+ * in OpenAPI and authenticated by bearer. Its errors take OpenRouter's shape in the global
+ * filter (app.factory.ts), like every other answer below the prefix.
  */
 export const OpenRouterController = (path: string): ClassDecorator =>
   applyDecorators(
     Controller(path),
     ApiTags(OPENROUTER_TAG),
     ApiBearerAuth(),
-    UseFilters(OpenRouterExceptionFilter),
     ApiResponse({
       status: 401,
       description:
