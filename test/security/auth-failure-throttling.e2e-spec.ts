@@ -14,7 +14,7 @@ describe('auth-failure throttling (per client address, per instance)', () => {
   });
   afterAll(() => app.close());
 
-  /** A request from `address` (the service trusts X-Forwarded-For, as behind its proxy). */
+  /** A request from `address` (X-Forwarded-For from loopback is believed: TRUST_PROXY=loopback). */
   const from = (address: string, auth?: string | { apiKey: string }) =>
     call(app.baseUrl, 'GET', '/api/v1/keys', { auth, headers: { 'x-forwarded-for': address } });
 
@@ -52,5 +52,29 @@ describe('auth-failure throttling (per client address, per instance)', () => {
 
   it('never throttles successful requests, however many', async () => {
     for (let i = 0; i < LIMIT * 3; i++) expect((await from('203.0.113.6', alice)).status).toBe(200);
+  });
+});
+
+describe('whose X-Forwarded-For is believed (TRUST_PROXY)', () => {
+  it('ignores it when no proxy is trusted, so a client cannot dodge the throttle by forging it', async () => {
+    const app = await startTestApp({ env: { TRUST_PROXY: 'false' } });
+    try {
+      for (let i = 0; i < LIMIT; i++) {
+        const forged = { 'x-forwarded-for': `198.51.100.${i}` };
+        expectError(
+          await call(app.baseUrl, 'GET', '/api/v1/keys', { auth: 'bad', headers: forged }),
+          401,
+          'invalid_token',
+        );
+      }
+      const next = { 'x-forwarded-for': '198.51.100.250' };
+      expectError(
+        await call(app.baseUrl, 'GET', '/api/v1/keys', { auth: 'bad', headers: next }),
+        429,
+        'too_many_auth_failures',
+      );
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -29,7 +29,7 @@ export async function createApp(
   const errorShape = errorShapeFor(config);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     // Long ids reach Nest (and get its 404) instead of Fastify's own answer.
     routerOptions: { maxParamLength: 1024 },
     // Malformed URLs are refused before routing: give them the SPEC §7 body too.

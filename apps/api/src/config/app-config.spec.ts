@@ -37,6 +37,7 @@ describe('loadConfig', () => {
     ['JWT_JWKS_URL', 'not a url'],
     ['LOG_LEVEL', 'loud'],
     ['PROJECTIONS', 'sometimes'],
+    ['TRUST_PROXY', 'everyone; rm -rf'],
     ['PLANS_FILE', '/nonexistent/plans.json'],
     ['USAGE_FLUSH_INTERVAL_MS', '5'],
     ['USAGE_RESERVATION_CREDITS', '-1'],
@@ -90,6 +91,16 @@ describe('loadConfig', () => {
     writeFileSync(file, '{not json');
     expect(() => loadConfig({ PLANS_FILE: file })).toThrow(/PLANS_FILE: .*plans\.json/);
     rmSync(dir, { recursive: true });
+  });
+
+  it('believes X-Forwarded-For from loopback proxies only, unless told otherwise', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7' }).trustProxy).toBe(
+      '10.0.0.0/8, 192.168.1.7',
+    );
   });
 
   it('treats an empty variable as unset', () => {

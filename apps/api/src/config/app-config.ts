@@ -32,6 +32,15 @@ const configSchema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    // Whose X-Forwarded-For is believed (client addresses drive the auth-failure throttle):
+    // `false`, `true`, a hop count, or addresses / CIDRs / loopback, linklocal, uniquelocal.
+    TRUST_PROXY: z
+      .string()
+      .regex(
+        /^(true|false|\d{1,2}|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/,
+        'must be true, false, a hop count, or a comma-separated list of addresses or CIDRs',
+      )
+      .default('loopback'),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
     EVENT_STORE: z.enum(['sqlite', 'esdb']).default('sqlite'),
     EVENTSTORE_URL: z
@@ -128,6 +137,7 @@ const configSchema = z
     keyHashPepper: env.KEY_HASH_PEPPER ?? null,
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
     eventStore:
       env.EVENT_STORE === 'esdb'
         ? { kind: 'esdb' as const, url: env.EVENTSTORE_URL ?? '' }
@@ -165,6 +175,12 @@ const configSchema = z
   }));
 
 export type AppConfig = z.output<typeof configSchema>;
+
+/** TRUST_PROXY as Fastify's `trustProxy` takes it. */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
 
 /** Thrown when the environment holds a bad setting; the message names each one. */
 export class ConfigError extends Error {
