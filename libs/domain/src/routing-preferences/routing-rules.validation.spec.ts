@@ -65,6 +65,11 @@ describe('checkRoutingRules: limits at their boundaries', () => {
       { rules: [rule, rule, rule, { ...rule, pattern: '[unclosed' }] },
       'rules[3].pattern',
     ],
+    [
+      'a pattern that can backtrack for exponential time (nested quantifiers)',
+      { rules: [rule, { ...rule, pattern: '^(\\w+\\s?)+$' }] },
+      'rules[1].pattern',
+    ],
     ['an empty target mode', { rules: rules(1, { target_mode: ' ' }) }, 'rules[0].target_mode'],
     [
       'a 65-character target mode',

@@ -1,3 +1,4 @@
+import isSafeRegex from 'safe-regex2';
 import { characterCount, FieldErrors } from '../shared/validation';
 import { RoutingExample, RoutingRule, RoutingRules } from './routing-rule';
 
@@ -52,6 +53,11 @@ function checkPattern(errors: FieldErrors, pattern: unknown, at: string): string
     return '';
   }
   if (!compiles(pattern)) errors.add(at, 'must be a valid JavaScript regular expression');
+  // Gateways run these patterns on every prompt: a nested quantifier such as (a+)+ can backtrack
+  // for exponential time on a crafted prompt, stalling the gateway (ReDoS).
+  else if (!isSafeRegex(pattern)) {
+    errors.add(at, 'must not nest quantifiers such as (a+)+: it could backtrack for ages');
+  }
   return pattern;
 }
 
