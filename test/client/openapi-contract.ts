@@ -31,8 +31,8 @@ export interface DocumentedOperation {
   readonly query: string[];
   /** The JSON body's fields and which are required; null when it takes none. */
   readonly body: { readonly fields: string[]; readonly required: string[] } | null;
-  /** The fields of the resource a 2xx answers with; null when no schema is declared. */
-  readonly response: string[] | null;
+  /** The fields of the resource a 2xx answers with and which are required; null without a schema. */
+  readonly response: { readonly fields: string[]; readonly required: string[] } | null;
 }
 
 /** Fetches the document the running service serves. */
@@ -58,8 +58,8 @@ export function documented(
       .filter((p) => p.in === 'query')
       .map((p) => p.name)
       .sort(),
-    body: body && { fields: fieldsOf(body), required: [...(body.required ?? [])].sort() },
-    response: response && fieldsOf(resourceOf(document, response)),
+    body: body && fieldsAndRequired(body),
+    response: response && fieldsAndRequired(resourceOf(document, response)),
   };
 }
 
@@ -92,3 +92,8 @@ function resourceOf(document: OpenApiDocument, schema: Schema): Schema {
 }
 
 const fieldsOf = (schema: Schema): string[] => Object.keys(schema.properties ?? {}).sort();
+
+const fieldsAndRequired = (schema: Schema): { fields: string[]; required: string[] } => ({
+  fields: fieldsOf(schema),
+  required: [...(schema.required ?? [])].sort(),
+});

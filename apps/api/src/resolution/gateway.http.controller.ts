@@ -2,21 +2,17 @@ import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { Clock } from '@keyledger/domain';
-import { Resolved, ResolutionEngine, UsageCounted } from '@keyledger/resolution';
+import { ResolutionEngine } from '@keyledger/resolution';
 import { Public } from '../auth/auth.guard';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK } from '../infrastructure/tokens';
 import { ServiceMetrics } from '../metrics/service-metrics';
+import { RecordUsageAnswer, ResolveAnswer } from './gateway-answers';
+import { RecordUsageAnswerResponse, ResolveAnswerResponse } from './gateway.response';
 import { RecordUsageRequestDto } from './record-usage.request.dto';
 import { refusalError } from './refusal-error';
 import { requestSecret } from './request-secret';
 import { ResolveRequestDto } from './resolve.request.dto';
-
-/** What the gateway gets for an admitted request. */
-export type ResolveAnswer = { readonly data: Omit<Resolved, 'ok'> };
-
-/** What the gateway gets for a counted report. */
-export type RecordUsageAnswer = { readonly data: Omit<UsageCounted, 'ok'> };
 
 /**
  * The gateway's two calls (SPEC §5), each with the customer's secret forwarded unchanged. Both
@@ -39,7 +35,10 @@ export class GatewayHttpController {
   @Post('resolve')
   @HttpCode(200)
   @ApiBody({ type: ResolveRequestDto, required: false })
-  @ApiOkResponse({ description: '`{ data: { key, routing, limit } }`' })
+  @ApiOkResponse({
+    description: '`{ data: { key, routing, limit } }`',
+    type: ResolveAnswerResponse,
+  })
   @ApiResponse({ status: 400, description: '`validation_failed`' })
   @ApiResponse({
     status: 401,
@@ -74,7 +73,10 @@ export class GatewayHttpController {
    */
   @Post('usage')
   @HttpCode(200)
-  @ApiOkResponse({ description: '`{ data: { key_id, limit } }`: the limit state after this cost' })
+  @ApiOkResponse({
+    description: '`{ data: { key_id, limit } }`: the limit state after this cost',
+    type: RecordUsageAnswerResponse,
+  })
   @ApiResponse({ status: 400, description: '`validation_failed`' })
   @ApiResponse({ status: 401, description: '`invalid_api_key`, `authentication_required`' })
   recordUsage(

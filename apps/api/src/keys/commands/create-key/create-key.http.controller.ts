@@ -13,6 +13,7 @@ import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { Context } from '../../../shared/request-context/request-context.decorator';
 import { RequestContext } from '../../../shared/request-context/request-context';
 import { answerKeySecret, KeyWithSecret } from '../../key-answers';
+import { KeyWithSecretResponse } from '../../key.response';
 import { CreatedKey, CreateKeyCommand } from './create-key.handler';
 import { CreateKeyRequestDto } from './create-key.request.dto';
 import { parseIdempotencyKey } from './idempotency-key';
@@ -36,7 +37,10 @@ export class CreateKeyHttpController {
     required: false,
     description: 'Any unique string (a UUID): retrying with it never creates a second key.',
   })
-  @ApiCreatedResponse({ description: '`{ data: Key, secret }` — the secret is shown once.' })
+  @ApiCreatedResponse({
+    description: '`{ data: Key, secret }` — the secret is shown once.',
+    type: KeyWithSecretResponse,
+  })
   @ApiResponse({
     status: 409,
     description: '`idempotency_key_reused`: the Idempotency-Key came with another body.',

@@ -5,6 +5,7 @@ import { FastifyReply } from 'fastify';
 import { answerKeyWrite, KeyEnvelope } from '../../key-answers';
 import { KeyWriteResult } from '../../key-reader';
 import { ApiKeyTarget, KeyTarget, TargetKey } from '../../key-target';
+import { KeyEnvelopeResponse } from '../../key.response';
 import { ResetKeyLimitCommand } from './reset-key-limit.handler';
 import { ResetKeyLimitRequestDto } from './reset-key-limit.request.dto';
 
@@ -18,7 +19,7 @@ export class ResetKeyLimitHttpController {
   @Post(':id/limit/reset')
   @HttpCode(200)
   @ApiKeyTarget()
-  @ApiOkResponse({ description: '`{ data: Key }`' })
+  @ApiOkResponse({ description: '`{ data: Key }`', type: KeyEnvelopeResponse })
   async reset(
     @TargetKey() target: KeyTarget,
     @Body() body: ResetKeyLimitRequestDto,

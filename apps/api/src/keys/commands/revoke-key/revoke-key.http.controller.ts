@@ -5,6 +5,7 @@ import { FastifyReply } from 'fastify';
 import { answerKeyWrite, KeyEnvelope } from '../../key-answers';
 import { KeyWriteResult } from '../../key-reader';
 import { ApiKeyTarget, KeyTarget, TargetKey } from '../../key-target';
+import { KeyEnvelopeResponse } from '../../key.response';
 import { RevokeKeyRequestDto } from './revoke-key.request.dto';
 import { RevokeKeyCommand } from './revoke-key.handler';
 
@@ -17,7 +18,10 @@ export class RevokeKeyHttpController {
   /** Revokes the key (by id or hash). A revoked key never authenticates again. */
   @Delete(':id')
   @ApiKeyTarget()
-  @ApiOkResponse({ description: '`{ data: Key }` with `revoked: true`.' })
+  @ApiOkResponse({
+    description: '`{ data: Key }` with `revoked: true`.',
+    type: KeyEnvelopeResponse,
+  })
   async revoke(
     @TargetKey() target: KeyTarget,
     @Query() query: RevokeKeyRequestDto,

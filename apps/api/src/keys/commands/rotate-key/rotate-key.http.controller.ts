@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { answerKeySecret, KeyWithSecret } from '../../key-answers';
 import { ApiKeyTarget, KeyTarget, TargetKey } from '../../key-target';
+import { KeyWithSecretResponse } from '../../key.response';
 import { RotatedKey, RotateKeyCommand } from './rotate-key.handler';
 import { RotateKeyRequestDto } from './rotate-key.request.dto';
 
@@ -17,7 +18,10 @@ export class RotateKeyHttpController {
   @Post(':id/rotate')
   @HttpCode(200)
   @ApiKeyTarget()
-  @ApiOkResponse({ description: '`{ data: Key, secret }` — the new secret is shown once.' })
+  @ApiOkResponse({
+    description: '`{ data: Key, secret }` — the new secret is shown once.',
+    type: KeyWithSecretResponse,
+  })
   async rotate(
     @TargetKey() target: KeyTarget,
     @Body() body: RotateKeyRequestDto,

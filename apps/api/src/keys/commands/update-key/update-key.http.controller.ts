@@ -5,6 +5,7 @@ import { FastifyReply } from 'fastify';
 import { answerKeyWrite, KeyEnvelope } from '../../key-answers';
 import { KeyWriteResult } from '../../key-reader';
 import { ApiKeyTarget, KeyTarget, TargetKey } from '../../key-target';
+import { KeyEnvelopeResponse } from '../../key.response';
 import { UpdateKeyCommand } from './update-key.handler';
 import { UpdateKeyRequestDto } from './update-key.request.dto';
 
@@ -20,7 +21,7 @@ export class UpdateKeyHttpController {
    */
   @Patch(':id')
   @ApiKeyTarget()
-  @ApiOkResponse({ description: '`{ data: Key }` as changed.' })
+  @ApiOkResponse({ description: '`{ data: Key }` as changed.', type: KeyEnvelopeResponse })
   async update(
     @TargetKey() target: KeyTarget,
     @Body() body: UpdateKeyRequestDto,

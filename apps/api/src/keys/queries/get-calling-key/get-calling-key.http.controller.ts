@@ -7,6 +7,7 @@ import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { WaitsForMinPosition } from '../../../shared/http/min-position';
 import { answerKeyRead, KeyEnvelope } from '../../key-answers';
 import { VersionedKey } from '../../key-reader';
+import { KeyEnvelopeResponse } from '../../key.response';
 import { GetCallingKeyQuery } from './get-calling-key.handler';
 
 @ApiTags('keys')
@@ -18,7 +19,7 @@ export class GetCallingKeyHttpController {
   /** The calling API key describes itself (OpenRouter's `GET /api/v1/key`). */
   @Get()
   @WaitsForMinPosition()
-  @ApiOkResponse({ description: '`{ data: Key }`' })
+  @ApiOkResponse({ description: '`{ data: Key }`', type: KeyEnvelopeResponse })
   @ApiResponse({ status: 403, description: '`api_key_required`: called with a session token.' })
   async get(
     @CurrentPrincipal() principal: Principal,

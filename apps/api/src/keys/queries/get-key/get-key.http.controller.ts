@@ -7,6 +7,7 @@ import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { WaitsForMinPosition } from '../../../shared/http/min-position';
 import { answerKeyRead, KeyEnvelope } from '../../key-answers';
 import { VersionedKey } from '../../key-reader';
+import { KeyEnvelopeResponse } from '../../key.response';
 import { GetKeyQuery } from './get-key.handler';
 
 @ApiTags('keys')
@@ -18,7 +19,7 @@ export class GetKeyHttpController {
   /** A key by its id or its hash; the `ETag` is what a later `If-Match` sends back. */
   @Get(':id')
   @WaitsForMinPosition()
-  @ApiOkResponse({ description: '`{ data: Key }`' })
+  @ApiOkResponse({ description: '`{ data: Key }`', type: KeyEnvelopeResponse })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,

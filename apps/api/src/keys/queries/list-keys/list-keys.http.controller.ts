@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { WaitsForMinPosition } from '../../../shared/http/min-position';
+import { KeyPageResponse } from '../../key.response';
 import { KeyPage, ListKeysQuery } from './list-keys.handler';
 import { ListKeysRequestDto } from './list-keys.request.dto';
 
@@ -16,7 +17,7 @@ export class ListKeysHttpController {
   /** Keys the caller can see; never a secret. */
   @Get()
   @WaitsForMinPosition()
-  @ApiOkResponse({ description: '`{ data: Key[], next_cursor }`' })
+  @ApiOkResponse({ description: '`{ data: Key[], next_cursor }`', type: KeyPageResponse })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() filters: ListKeysRequestDto,

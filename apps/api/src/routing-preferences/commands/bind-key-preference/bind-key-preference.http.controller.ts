@@ -8,6 +8,7 @@ import { parseIfMatch } from '../../../shared/http/if-match';
 import { Context } from '../../../shared/request-context/request-context.decorator';
 import { RequestContext } from '../../../shared/request-context/request-context';
 import { KeyPreferenceView } from '../../key-routing-view';
+import { KeyPreferenceResponse } from '../../key-routing.response';
 import { answerWrite, WriteResult } from '../../write-result';
 import { BindKeyPreferenceCommand } from './bind-key-preference.handler';
 import { BindKeyPreferenceRequestDto } from './bind-key-preference.request.dto';
@@ -20,7 +21,10 @@ export class BindKeyPreferenceHttpController {
 
   /** Binds the key (by id or hash) to a routing preference; null clears. Honours `If-Match`. */
   @Put(':id/routing-preference')
-  @ApiOkResponse({ description: '`{ key_id, preference_id, inherits_default }`' })
+  @ApiOkResponse({
+    description: '`{ key_id, preference_id, inherits_default }`',
+    type: KeyPreferenceResponse,
+  })
   async bind(
     @CurrentPrincipal() principal: Principal,
     @Context() context: RequestContext,

@@ -7,6 +7,7 @@ import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { Context } from '../../../shared/request-context/request-context.decorator';
 import { RequestContext } from '../../../shared/request-context/request-context';
 import { PreferenceView } from '../../preference-view';
+import { PreferenceEnvelopeResponse } from '../../preference.response';
 import { answerWrite, WriteResult } from '../../write-result';
 import { CreateRoutingPreferenceCommand } from './create-routing-preference.handler';
 import { CreateRoutingPreferenceRequestDto } from './create-routing-preference.request.dto';
@@ -20,7 +21,10 @@ export class CreateRoutingPreferenceHttpController {
   /** Creates a personal preference, or a team one in the caller's active organization. */
   @Post()
   @HttpCode(201)
-  @ApiCreatedResponse({ description: '`{ data: RoutingPreference }`' })
+  @ApiCreatedResponse({
+    description: '`{ data: RoutingPreference }`',
+    type: PreferenceEnvelopeResponse,
+  })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Context() context: RequestContext,

@@ -8,6 +8,7 @@ import { parseIfMatch } from '../../../shared/http/if-match';
 import { Context } from '../../../shared/request-context/request-context.decorator';
 import { RequestContext } from '../../../shared/request-context/request-context';
 import { KeyRoutingRulesView } from '../../key-routing-view';
+import { KeyRoutingRulesResponse } from '../../key-routing.response';
 import { answerWrite, WriteResult } from '../../write-result';
 import { SetKeyRoutingRulesCommand } from './set-key-routing-rules.handler';
 import { SetKeyRoutingRulesRequestDto } from './set-key-routing-rules.request.dto';
@@ -22,6 +23,7 @@ export class SetKeyRoutingRulesHttpController {
   @Put(':id/routing-rules')
   @ApiOkResponse({
     description: '`{ key_id, has_routing_rules, rules, examples, confidence_floor_overrides }`',
+    type: KeyRoutingRulesResponse,
   })
   async set(
     @CurrentPrincipal() principal: Principal,

@@ -8,6 +8,7 @@ import { parseIfMatch } from '../../../shared/http/if-match';
 import { Context } from '../../../shared/request-context/request-context.decorator';
 import { RequestContext } from '../../../shared/request-context/request-context';
 import { PreferenceView } from '../../preference-view';
+import { PreferenceEnvelopeResponse } from '../../preference.response';
 import { answerWrite, WriteResult } from '../../write-result';
 import { UpdateRoutingPreferenceCommand } from './update-routing-preference.handler';
 import { UpdateRoutingPreferenceRequestDto } from './update-routing-preference.request.dto';
@@ -20,7 +21,7 @@ export class UpdateRoutingPreferenceHttpController {
 
   /** Changes a preference; collections it names are replaced whole. Honours `If-Match`. */
   @Patch(':id')
-  @ApiOkResponse({ description: '`{ data: RoutingPreference }`' })
+  @ApiOkResponse({ description: '`{ data: RoutingPreference }`', type: PreferenceEnvelopeResponse })
   async update(
     @CurrentPrincipal() principal: Principal,
     @Context() context: RequestContext,

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { EffectiveRouting, Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
+import { EffectiveRoutingResponse } from '../../effective-routing.response';
 import { GetEffectiveRoutingQuery } from './get-effective-routing.handler';
 
 @ApiTags('routing-preferences')
@@ -16,6 +17,7 @@ export class GetEffectiveRoutingHttpController {
   @ApiOkResponse({
     description:
       '`{ key_id, source, is_per_key, preference_id, preference_name, rules, examples, confidence_floor_overrides }`',
+    type: EffectiveRoutingResponse,
   })
   get(
     @CurrentPrincipal() principal: Principal,

@@ -5,6 +5,7 @@ import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { KeyPreferenceView } from '../../key-routing-view';
+import { KeyPreferenceResponse } from '../../key-routing.response';
 import { answerRead, Versioned } from '../../stream-revision';
 import { GetKeyPreferenceQuery } from './get-key-preference.handler';
 
@@ -16,7 +17,10 @@ export class GetKeyPreferenceHttpController {
 
   /** The key's binding, with the key's revision as `ETag`. */
   @Get(':id/routing-preference')
-  @ApiOkResponse({ description: '`{ key_id, preference_id, inherits_default }`' })
+  @ApiOkResponse({
+    description: '`{ key_id, preference_id, inherits_default }`',
+    type: KeyPreferenceResponse,
+  })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,

@@ -5,6 +5,7 @@ import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { KeyRoutingRulesView } from '../../key-routing-view';
+import { KeyRoutingRulesResponse } from '../../key-routing.response';
 import { answerRead, Versioned } from '../../stream-revision';
 import { GetKeyRoutingRulesQuery } from './get-key-routing-rules.handler';
 
@@ -18,6 +19,7 @@ export class GetKeyRoutingRulesHttpController {
   @Get(':id/routing-rules')
   @ApiOkResponse({
     description: '`{ key_id, has_routing_rules, rules, examples, confidence_floor_overrides }`',
+    type: KeyRoutingRulesResponse,
   })
   async get(
     @CurrentPrincipal() principal: Principal,

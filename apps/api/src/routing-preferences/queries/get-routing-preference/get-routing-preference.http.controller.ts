@@ -5,6 +5,7 @@ import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { PreferenceView } from '../../preference-view';
+import { PreferenceEnvelopeResponse } from '../../preference.response';
 import { answerRead, Versioned } from '../../stream-revision';
 import { GetRoutingPreferenceQuery } from './get-routing-preference.handler';
 
@@ -16,7 +17,7 @@ export class GetRoutingPreferenceHttpController {
 
   /** A preference, with its revision as `ETag` for a later `If-Match`. */
   @Get(':id')
-  @ApiOkResponse({ description: '`{ data: RoutingPreference }`' })
+  @ApiOkResponse({ description: '`{ data: RoutingPreference }`', type: PreferenceEnvelopeResponse })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,

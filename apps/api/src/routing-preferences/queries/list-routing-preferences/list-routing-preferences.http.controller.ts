@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
+import { PreferencePageResponse } from '../../preference.response';
 import { ListRoutingPreferencesQuery, PreferencePage } from './list-routing-preferences.handler';
 import { ListRoutingPreferencesRequestDto } from './list-routing-preferences.request.dto';
 
@@ -14,7 +15,10 @@ export class ListRoutingPreferencesHttpController {
 
   /** Preferences the caller can see: its personal ones and its organizations' team ones. */
   @Get()
-  @ApiOkResponse({ description: '`{ data: RoutingPreference[], next_cursor }`' })
+  @ApiOkResponse({
+    description: '`{ data: RoutingPreference[], next_cursor }`',
+    type: PreferencePageResponse,
+  })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() filters: ListRoutingPreferencesRequestDto,

@@ -1,0 +1,154 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { KEY_SCOPES, LIMIT_RESETS } from '@keyledger/domain';
+import { enumValues } from '../shared/openapi/enum-values';
+import { KeyEnvelope, KeyWithSecret } from './key-answers';
+import { KeyView } from './key-view';
+import { KeyPage } from './queries/list-keys/list-keys.handler';
+
+// The OpenAPI schemas of the key answers. Each class implements the view it documents, so a field
+// added to the view without its schema here fails to compile; the views stay the source of truth.
+
+/** `Key` in the OpenAPI document: a KeyView with its usage figures. */
+export class KeyResponse implements KeyView {
+  @ApiProperty({ type: String })
+  readonly id!: string;
+
+  @ApiProperty({
+    type: String,
+    description: 'The keyed hash of the secret: management routes accept it in place of the id.',
+  })
+  readonly hash!: string;
+
+  @ApiProperty({ type: String, example: 'rk_0123…cdef' })
+  readonly label!: string;
+
+  @ApiProperty({ type: String })
+  readonly name!: string;
+
+  @ApiProperty({ enum: enumValues<KeyView['scope']>({ personal: true, org: true }) })
+  readonly scope!: KeyView['scope'];
+
+  @ApiProperty({ type: String })
+  readonly owner_user_id!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly org_id!: string | null;
+
+  @ApiProperty({ type: [String], enum: KEY_SCOPES })
+  readonly scopes!: readonly string[];
+
+  @ApiProperty({ type: Boolean })
+  readonly disabled!: boolean;
+
+  @ApiProperty({ type: Boolean })
+  readonly revoked!: boolean;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Credits; null for unlimited.' })
+  readonly limit!: number | null;
+
+  @ApiProperty({ enum: LIMIT_RESETS, nullable: true, description: 'null: never resets.' })
+  readonly limit_reset!: KeyView['limit_reset'];
+
+  @ApiProperty({ type: Boolean })
+  readonly include_byok_in_limit!: boolean;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Credits; null for unlimited.' })
+  readonly limit_remaining!: number | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'End of the current limit window; null when unlimited or never resetting.',
+  })
+  readonly limit_window_end!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly plan_tier!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly routing_preference_id!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly created_at!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly updated_at!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  readonly expires_at!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  readonly revoked_at!: string | null;
+
+  @ApiProperty({ type: Number, description: 'Credits, all time.' })
+  readonly usage!: number;
+
+  @ApiProperty({ type: Number })
+  readonly usage_daily!: number;
+
+  @ApiProperty({ type: Number })
+  readonly usage_weekly!: number;
+
+  @ApiProperty({ type: Number })
+  readonly usage_monthly!: number;
+
+  @ApiProperty({ type: Number, description: "Credits billed to the customer's own provider key." })
+  readonly byok_usage!: number;
+
+  @ApiProperty({ type: Number })
+  readonly byok_usage_daily!: number;
+
+  @ApiProperty({ type: Number })
+  readonly byok_usage_weekly!: number;
+
+  @ApiProperty({ type: Number })
+  readonly byok_usage_monthly!: number;
+
+  @ApiProperty({ type: Number, description: 'Requests, all time.' })
+  readonly requests!: number;
+
+  @ApiProperty({ type: Number })
+  readonly requests_daily!: number;
+
+  @ApiProperty({ type: Number })
+  readonly requests_weekly!: number;
+
+  @ApiProperty({ type: Number })
+  readonly requests_monthly!: number;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  readonly last_used_at!: string | null;
+}
+
+/** `{ data: Key }`. */
+export class KeyEnvelopeResponse implements KeyEnvelope {
+  @ApiProperty({ type: KeyResponse })
+  readonly data!: KeyResponse;
+}
+
+/** `{ data: Key, secret }`: the secret shown the one time it exists in the clear. */
+export class KeyWithSecretResponse implements KeyWithSecret {
+  @ApiProperty({ type: KeyResponse })
+  readonly data!: KeyResponse;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null when an `Idempotency-Key` retry replays the creation.',
+  })
+  readonly secret!: string | null;
+}
+
+/** `{ data: Key[], next_cursor }`. */
+export class KeyPageResponse implements KeyPage {
+  @ApiProperty({ type: [KeyResponse] })
+  readonly data!: KeyResponse[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last one.',
+  })
+  readonly next_cursor!: string | null;
+}
