@@ -17,6 +17,7 @@ import { ListWebhooksHandler } from './queries/list-webhooks/list-webhooks.handl
 import { ListWebhooksHttpController } from './queries/list-webhooks/list-webhooks.http.controller';
 import { WebhookDirectory } from './webhook-directory';
 import { WebhookSecrets } from './webhook-secrets';
+import { WebhookWriter } from './webhook-writer';
 
 /**
  * Outbound webhooks (SPEC §6): subscriptions managed under `/api/v1/webhooks`, and the delivery
@@ -35,6 +36,7 @@ import { WebhookSecrets } from './webhook-secrets';
   ],
   providers: [
     WebhookDirectory,
+    WebhookWriter,
     WebhookSecrets,
     WebhookDelivery,
     CreateWebhookHandler,

@@ -1,13 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, Principal } from '@keyledger/domain';
-import { webhookStream, webhookSubscriptionDecider } from '@keyledger/domain/webhooks';
-import { EventStore } from '@keyledger/event-store';
-import { CLOCK, EVENT_STORE } from '../../../infrastructure/tokens';
-import { decideAndAppend } from '../../../shared/commands/decide-and-append';
+import { Principal } from '@keyledger/domain';
 import { WriteReceipt } from '../../../shared/http/write-headers';
-import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
-import { WebhookDirectory } from '../../webhook-directory';
+import { RequestContext } from '../../../shared/request-context/request-context';
+import { WebhookWriter } from '../../webhook-writer';
 
 export class DeleteWebhookCommand {
   constructor(
@@ -24,23 +19,13 @@ export class DeleteWebhookCommand {
  */
 @CommandHandler(DeleteWebhookCommand)
 export class DeleteWebhookHandler implements ICommandHandler<DeleteWebhookCommand, WriteReceipt> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    private readonly directory: WebhookDirectory,
-  ) {}
+  constructor(private readonly writer: WebhookWriter) {}
 
-  async execute({ principal, context, id, ifMatch }: DeleteWebhookCommand): Promise<WriteReceipt> {
-    const { subscription } = await this.directory.findManageable(principal, id);
-    const now = this.clock.now();
-    const { revision, position } = await decideAndAppend(
-      this.events,
-      webhookSubscriptionDecider,
-      webhookStream(subscription.id),
-      { type: 'DeleteWebhookSubscription', now: now.toISOString() },
-      eventMetadata(principal, context, subscription.org_id, now),
-      { ifMatch },
-    );
+  async execute(command: DeleteWebhookCommand): Promise<WriteReceipt> {
+    const { revision, position } = await this.writer.change(command, (now) => ({
+      type: 'DeleteWebhookSubscription',
+      now,
+    }));
     return { revision, position };
   }
 }

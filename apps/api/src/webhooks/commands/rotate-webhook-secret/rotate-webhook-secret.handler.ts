@@ -1,15 +1,11 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, Principal } from '@keyledger/domain';
-import { webhookStream, webhookSubscriptionDecider } from '@keyledger/domain/webhooks';
-import { EventStore } from '@keyledger/event-store';
-import { CLOCK, EVENT_STORE } from '../../../infrastructure/tokens';
-import { decideAndAppend } from '../../../shared/commands/decide-and-append';
-import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
+import { Principal } from '@keyledger/domain';
+import { RequestContext } from '../../../shared/request-context/request-context';
 import { WebhookSecretResult } from '../../webhook-answers';
-import { liveWebhook, WebhookDirectory } from '../../webhook-directory';
+import { liveWebhook } from '../../webhook-directory';
 import { WebhookSecrets } from '../../webhook-secrets';
 import { toWebhookView } from '../../webhook-view';
+import { WebhookWriter } from '../../webhook-writer';
 
 export class RotateWebhookSecretCommand {
   constructor(
@@ -30,28 +26,15 @@ export class RotateWebhookSecretHandler implements ICommandHandler<
   WebhookSecretResult
 > {
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    private readonly directory: WebhookDirectory,
+    private readonly writer: WebhookWriter,
     private readonly secrets: WebhookSecrets,
   ) {}
 
-  async execute({
-    principal,
-    context,
-    id,
-    ifMatch,
-  }: RotateWebhookSecretCommand): Promise<WebhookSecretResult> {
-    const { subscription } = await this.directory.findManageable(principal, id);
-    const now = this.clock.now();
-    const outcome = await decideAndAppend(
-      this.events,
-      webhookSubscriptionDecider,
-      webhookStream(subscription.id),
-      { type: 'RotateWebhookSecret', now: now.toISOString() },
-      eventMetadata(principal, context, subscription.org_id, now),
-      { ifMatch },
-    );
+  async execute(command: RotateWebhookSecretCommand): Promise<WebhookSecretResult> {
+    const outcome = await this.writer.change(command, (now) => ({
+      type: 'RotateWebhookSecret',
+      now,
+    }));
     const rotated = liveWebhook(outcome.state);
     return {
       subscription: toWebhookView(rotated),
