@@ -1,8 +1,9 @@
 import { Logger, Provider } from '@nestjs/common';
 import { ObservedEventStore } from '@keyledger/event-store';
-import { ResolutionEngine, resolutionSettings } from '@keyledger/resolution';
+import { ResolutionEngine } from '@keyledger/resolution';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EVENT_STORE } from '../infrastructure/tokens';
+import { resolutionSettingsOf } from './resolution-settings-of';
 
 /**
  * The process's resolution engine: loaded from the event store before the service takes
@@ -14,14 +15,7 @@ export const resolutionEngineProvider: Provider = {
   inject: [APP_CONFIG, EVENT_STORE],
   useFactory: async (config: AppConfig, events: ObservedEventStore) => {
     const logger = new Logger('resolution');
-    const settings = resolutionSettings({
-      secretPrefix: config.keyPrefix,
-      pepper: config.keyHashPepper,
-      flushIntervalMs: config.resolution.flushIntervalMs,
-      reservationCredits: config.resolution.reservationCredits,
-      plans: config.resolution.plans,
-    });
-    const engine = await ResolutionEngine.open(events, settings, {
+    const engine = await ResolutionEngine.open(events, resolutionSettingsOf(config), {
       onError: (error) => logger.error({ err: error }, 'resolution feed or usage flush failed'),
     });
     events.observeAppends((stream) => engine.applyOwnWrite(stream));

@@ -10,10 +10,11 @@ import {
   ReadStore,
   runnable,
 } from '@keyledger/read-models';
-import { ResolutionEngine, resolutionSettings, ResolutionSettings } from '@keyledger/resolution';
+import { ResolutionEngine } from '@keyledger/resolution';
 import { AppConfig, loadConfig } from '../../../api/src/config/app-config';
 import { openReadStore } from '../../../api/src/infrastructure/open-stores';
 import { KeyUsageLookup } from '../../../api/src/reports/governed-keys';
+import { resolutionSettingsOf } from '../../../api/src/resolution/resolution-settings-of';
 import { CliOutput } from './cli-output';
 import { openExistingEventStore } from './open-event-store';
 
@@ -41,7 +42,7 @@ export async function withGovernanceTools<T>(
   try {
     const store = await keysReadModel(config, events, output);
     try {
-      const engine = await ResolutionEngine.open(events, settingsOf(config), {
+      const engine = await ResolutionEngine.open(events, resolutionSettingsOf(config), {
         onError: (error) => output.problem(`usage counters: ${String(error)}`),
       });
       try {
@@ -86,13 +87,3 @@ async function keysReadModel(
   }
   return store;
 }
-
-/** The resolution settings the API runs with (they decide nothing a report reads but must be valid). */
-const settingsOf = (config: AppConfig): ResolutionSettings =>
-  resolutionSettings({
-    secretPrefix: config.keyPrefix,
-    pepper: config.keyHashPepper,
-    flushIntervalMs: config.resolution.flushIntervalMs,
-    reservationCredits: config.resolution.reservationCredits,
-    plans: config.resolution.plans,
-  });
