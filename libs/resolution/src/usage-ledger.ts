@@ -27,6 +27,23 @@ export interface UsageFigures {
   readonly last_used_at: string | null;
 }
 
+/** The figures of a key nothing was ever counted for. */
+export const NO_USAGE: UsageFigures = {
+  usage: 0,
+  usage_daily: 0,
+  usage_weekly: 0,
+  usage_monthly: 0,
+  byok_usage: 0,
+  byok_usage_daily: 0,
+  byok_usage_weekly: 0,
+  byok_usage_monthly: 0,
+  requests: 0,
+  requests_daily: 0,
+  requests_weekly: 0,
+  requests_monthly: 0,
+  last_used_at: null,
+};
+
 /** All-time, then the three calendar windows; `total` is also the window of a limit that never resets. */
 type Period = 'total' | LimitReset;
 const RESETS: readonly LimitReset[] = ['daily', 'weekly', 'monthly'];

@@ -1,5 +1,5 @@
 import { KeyDocument } from '@keyledger/read-models';
-import { KeyUsage, UsageFigures } from '@keyledger/resolution';
+import { KeyUsage, NO_USAGE, UsageFigures } from '@keyledger/resolution';
 
 /** A key as the API shows it: every field of SPEC §2 and its usage figures, never the secret. */
 export interface KeyView extends UsageFigures {
@@ -26,23 +26,6 @@ export interface KeyView extends UsageFigures {
   readonly expires_at: string | null;
   readonly revoked_at: string | null;
 }
-
-/** Figures of a key no usage was ever counted for (or not yet seen by this instance). */
-const NO_USAGE: UsageFigures = {
-  usage: 0,
-  usage_daily: 0,
-  usage_weekly: 0,
-  usage_monthly: 0,
-  byok_usage: 0,
-  byok_usage_daily: 0,
-  byok_usage_weekly: 0,
-  byok_usage_monthly: 0,
-  requests: 0,
-  requests_daily: 0,
-  requests_weekly: 0,
-  requests_monthly: 0,
-  last_used_at: null,
-};
 
 /** Maps a key document and its usage (from the resolution engine) to its public view. */
 export function toKeyView(key: KeyDocument, keyUsage: KeyUsage | null): KeyView {

@@ -1,5 +1,5 @@
 import { KeyDocument } from '@keyledger/read-models';
-import { KeyUsage } from '@keyledger/resolution';
+import { KeyUsage, NO_USAGE } from '@keyledger/resolution';
 import { governedKey } from './governed-keys';
 
 const key = (changes: Partial<KeyDocument> = {}): KeyDocument => ({
@@ -36,19 +36,7 @@ const key = (changes: Partial<KeyDocument> = {}): KeyDocument => ({
 
 const usage = (figures: Partial<KeyUsage>, remaining: number | null): KeyUsage => ({
   key_id: 'k1',
-  usage: 0,
-  usage_daily: 0,
-  usage_weekly: 0,
-  usage_monthly: 0,
-  byok_usage: 0,
-  byok_usage_daily: 0,
-  byok_usage_weekly: 0,
-  byok_usage_monthly: 0,
-  requests: 0,
-  requests_daily: 0,
-  requests_weekly: 0,
-  requests_monthly: 0,
-  last_used_at: null,
+  ...NO_USAGE,
   limit: { limit: 10, remaining, reset: 'daily', window_end: null },
   ...figures,
 });
