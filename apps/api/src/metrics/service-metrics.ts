@@ -10,11 +10,13 @@ export type GatewayOutcome = 'ok' | RefusalCode;
  * the tests, never share counters): process defaults, gateway decisions, projection lag.
  */
 export class ServiceMetrics {
-  readonly registry = new Registry();
+  private readonly registry = new Registry();
   private readonly resolutions: Counter<'outcome'>;
   private readonly usageReports: Counter<'outcome'>;
+  private readonly lagEvents: Gauge;
+  private readonly lagMs: Gauge;
 
-  constructor(runner: ProjectionRunner) {
+  constructor(private readonly runner: ProjectionRunner) {
     collectDefaultMetrics({ register: this.registry, prefix: 'keyledger_' });
     this.resolutions = new Counter({
       name: 'keyledger_resolutions_total',
@@ -28,22 +30,24 @@ export class ServiceMetrics {
       labelNames: ['outcome'],
       registers: [this.registry],
     });
-    const lag = (field: 'behind_events' | 'behind_ms') =>
-      async function collect(this: Gauge) {
-        this.set((await runner.lag())[field]);
-      };
-    new Gauge({
+    this.lagEvents = new Gauge({
       name: 'keyledger_projection_lag_events',
       help: 'Events stored but not yet applied to every read model',
       registers: [this.registry],
-      collect: lag('behind_events'),
     });
-    new Gauge({
+    this.lagMs = new Gauge({
       name: 'keyledger_projection_lag_ms',
       help: 'Age of the oldest event not yet applied to every read model',
       registers: [this.registry],
-      collect: lag('behind_ms'),
     });
+  }
+
+  /** The exposition text of every metric, with the projection lag read once for this scrape. */
+  async scrape(): Promise<string> {
+    const { behind_events, behind_ms } = await this.runner.lag();
+    this.lagEvents.set(behind_events);
+    this.lagMs.set(behind_ms);
+    return this.registry.metrics();
   }
 
   /** Counts one resolve decision. */
