@@ -49,7 +49,7 @@ export class ProjectionRunner {
   private starting: Promise<void> | null = null;
   private failure: unknown = null;
   /** The checkpoint poll while observing another process's projections. */
-  private observer: { timer: NodeJS.Timeout | null } | null = null;
+  private observer: { readonly pollMs: number; timer: NodeJS.Timeout | null } | null = null;
   /** Called after every batch and on failure, so waiters look at their position again. */
   private readonly progressListeners = new Set<() => void>();
 
@@ -81,13 +81,19 @@ export class ProjectionRunner {
   }
 
   /**
-   * Follows projections another process runs (apps/projector) instead of running them: rereads
-   * the stored checkpoints every `pollMs`, so `waitForPosition` serves an API sharing a projector.
+   * Follows projections another process runs (apps/projector) instead of running them: while
+   * someone waits for a position, rereads the stored checkpoints every `pollMs`, so
+   * `waitForPosition` serves an API sharing a projector and an idle one queries nothing.
    */
   observe(pollMs: number): void {
-    if (this.observer) return;
-    const observer: { timer: NodeJS.Timeout | null } = { timer: null };
-    const poll = async (): Promise<void> => {
+    this.observer ??= { pollMs, timer: null };
+  }
+
+  /** Schedules the next checkpoint read of an observing runner, unless one is due or nobody waits. */
+  private pollWhileWaited(delayMs: number): void {
+    const observer = this.observer;
+    if (observer === null || observer.timer !== null || this.progressListeners.size === 0) return;
+    observer.timer = setTimeout(async () => {
       try {
         await this.projections.load();
         this.notifyProgress();
@@ -97,10 +103,9 @@ export class ProjectionRunner {
           checkpoint: this.appliedPosition,
         });
       }
-      if (this.observer === observer) observer.timer = setTimeout(() => void poll(), pollMs);
-    };
-    this.observer = observer;
-    void poll();
+      observer.timer = null;
+      if (this.observer === observer) this.pollWhileWaited(observer.pollMs);
+    }, delayMs);
   }
 
   /** Stops following the store (or observing); resolves once the batch in flight is applied and checkpointed. */
@@ -177,6 +182,7 @@ export class ProjectionRunner {
       };
       const timer = setTimeout(() => settle(false), timeoutMs);
       this.progressListeners.add(check);
+      this.pollWhileWaited(0);
       check();
     });
   }
