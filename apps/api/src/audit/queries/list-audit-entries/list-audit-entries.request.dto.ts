@@ -1,25 +1,14 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { ListKeysRequestDto } from '../../../keys/queries/list-keys/list-keys.request.dto';
 import { AuditFiltersRequestDto } from '../../audit-filters.request.dto';
 import { ScanOrder } from '../../audit-window';
 
-/** Query of `GET /api/v1/audit`: the shared filters, and a page. */
-export class ListAuditEntriesRequestDto extends AuditFiltersRequestDto {
-  @ApiPropertyOptional({ description: 'The `next_cursor` of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  readonly cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  readonly limit?: number;
-
+/** Query of `GET /api/v1/audit`: the shared filters, the keys list's paging, and an order. */
+export class ListAuditEntriesRequestDto extends IntersectionType(
+  AuditFiltersRequestDto,
+  PickType(ListKeysRequestDto, ['cursor', 'limit'] as const),
+) {
   @ApiPropertyOptional({
     enum: ['desc', 'asc'],
     default: 'desc',
