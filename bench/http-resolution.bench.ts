@@ -5,19 +5,12 @@ import autocannon from 'autocannon';
 import { startServiceProcess, ServiceProcess } from '../test/support/service-process';
 import { signUserToken } from '../test/support/tokens';
 import { BenchRow, BenchTable } from './table';
+import { envCount } from '../test/support/scale';
 
 // The service plus a bare POST route (bare-route-service.ts), compiled next to this file.
 const SERVICE = join(__dirname, 'bare-route-service.js');
 const CONNECTIONS = 50;
 const KEYS = 100;
-
-/** `name` from the environment as a positive integer, or the fallback. */
-function setting(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1)
-    throw new RangeError(`${name} must be a positive integer`);
-  return value;
-}
 
 /** Creates `count` unlimited keys through the API and returns their secrets. */
 async function createKeys(
@@ -89,8 +82,8 @@ const median = (runs: readonly LoadResult[]): LoadResult =>
  * run; the routes take turns round by round so machine noise hits each.
  */
 export async function httpResolutionBench(): Promise<BenchTable> {
-  const seconds = setting('BENCH_HTTP_SECONDS', 5);
-  const rounds = setting('BENCH_HTTP_ROUNDS', 3);
+  const seconds = envCount('BENCH_HTTP_SECONDS', 5);
+  const rounds = envCount('BENCH_HTTP_ROUNDS', 3);
   const dataDir = mkdtempSync(join(tmpdir(), 'keyledger-bench-http-'));
   const service = await startServiceProcess(SERVICE, { dataDir, env: { LOG_LEVEL: 'warn' } });
   try {

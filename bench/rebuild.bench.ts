@@ -12,6 +12,7 @@ import {
   ReadStore,
 } from '@keyledger/read-models';
 import { appendGovernanceHistory } from './rebuild-history';
+import { envCount } from '../test/support/scale';
 
 /** One measured rebuild, as a table row (a type alias, so it is a `BenchRow` too). */
 export type RebuildBenchRow = {
@@ -31,14 +32,6 @@ interface BenchTarget {
 }
 
 const DEFAULT_EVENTS = 100_000;
-
-/** `name` from the environment as a positive integer, or the fallback. */
-function countSetting(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1)
-    throw new RangeError(`${name} must be a positive integer`);
-  return value;
-}
 
 /** A MongoDB database of its own on `MONGO_URL`'s server, dropped afterwards. */
 function mongoTarget(url: string, events: number): BenchTarget {
@@ -88,7 +81,7 @@ async function measure(target: BenchTarget): Promise<RebuildBenchRow> {
  * (`REBUILD_BENCH_MONGO_EVENTS`, the same count by default: a slow server may want fewer).
  */
 export async function rebuildBench(): Promise<RebuildBenchRow[]> {
-  const events = countSetting('REBUILD_BENCH_EVENTS', DEFAULT_EVENTS);
+  const events = envCount('REBUILD_BENCH_EVENTS', DEFAULT_EVENTS);
   const targets: BenchTarget[] = [
     {
       name: 'memory',
@@ -98,8 +91,7 @@ export async function rebuildBench(): Promise<RebuildBenchRow[]> {
     },
   ];
   const mongoUrl = process.env.MONGO_URL;
-  if (mongoUrl)
-    targets.push(mongoTarget(mongoUrl, countSetting('REBUILD_BENCH_MONGO_EVENTS', events)));
+  if (mongoUrl) targets.push(mongoTarget(mongoUrl, envCount('REBUILD_BENCH_MONGO_EVENTS', events)));
   else console.error('MONGO_URL is not set: the MongoDB rebuild is SKIPPED');
   const rows: RebuildBenchRow[] = [];
   for (const target of targets) rows.push(await measure(target));

@@ -8,6 +8,7 @@ import { ResolutionModel } from '../libs/resolution/src/resolution-model';
 import { resolutionSettings, ResolutionSettings } from '../libs/resolution/src/resolution-settings';
 import { Resolver } from '../libs/resolution/src/resolver';
 import { BenchRow, BenchTable, printTables } from './table';
+import { envCount } from '../test/support/scale';
 
 const PEPPER = 'bench-pepper-0123456789abcdef';
 const PREFIX = 'rk_';
@@ -17,14 +18,6 @@ const WARM_UP_OPS = 50_000;
 const ROUNDS = 7;
 const OPS_PER_ROUND = 50_000;
 const START = Date.parse('2026-03-10T12:00:00.000Z');
-
-/** `name` from the environment as a positive integer, or the fallback. */
-function countSetting(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1)
-    throw new RangeError(`${name} must be a positive integer`);
-  return value;
-}
 
 /** The secret of synthetic key `n`: the prefix and 64 hex characters. */
 const secretOf = (n: number): string =>
@@ -213,7 +206,7 @@ function memoryInUse(): number {
  * every key used once (which allocates its usage counters).
  */
 function memoryTable(): BenchTable {
-  const keys = countSetting('BENCH_KEYS', DEFAULT_MEMORY_KEYS);
+  const keys = envCount('BENCH_KEYS', DEFAULT_MEMORY_KEYS);
   const gcNote = globalThis.gc !== undefined ? 'yes' : 'no: run node with --expose-gc';
   const before = memoryInUse();
   const model = new ResolutionModel('bench');

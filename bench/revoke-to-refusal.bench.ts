@@ -5,16 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { startServiceProcess, ServiceProcess } from '../test/support/service-process';
 import { signUserToken } from '../test/support/tokens';
 import { BenchTable } from './table';
+import { envCount } from '../test/support/scale';
 
 const MAIN = join(__dirname, '..', 'apps', 'api', 'src', 'main.js');
-
-/** `name` from the environment as a positive integer, or the fallback. */
-function setting(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1)
-    throw new RangeError(`${name} must be a positive integer`);
-  return value;
-}
 
 /** The status `POST /api/v1/resolve` answers for a secret. */
 const resolveStatus = async (service: ServiceProcess, secret: string): Promise<number> =>
@@ -48,7 +41,7 @@ const percentile = (sorted: readonly number[], p: number): number =>
  * it refuses, which measures how fast the other instance follows.
  */
 export async function revokeToRefusalBench(): Promise<BenchTable> {
-  const samples = setting('BENCH_REVOKES', 200);
+  const samples = envCount('BENCH_REVOKES', 200);
   const dataDir = mkdtempSync(join(tmpdir(), 'keyledger-bench-revoke-'));
   const a = await startServiceProcess(MAIN, { dataDir });
   const b = await startServiceProcess(MAIN, { dataDir });
