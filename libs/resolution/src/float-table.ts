@@ -8,9 +8,13 @@ export class FloatTable {
   private values: Float64Array;
   private capacity: number;
 
-  constructor(private readonly columns: number) {
-    this.capacity = INITIAL_ROWS;
-    this.values = new Float64Array(INITIAL_ROWS * columns);
+  /** `initialRows` only sizes the first allocation: the table grows as rows are written. */
+  constructor(
+    private readonly columns: number,
+    initialRows = INITIAL_ROWS,
+  ) {
+    this.capacity = Math.max(1, initialRows);
+    this.values = new Float64Array(this.capacity * columns);
   }
 
   /** The number at `row`, `column`; 0 for a row never written. */
@@ -28,6 +32,17 @@ export class FloatTable {
   add(row: number, column: number, amount: number): void {
     if (row >= this.capacity) this.grow(row);
     this.values[row * this.columns + column] += amount;
+  }
+
+  /** A copy of one row's numbers (zeros for a row never written). */
+  row(row: number): number[] {
+    return Array.from({ length: this.columns }, (_, column) => this.get(row, column));
+  }
+
+  /** Overwrites one row with `values` (as many as there are columns; missing ones read as 0). */
+  setRow(row: number, values: readonly number[]): void {
+    for (let column = 0; column < this.columns; column++)
+      this.set(row, column, values[column] ?? 0);
   }
 
   /** Doubling keeps the copying amortised to a constant per row. */

@@ -8,3 +8,6 @@ export * from './resolver';
 export * from './usage-ledger';
 export * from './resolution-engine';
 export * from './credits';
+export * from './resolution-document';
+export * from './resolution.projection';
+export * from './resolution-snapshot';

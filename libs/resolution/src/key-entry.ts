@@ -6,7 +6,12 @@ import { Interner } from './interner';
  * What request time needs of one key, folded from its `key-<id>` stream. Times are epoch ms;
  * repeated strings are interned; usage counters live apart, in the ledger row `slot`.
  */
-export interface KeyEntry extends RoutingKeyFacts {
+export interface KeyEntry extends KeyState {
+  readonly slot: number;
+}
+
+/** A key's folded facts, without the ledger row they are counted in: what a snapshot keeps of it. */
+export interface KeyState extends RoutingKeyFacts {
   readonly id: string;
   readonly hash: string;
   /** The secret replaced by the last rotation, accepted until `previous_valid_until`. */
@@ -14,7 +19,6 @@ export interface KeyEntry extends RoutingKeyFacts {
   readonly previous_valid_until: number | null;
   /** Revision of the last event of the key's stream folded in: later copies are skipped. */
   readonly revision: number;
-  readonly slot: number;
   readonly owner_user_id: string;
   readonly org_id: string | null;
   readonly scopes: readonly string[];
@@ -33,12 +37,8 @@ export interface KeyEntry extends RoutingKeyFacts {
 
 const epochMs = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 
-/** The entry of a newly created key, whose counters are ledger row `slot`. */
-export function createKeyEntry(
-  event: RecordedEvent & KeyCreated,
-  slot: number,
-  intern: Interner,
-): KeyEntry {
+/** The facts of a newly created key. */
+export function newKeyState(event: RecordedEvent & KeyCreated): KeyState {
   const { data } = event;
   return {
     id: data.key_id,
@@ -46,16 +46,15 @@ export function createKeyEntry(
     previous_hash: null,
     previous_valid_until: null,
     revision: event.revision,
-    slot,
-    owner_user_id: intern.string(data.owner_user_id),
-    org_id: intern.nullable(data.org_id),
-    scopes: intern.list(data.scopes),
-    plan_tier: intern.nullable(data.plan_tier),
+    owner_user_id: data.owner_user_id,
+    org_id: data.org_id,
+    scopes: data.scopes,
+    plan_tier: data.plan_tier,
     disabled: false,
     revoked: false,
     expires_at: epochMs(data.expires_at),
     limit: data.limit,
-    limit_reset: intern.nullable(data.limit_reset),
+    limit_reset: data.limit_reset,
     include_byok_in_limit: data.include_byok_in_limit,
     limit_reset_position: null,
     routing_preference_id: null,
@@ -63,8 +62,48 @@ export function createKeyEntry(
   };
 }
 
-/** The entry after one later event of its stream (a new object: entries are never mutated). */
-export function evolveKeyEntry(entry: KeyEntry, event: RecordedEvent & KeyEvent): KeyEntry {
+/** The entry of a newly created key, whose counters are ledger row `slot`. */
+export function createKeyEntry(
+  event: RecordedEvent & KeyCreated,
+  slot: number,
+  intern: Interner,
+): KeyEntry {
+  return keyEntryOf(newKeyState(event), slot, intern);
+}
+
+/**
+ * The entry of a key with these facts (new, or read back from a snapshot), counted in ledger
+ * row `slot`. One literal for both, so every entry has the same shape.
+ */
+export function keyEntryOf(state: KeyState, slot: number, intern: Interner): KeyEntry {
+  return {
+    id: state.id,
+    hash: state.hash,
+    previous_hash: state.previous_hash,
+    previous_valid_until: state.previous_valid_until,
+    revision: state.revision,
+    slot,
+    owner_user_id: intern.string(state.owner_user_id),
+    org_id: intern.nullable(state.org_id),
+    scopes: intern.list(state.scopes),
+    plan_tier: intern.nullable(state.plan_tier),
+    disabled: state.disabled,
+    revoked: state.revoked,
+    expires_at: state.expires_at,
+    limit: state.limit,
+    limit_reset: intern.nullable(state.limit_reset),
+    include_byok_in_limit: state.include_byok_in_limit,
+    limit_reset_position: state.limit_reset_position,
+    routing_preference_id: state.routing_preference_id,
+    routing_rules: state.routing_rules,
+  };
+}
+
+/**
+ * The key after one later event of its stream (a new object: entries are never mutated). Fields
+ * beyond the key's facts (a ledger slot, a snapshot's counters) are carried over.
+ */
+export function evolveKeyEntry<K extends KeyState>(entry: K, event: RecordedEvent & KeyEvent): K {
   const next = { ...entry, revision: event.revision };
   switch (event.type) {
     case 'KeyCreated':

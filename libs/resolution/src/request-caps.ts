@@ -29,21 +29,37 @@ const windowStart = (period: CapPeriod, atMs: number): number =>
  */
 export class RequestCounters {
   private readonly rows = new Map<string, number>();
-  private readonly table = new FloatTable(CAP_PERIODS.length * STRIDE);
+  private readonly table: FloatTable;
+
+  /** `initialUsers` sizes the first allocation only (a snapshot's fold counts one key at a time). */
+  constructor(initialUsers?: number) {
+    this.table = new FloatTable(CAP_PERIODS.length * STRIDE, initialUsers);
+  }
 
   /** Counts `requests` made by `user` at `atMs`. */
   count(user: string, atMs: number, requests: number): void {
     const row = this.rowOf(user);
+    for (let index = 0; index < CAP_PERIODS.length; index++)
+      this.countIn(row, index, windowStart(CAP_PERIODS[index], atMs), requests);
+  }
+
+  /** The user's counters as plain numbers, to persist; null when nothing was counted. */
+  row(user: string): number[] | null {
+    const row = this.rows.get(user);
+    return row === undefined ? null : this.table.row(row);
+  }
+
+  /**
+   * Adds counters taken by `row` (of this user, or of one of their keys) to the user's: the
+   * latest window of each period wins and counts in the same window add up, so merging the rows
+   * of a user's keys gives what counting all of their requests here would have.
+   */
+  merge(user: string, counters: readonly number[]): void {
+    const row = this.rowOf(user);
     for (let index = 0; index < CAP_PERIODS.length; index++) {
       const base = index * STRIDE;
-      const start = windowStart(CAP_PERIODS[index], atMs);
-      const current = this.table.get(row, base + WINDOW);
-      if (start < current) continue;
-      if (start > current) {
-        this.table.set(row, base + WINDOW, start);
-        this.table.set(row, base + COUNT, 0);
-      }
-      this.table.add(row, base + COUNT, requests);
+      const requests = counters[base + COUNT];
+      if (requests > 0) this.countIn(row, index, counters[base + WINDOW], requests);
     }
   }
 
@@ -66,6 +82,18 @@ export class RequestCounters {
       retryAfter = Math.max(retryAfter ?? 0, secondsUntil(new Date(end), new Date(atMs)));
     }
     return retryAfter;
+  }
+
+  /** Counts requests in the window starting at `start` of period `index`: later windows move the count on. */
+  private countIn(row: number, index: number, start: number, requests: number): void {
+    const base = index * STRIDE;
+    const current = this.table.get(row, base + WINDOW);
+    if (start < current) return;
+    if (start > current) {
+      this.table.set(row, base + WINDOW, start);
+      this.table.set(row, base + COUNT, 0);
+    }
+    this.table.add(row, base + COUNT, requests);
   }
 
   private madeIn(row: number, index: number, atMs: number): number {

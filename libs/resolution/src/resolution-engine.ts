@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Clock, systemClock } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
+import { ReadStore } from '@keyledger/read-models';
 import { ModelFeed } from './model-feed';
 import { decidesResolution } from './resolution-streams';
 import { PendingUsage } from './pending-usage';
 import { ResolutionModel } from './resolution-model';
 import { ResolutionSettings } from './resolution-settings';
+import { loadResolutionSnapshot, SnapshotLoad } from './resolution-snapshot';
 import { ResolveOutcome, ResolveRequest, UsageOutcome, UsageRequest } from './resolve-outcome';
 import { KeyUsage, Resolver } from './resolver';
 import { UsageFlusher } from './usage-flusher';
@@ -16,6 +18,12 @@ export interface ResolutionEngineOptions {
   readonly clock?: Clock;
   /** Failures of the background subscription or flushes (log them). */
   readonly onError?: (error: unknown) => void;
+  /**
+   * A read store that keeps the resolution snapshot (a durable one where `RESOLUTION_PROJECTION`
+   * runs): the model starts from it and follows the event store from its checkpoint, instead of
+   * replaying all history. Without one, or before the projection has run, the model replays.
+   */
+  readonly snapshot?: ReadStore;
 }
 
 /**
@@ -31,9 +39,14 @@ export class ResolutionEngine {
     private readonly flusher: UsageFlusher,
     /** This process's id in the usage events it appends. */
     readonly instanceId: string,
+    /** The snapshot the model started from; null when it replayed the event store from the start. */
+    readonly loadedSnapshot: SnapshotLoad | null,
   ) {}
 
-  /** Loads the model (catch-up from the store), then follows the store and flushes usage. */
+  /**
+   * Loads the model (from the snapshot when there is one, then catch-up from the event store),
+   * then follows the store and flushes usage.
+   */
   static async open(
     store: EventStore,
     settings: ResolutionSettings,
@@ -42,13 +55,24 @@ export class ResolutionEngine {
     const clock = options.clock ?? systemClock;
     const onError = options.onError ?? ((error: unknown) => console.error(error));
     const instanceId = randomUUID();
-    const model = new ResolutionModel(instanceId);
+    let model = new ResolutionModel(instanceId);
+    const loadedSnapshot =
+      options.snapshot === undefined ? null : await loadResolutionSnapshot(options.snapshot, model);
+    // No snapshot after all (a rebuild reset it while it was read): replay into a clean model.
+    if (options.snapshot !== undefined && loadedSnapshot === null)
+      model = new ResolutionModel(instanceId);
     const pending = new PendingUsage(instanceId);
     const feed = new ModelFeed(store, model, onError);
     await feed.start();
     const flusher = new UsageFlusher(store, pending, model, clock, onError);
     flusher.start(settings.flushIntervalMs);
-    return new ResolutionEngine(new Resolver(model, pending, settings), feed, flusher, instanceId);
+    return new ResolutionEngine(
+      new Resolver(model, pending, settings),
+      feed,
+      flusher,
+      instanceId,
+      loadedSnapshot,
+    );
   }
 
   /** Admits and counts a request, or refuses it with a SPEC §5 code. */

@@ -2,16 +2,17 @@ import { KeyCreated, KeyEvent } from '@keyledger/domain';
 import { KeyUsageRecorded } from '@keyledger/domain/usage/usage.events';
 import { RecordedEvent } from '@keyledger/event-store';
 import { CalendarWindowCache } from './calendar-windows';
-import { toNanos } from './credits';
 import { Interner } from './interner';
-import { createKeyEntry, evolveKeyEntry, KeyEntry } from './key-entry';
+import { createKeyEntry, evolveKeyEntry, KeyEntry, keyEntryOf } from './key-entry';
 import {
   isDefaultPreferenceEvent,
   isKeyEvent,
   isRoutingPreferenceEvent,
   isUsageEvent,
 } from './known-events';
+import { recordedUsage } from './recorded-usage';
 import { RequestCounters } from './request-caps';
+import { ResolutionDocument, ResolutionKeyDocument } from './resolution-document';
 import { RoutingDirectory } from './routing-directory';
 import { UsageAmounts, UsageFigures, UsageLedger } from './usage-ledger';
 
@@ -32,6 +33,12 @@ export class ResolutionModel {
   private readonly previousHashes = new Map<string, string>();
   private readonly intern = new Interner();
   private appliedPosition = 0;
+  /**
+   * Keys restored from snapshot documents written past the snapshot's checkpoint (a batch cut
+   * short), with those documents' positions: their usage events up to there are in already.
+   */
+  private readonly usageFoldedUntil = new Map<string, number>();
+  private foldedAheadUntil = 0;
 
   /** `instanceId` marks the usage events this instance appended: it counted them already. */
   constructor(readonly instanceId: string) {}
@@ -53,6 +60,25 @@ export class ResolutionModel {
     else if (isRoutingPreferenceEvent(event)) this.routing.applyPreference(event);
     else if (isDefaultPreferenceEvent(event)) this.routing.applyDefault(event);
     if (inOrder) this.appliedPosition = event.position;
+    if (this.foldedAheadUntil !== 0 && this.appliedPosition >= this.foldedAheadUntil) {
+      this.usageFoldedUntil.clear();
+      this.foldedAheadUntil = 0;
+    }
+  }
+
+  /**
+   * Puts back one document of a snapshot whose checkpoint is `checkpoint` (see
+   * `loadResolutionSnapshot`), into a model that has folded no event yet.
+   */
+  restore(document: ResolutionDocument, checkpoint: number): void {
+    if (document.kind === 'key') this.restoreKey(document, checkpoint);
+    else if (document.kind === 'preference') this.routing.restorePreference(document.preference);
+    else this.routing.restoreDefault(document.owner, document.choice);
+  }
+
+  /** After a snapshot's documents are restored: the global order resumes after its checkpoint. */
+  resumeAfter(checkpoint: number): void {
+    this.appliedPosition = checkpoint;
   }
 
   /** The key whose secret hashes to `hash`: by its current hash, or its previous one while graced. */
@@ -133,16 +159,27 @@ export class ResolutionModel {
     this.byHash.set(key.hash, key);
   }
 
+  private restoreKey(document: ResolutionKeyDocument, checkpoint: number): void {
+    const key = keyEntryOf(document.key, this.byId.size, this.intern);
+    this.byId.set(key.id, key);
+    this.byHash.set(key.hash, key);
+    if (key.previous_hash !== null) this.previousHashes.set(key.previous_hash, key.id);
+    if (document.usage !== null) this.ledger.restore(key.slot, document.usage);
+    if (document.requests !== null) this.requests.merge(key.owner_user_id, document.requests);
+    if (document.position > checkpoint) {
+      this.usageFoldedUntil.set(key.id, document.position);
+      this.foldedAheadUntil = Math.max(this.foldedAheadUntil, document.position);
+    }
+  }
+
   private applyUsage(event: RecordedEvent & KeyUsageRecorded): void {
     const { data } = event;
     if (data.instance_id === this.instanceId) return;
     const key = this.byId.get(data.key_id);
     if (key === undefined) return;
-    const amounts = {
-      requests: data.requests,
-      cost: toNanos(data.cost),
-      byok_cost: toNanos(data.byok_cost),
-    };
-    this.count(key, Date.parse(data.from), Date.parse(data.to), amounts, data.limit_reset_position);
+    const foldedUntil = this.usageFoldedUntil.get(key.id);
+    if (foldedUntil !== undefined && event.position <= foldedUntil) return;
+    const { amounts, fromMs, toMs, limitResetPosition } = recordedUsage(event);
+    this.count(key, fromMs, toMs, amounts, limitResetPosition);
   }
 }

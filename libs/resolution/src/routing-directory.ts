@@ -1,4 +1,5 @@
 import {
+  DefaultOwner,
   DefaultPreferenceEvent,
   EffectiveRouting,
   resolveEffectiveRouting,
@@ -9,12 +10,12 @@ import { RecordedEvent } from '@keyledger/event-store';
 import { KeyEntry } from './key-entry';
 
 /** A preference as routing needs it, with the revision of its stream folded so far. */
-interface PreferenceEntry extends RoutingCandidate {
+export interface PreferenceEntry extends RoutingCandidate {
   readonly revision: number;
 }
 
 /** An owner's default preference (null once cleared), with its stream's revision. */
-interface DefaultChoice {
+export interface DefaultChoice {
   readonly preference_id: string | null;
   readonly revision: number;
 }
@@ -39,15 +40,21 @@ export class RoutingDirectory {
 
   /** Folds one default preference event; an event already folded is skipped. */
   applyDefault(event: RecordedEvent & DefaultPreferenceEvent): void {
-    const { owner } = event.data;
-    const [defaults, ownerId] =
-      owner.kind === 'org' ? [this.orgDefaults, owner.org_id] : [this.userDefaults, owner.user_id];
+    const [defaults, ownerId] = this.defaultsOf(event.data.owner);
     const current = defaults.get(ownerId);
     if (current !== undefined && event.revision <= current.revision) return;
-    defaults.set(ownerId, {
-      preference_id: event.type === 'DefaultPreferenceSet' ? event.data.preference_id : null,
-      revision: event.revision,
-    });
+    defaults.set(ownerId, defaultChoiceAfter(event));
+  }
+
+  /** Puts back a preference read from a snapshot. */
+  restorePreference(preference: PreferenceEntry): void {
+    this.preferences.set(preference.id, preference);
+  }
+
+  /** Puts back an owner's default read from a snapshot. */
+  restoreDefault(owner: DefaultOwner, choice: DefaultChoice): void {
+    const [defaults, ownerId] = this.defaultsOf(owner);
+    defaults.set(ownerId, choice);
   }
 
   /** The routing a request with this key follows (SPEC §4's order, disabled preferences skipped). */
@@ -58,6 +65,12 @@ export class RoutingDirectory {
       orgDefault: key.org_id === null ? null : this.defaultOf(this.orgDefaults, key.org_id),
       userDefault: this.defaultOf(this.userDefaults, key.owner_user_id),
     });
+  }
+
+  private defaultsOf(owner: DefaultOwner): [Map<string, DefaultChoice>, string] {
+    return owner.kind === 'org'
+      ? [this.orgDefaults, owner.org_id]
+      : [this.userDefaults, owner.user_id];
   }
 
   private preference(id: string | null): RoutingCandidate | null {
@@ -72,8 +85,16 @@ export class RoutingDirectory {
   }
 }
 
+/** An owner's default after one of its events: the preference it names, or none once cleared. */
+export function defaultChoiceAfter(event: RecordedEvent & DefaultPreferenceEvent): DefaultChoice {
+  return {
+    preference_id: event.type === 'DefaultPreferenceSet' ? event.data.preference_id : null,
+    revision: event.revision,
+  };
+}
+
 /** The preference after one event; a deleted one stays, flagged, so late copies of its events are skipped. */
-function evolvePreference(
+export function evolvePreference(
   current: PreferenceEntry | undefined,
   event: RecordedEvent & RoutingPreferenceEvent,
 ): PreferenceEntry | undefined {

@@ -72,7 +72,12 @@ const COLUMNS = LAST_USED + 1;
  * the usage counted, not of the order it arrived in: live counting and a rebuild agree.
  */
 export class UsageLedger {
-  private readonly table = new FloatTable(COLUMNS);
+  private readonly table: FloatTable;
+
+  /** `initialKeys` sizes the first allocation only (a snapshot's fold holds one key at a time). */
+  constructor(initialKeys?: number) {
+    this.table = new FloatTable(COLUMNS, initialKeys);
+  }
 
   /**
    * Counts usage that happened in `windows` (last activity `lastUsedMs`). `towardLimit` is false
@@ -143,6 +148,16 @@ export class UsageLedger {
       requests_monthly: read('monthly', REQUESTS),
       last_used_at: lastUsed === 0 ? null : new Date(lastUsed).toISOString(),
     };
+  }
+
+  /** The key's counters as plain numbers, to persist (see `restore`). */
+  row(slot: number): number[] {
+    return this.table.row(slot);
+  }
+
+  /** Puts back counters taken by `row`: the key's figures are as they were. */
+  restore(slot: number, row: readonly number[]): void {
+    this.table.setRow(slot, row);
   }
 
   private moveOn(slot: number, base: number, start: number): void {
