@@ -1,6 +1,10 @@
-import { ALL_PROJECTIONS, ProjectionRunner } from '@keyledger/read-models';
+import { ProjectionRunner } from '@keyledger/read-models';
 import { ConfigError, loadConfig } from '../../api/src/config/app-config';
-import { openEventStore, openReadStore } from '../../api/src/infrastructure/open-stores';
+import {
+  openEventStore,
+  openReadStore,
+  servedProjections,
+} from '../../api/src/infrastructure/open-stores';
 import { Projector } from './projector';
 import { projectorLog, runnerLog } from './projector-log';
 import { loadProjectorSettings } from './projector-settings';
@@ -18,7 +22,8 @@ async function main(): Promise<void> {
   try {
     const store = await openReadStore(config.readStore);
     try {
-      const runner = new ProjectionRunner(events, store, ALL_PROJECTIONS, {
+      const projections = servedProjections(config.readStore);
+      const runner = new ProjectionRunner(events, store, projections, {
         logger: runnerLog(log),
         batchSize: settings.batchSize,
       });
@@ -26,7 +31,7 @@ async function main(): Promise<void> {
         {
           event_store: config.eventStore.kind,
           read_store: config.readStore.kind,
-          projections: ALL_PROJECTIONS.map(({ name }) => name),
+          projections: projections.map(({ name }) => name),
         },
         'projector starting',
       );

@@ -233,7 +233,24 @@ describe('a start from the snapshot equals a start from a full replay', () => {
           expectSameFigures(started, rebuilt, now);
         },
       ),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // Usage counted before a reset and flushed after it: reported, no longer limiting.
+        examples: [
+          [
+            [
+              { kind: 'usage', on: 0, key: 4, cost: 1, byok: false },
+              { kind: 'reset', on: 1, key: 4 },
+              { kind: 'flush', on: 0 },
+              { kind: 'usage', on: 1, key: 4, cost: 2, byok: false },
+              { kind: 'flush', on: 1 },
+            ],
+            1000,
+            0,
+            [],
+          ],
+        ],
+      },
     );
   });
 

@@ -62,4 +62,28 @@ describe('RequestCounters', () => {
       expect(counters.made('u1', 'day', late)).toBe(5);
     }
   });
+
+  it("merges the rows of a user's keys into what counting every request here gives", () => {
+    const [first, second] = [new RequestCounters(1), new RequestCounters(1)];
+    const everything = new RequestCounters();
+    const counted: [RequestCounters, string][] = [
+      [first, '2026-05-04T10:00:10Z'],
+      [second, '2026-05-04T10:00:50Z'],
+      [first, '2026-05-04T10:01:05Z'],
+      [second, '2026-05-04T09:59:00Z'],
+    ];
+    for (const [counters, time] of counted) {
+      counters.count('key', at(time), 2);
+      everything.count('u1', at(time), 2);
+    }
+    const merged = new RequestCounters();
+    for (const counters of [first, second]) merged.merge('u1', counters.row('key') ?? []);
+    for (const period of ['minute', 'hour', 'day'] as const) {
+      for (const time of ['2026-05-04T10:00:30Z', '2026-05-04T10:01:30Z'])
+        expect(merged.made('u1', period, at(time))).toBe(everything.made('u1', period, at(time)));
+    }
+    expect(merged.made('u1', 'minute', at('2026-05-04T10:01:30Z'))).toBe(2);
+    expect(merged.made('u1', 'hour', at('2026-05-04T10:01:30Z'))).toBe(6);
+    expect(new RequestCounters().row('nobody')).toBeNull();
+  });
 });

@@ -10,9 +10,9 @@ import {
 } from '@nestjs/common';
 import { systemClock } from '@keyledger/domain';
 import { EventStore, ObservedEventStore } from '@keyledger/event-store';
-import { ALL_PROJECTIONS, ProjectionRunner, ReadStore } from '@keyledger/read-models';
+import { ProjectionRunner, ReadStore } from '@keyledger/read-models';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { openEventStore, openReadStore } from './open-stores';
+import { openEventStore, openReadStore, servedProjections } from './open-stores';
 import { CLOCK, EVENT_STORE, ID_GENERATOR, READ_STORE, SECRET_GENERATOR } from './tokens';
 
 /** How often an API that shares a projector reads the stored checkpoints (read-your-writes). */
@@ -76,7 +76,7 @@ export class InfrastructureModule {
           provide: ProjectionRunner,
           inject: [EVENT_STORE, READ_STORE],
           useFactory: (events: EventStore, store: ReadStore) =>
-            new ProjectionRunner(events, store, ALL_PROJECTIONS, {
+            new ProjectionRunner(events, store, servedProjections(config.readStore), {
               logger: {
                 error: (message, error) => new Logger('read-models').error({ err: error }, message),
               },

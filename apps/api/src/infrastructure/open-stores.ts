@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EsdbEventStore, EventStore, SqliteEventStore } from '@keyledger/event-store';
-import { MemoryReadStore, MongoReadStore, ReadStore } from '@keyledger/read-models';
+import {
+  ALL_PROJECTIONS,
+  MemoryReadStore,
+  MongoReadStore,
+  ReadStore,
+  RunnableProjection,
+} from '@keyledger/read-models';
+import { RESOLUTION_PROJECTION } from '@keyledger/resolution';
 import { AppConfig } from '../config/app-config';
 
 /** The configured event store: the embedded SQLite file by default. */
@@ -14,4 +21,13 @@ export function openEventStore(config: AppConfig['eventStore']): EventStore {
 /** The configured read store: in memory (rebuilt at start) by default. */
 export async function openReadStore(config: AppConfig['readStore']): Promise<ReadStore> {
   return config.kind === 'mongo' ? MongoReadStore.connect(config.url) : new MemoryReadStore();
+}
+
+/**
+ * The projections a runner keeps in the configured read store: every read model, and the
+ * resolution snapshot wherever the store outlives the process (in memory it would only double
+ * what the resolution engine holds, and no later start could read it).
+ */
+export function servedProjections(config: AppConfig['readStore']): readonly RunnableProjection[] {
+  return config.kind === 'memory' ? ALL_PROJECTIONS : [...ALL_PROJECTIONS, RESOLUTION_PROJECTION];
 }

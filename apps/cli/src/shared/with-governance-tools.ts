@@ -30,7 +30,7 @@ export interface GovernanceTools {
  * resolves undefined (exit code 2) when there is no event store. With READ_STORE=memory the keys
  * read model is built here from the events first (it lives in no other process); with MongoDB
  * the shared read model is read as it is, with a note if it trails the event store. Usage comes
- * from a resolution engine loaded from the events, so the figures are the API's own.
+ * from a resolution engine loaded as the API's is (snapshot, then events), so the figures are the API's own.
  */
 export async function withGovernanceTools<T>(
   output: CliOutput,
@@ -44,6 +44,7 @@ export async function withGovernanceTools<T>(
     try {
       const engine = await ResolutionEngine.open(events, resolutionSettingsOf(config), {
         onError: (error) => output.problem(`usage counters: ${String(error)}`),
+        snapshot: store,
       });
       try {
         return await use({

@@ -1,6 +1,10 @@
-import { ALL_PROJECTIONS, ProjectionRunner, ReadStore } from '@keyledger/read-models';
+import { ProjectionRunner, ReadStore } from '@keyledger/read-models';
 import { loadConfig } from '../../../api/src/config/app-config';
-import { openEventStore, openReadStore } from '../../../api/src/infrastructure/open-stores';
+import {
+  openEventStore,
+  openReadStore,
+  servedProjections,
+} from '../../../api/src/infrastructure/open-stores';
 import { CliOutput } from './cli-output';
 
 /** What a projection command works with: a runner over every projection, and its read store. */
@@ -11,7 +15,7 @@ export interface ProjectionTools {
 
 /**
  * Opens the configured stores (as the service and the projector do), lends a stopped runner over
- * `ALL_PROJECTIONS` to `use`, and closes the stores whatever happens.
+ * every projection the configured store keeps (`servedProjections`) to `use`, and closes the stores whatever happens.
  */
 export async function withProjectionRunner<T>(
   output: CliOutput,
@@ -27,7 +31,7 @@ export async function withProjectionRunner<T>(
   try {
     const store = await openReadStore(config.readStore);
     try {
-      const runner = new ProjectionRunner(events, store, ALL_PROJECTIONS, {
+      const runner = new ProjectionRunner(events, store, servedProjections(config.readStore), {
         logger: { error: (message) => output.problem(message) },
       });
       return await use({ runner, store });
