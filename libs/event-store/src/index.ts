@@ -2,7 +2,11 @@ export * from './event-store.port';
 export * from './expected-revision';
 export { matchesFilter } from './event-filter';
 export type { ChainProblem, ChainProblemKind, ChainVerdict } from './hash-chain';
-export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export {
+  SqliteEventStore,
+  type SqliteEventStoreOptions,
+  type StreamAppend,
+} from './sqlite/sqlite-event-store';
 export { verifySqliteChain } from './sqlite/sqlite-chain-verifier';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export type { Backoff } from './esdb/esdb-resubscribing-subscription';

@@ -1,6 +1,7 @@
 import { testMetadata } from '../testing/fixtures';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { WrongExpectedRevisionError } from '../expected-revision';
+import { verifySqliteChain } from './sqlite-chain-verifier';
 import { openEventDatabase } from './sqlite-database';
 import { SqliteEventStore } from './sqlite-event-store';
 import { temporaryDatabaseFile } from '../testing/temporary-database-file';
@@ -61,6 +62,52 @@ describe('SQLite event store', () => {
     );
     expect(position).toBe(3);
     expect(await store.headPosition()).toBe(3);
+  });
+
+  it('appends a batch of streams in one transaction, checked and chained as single appends are', async () => {
+    const store = openStore();
+    await store.append('key-1', [{ type: 'A', data: {} }], {
+      expectedRevision: 'no_stream',
+      metadata,
+    });
+    const results = await store.appendBatch([
+      {
+        stream: 'key-1',
+        events: [{ type: 'B', data: { n: 1 } }],
+        options: { expectedRevision: 0, metadata },
+      },
+      {
+        stream: 'key-2',
+        events: [
+          { type: 'C', data: {} },
+          { type: 'D', data: {} },
+        ],
+        options: { expectedRevision: 'no_stream', metadata },
+      },
+    ]);
+    expect(results).toEqual([
+      { nextRevision: 1, position: 2 },
+      { nextRevision: 1, position: 4 },
+    ]);
+    expect(verifySqliteChain(file)).toMatchObject({ ok: true });
+
+    // One stale revision refuses the whole batch.
+    await expect(
+      store.appendBatch([
+        {
+          stream: 'key-3',
+          events: [{ type: 'E', data: {} }],
+          options: { expectedRevision: 'no_stream', metadata },
+        },
+        {
+          stream: 'key-1',
+          events: [{ type: 'F', data: {} }],
+          options: { expectedRevision: 0, metadata },
+        },
+      ]),
+    ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(await store.headPosition()).toBe(4);
+    expect(await store.readStream('key-3')).toEqual([]);
   });
 
   it('wakes its own subscriptions on append, without waiting for a poll', async () => {
