@@ -20,10 +20,9 @@ export function nonPublicRangeOf(address: string): string | null {
 export class OutboundAddressPolicy {
   constructor(private readonly allowed: readonly CidrBlock[] = []) {}
 
-  /** Why a connection to `address` is refused, or null when it is allowed. */
-  refusal(address: string): string | null {
+  /** The non-public range that refuses a connection to `address`, or null when it is allowed. */
+  refusedRange(address: string): string | null {
     const range = nonPublicRangeOf(address);
-    if (range === null || anyCidrContains(this.allowed, address)) return null;
-    return `${address} is a ${range} address; private and internal targets are refused`;
+    return range === null || anyCidrContains(this.allowed, address) ? null : range;
   }
 }
