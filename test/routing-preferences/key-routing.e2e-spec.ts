@@ -82,6 +82,8 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
       for (const [keyId, preferenceId] of [
         [carolsKey.id, personal.id],
         [personalKey.id, team.id],
+        // An org key is its org's, not its creator's: one member's settings must not steer it.
+        [orgKey.id, personal.id],
       ]) {
         const refused = await expectApiError(
           bind(world.alice, keyId, preferenceId),
@@ -92,8 +94,7 @@ describe('key routing over HTTP: bindings, key-first rules, effective routing', 
       }
       expect(world.events()).toBe(before);
       expect((await bind(world.alice, orgKey.id, team.id)).status).toBe(200);
-      // The author's own org key is "a key owned by its author": a personal preference fits it.
-      expect((await bind(world.alice, orgKey.id, personal.id)).status).toBe(200);
+      expect((await bind(world.alice, personalKey.id, personal.id)).status).toBe(200);
       expect((await bind(world.carol, carolsKey.id, team.id)).status).toBe(200);
     });
 

@@ -32,6 +32,7 @@ export interface DeliveryLine {
     attempt: number;
     attempted_at: string;
     status_code: number | null;
+    error: string | null;
     outcome: string;
   }[];
 }
@@ -80,7 +81,12 @@ export async function startWebhookWorld(
   const receiver = options.receiver ?? (await startWebhookReceiver());
   const app = await startTestApp({
     dataDir: options.dataDir,
-    env: { WEBHOOK_SECRET_KEY: TEST_WEBHOOK_KEY, ...options.env },
+    // The receiver listens on loopback, which webhooks refuse unless allowed.
+    env: {
+      WEBHOOK_SECRET_KEY: TEST_WEBHOOK_KEY,
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: '127.0.0.0/8',
+      ...options.env,
+    },
   });
   const as = (auth: Caller): Client => ({
     api: new KeyledgerClient({ baseUrl: app.baseUrl, auth: authOf(auth) }),

@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './expected-revision';
+export { canonicalJson } from './canonical-json';
 export { matchesFilter } from './event-filter';
 export type { ChainProblem, ChainProblemKind, ChainVerdict } from './hash-chain';
 export {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyEvent } from '@keyledger/domain';
+import { OutboundAddressPolicy, parseCidrList } from '@keyledger/network';
 import {
   CreateWebhookSubscription,
   webhookSigningSecret,
@@ -18,6 +19,7 @@ import { RetryPolicy } from './retry-policy';
 import { SIGNATURE_HEADER, verifySignature } from './signature';
 import { Sleep, untilAborted } from './sleep';
 import { eventually, manualTime, startWebhookReceiver, WebhookReceiver } from './testing';
+import { httpSender } from './webhook-sender';
 import { WebhookWorker, WebhookWorkerOptions } from './webhook-worker';
 
 const serverKey = 'test-server-key-with-at-least-32-characters';
@@ -59,6 +61,8 @@ function startWorker(options: Partial<WebhookWorkerOptions> = {}): WebhookWorker
     clock: time.clock,
     sleep: time.sleep,
     random: () => 0.5,
+    // The receiver listens on loopback, which the default sender refuses.
+    sender: httpSender({ targets: new OutboundAddressPolicy(parseCidrList('127.0.0.0/8')) }),
     onError: (error) => failures.push(error),
     ...options,
   });

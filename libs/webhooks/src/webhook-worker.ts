@@ -7,7 +7,7 @@ import { afterFailure, DEFAULT_RETRY_POLICY, Random, RetryPolicy } from './retry
 import { sendDelivery } from './send-delivery';
 import { realSleep, Sleep, untilAborted } from './sleep';
 import { WebhookLedger } from './webhook-ledger';
-import { fetchSender, WebhookSender } from './webhook-sender';
+import { httpSender, WebhookSender } from './webhook-sender';
 
 /** Where the worker keeps its state, how it signs, and the ports tests replace. */
 export interface WebhookWorkerOptions {
@@ -62,7 +62,7 @@ export class WebhookWorker {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.clock = options.clock ?? systemClock;
     this.sleep = options.sleep ?? realSleep;
-    this.sender = options.sender ?? fetchSender();
+    this.sender = options.sender ?? httpSender();
     this.random = options.random ?? Math.random;
   }
 
@@ -129,7 +129,7 @@ export class WebhookWorker {
       delivery.secret_version,
     );
     // Not cut short by close(): an answer the endpoint gives is recorded, so never resent.
-    const outcome = await sendDelivery(
+    const { retryable, ...outcome } = await sendDelivery(
       delivery,
       secret,
       this.sender,
@@ -141,7 +141,9 @@ export class WebhookWorker {
       outcome,
       outcome.error === null
         ? { status: 'delivered' }
-        : afterFailure(this.retry, delivery.attempts + 1, this.clock.now().getTime(), this.random),
+        : retryable
+          ? afterFailure(this.retry, delivery.attempts + 1, this.clock.now().getTime(), this.random)
+          : { status: 'dead' },
     );
   }
 }

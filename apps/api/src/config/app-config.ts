@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseCidrList } from '@keyledger/network';
 import { PlanCatalog } from '@keyledger/resolution';
 import { planCatalogSource } from './plan-catalog-source';
 
@@ -71,6 +72,21 @@ const configSchema = z
     WEBHOOK_RETRY_BASE_MS: milliseconds(10, 86_400_000, 10_000),
     WEBHOOK_RETRY_MAX_MS: milliseconds(10, 86_400_000, 3_600_000),
     WEBHOOK_TIMEOUT_MS: milliseconds(100, 120_000, 10_000),
+    // Private and internal webhook targets are refused (SSRF) unless a block here allows them.
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: z
+      .string()
+      .default('')
+      .transform((text, ctx) => {
+        try {
+          return parseCidrList(text);
+        } catch (error) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be a comma-separated list of CIDR blocks: ${(error as Error).message}`,
+          });
+          return z.NEVER;
+        }
+      }),
     PROJECTIONS: z.enum(['embedded', 'external']).default('embedded'),
     METRICS: z.enum(['on', 'off']).default('on'),
     // Read and checked here, so a bad catalog stops the start with the others' messages.
@@ -161,6 +177,8 @@ const configSchema = z
         maxDelayMs: env.WEBHOOK_RETRY_MAX_MS,
       },
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      /** CIDR blocks of private addresses webhooks may still target (local development). */
+      allowedPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     },
     /** `external`: a separate projector (apps/projector) keeps the shared read store current. */
     projections: env.PROJECTIONS,

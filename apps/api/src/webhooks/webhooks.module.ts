@@ -17,6 +17,7 @@ import { ListWebhooksHandler } from './queries/list-webhooks/list-webhooks.handl
 import { ListWebhooksHttpController } from './queries/list-webhooks/list-webhooks.http.controller';
 import { WebhookDirectory } from './webhook-directory';
 import { WebhookSecrets } from './webhook-secrets';
+import { WebhookTargets } from './webhook-targets';
 import { WebhookWriter } from './webhook-writer';
 
 /**
@@ -38,6 +39,7 @@ import { WebhookWriter } from './webhook-writer';
     WebhookDirectory,
     WebhookWriter,
     WebhookSecrets,
+    WebhookTargets,
     WebhookDelivery,
     CreateWebhookHandler,
     UpdateWebhookHandler,

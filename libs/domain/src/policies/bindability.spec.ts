@@ -27,10 +27,13 @@ const org1Preference: PreferenceOwnershipFacts = {
 };
 
 describe('isBindable', () => {
-  it('binds a personal preference to keys owned by its author only', () => {
+  it("binds a personal preference to its author's personal keys only, never to an org key", () => {
+    const bobsPersonalKey: KeyOwnershipFacts = { ...alicesPersonalKey, owner_user_id: 'bob' };
     expect(
-      [alicesPersonalKey, alicesOrgKey, bobsOrgKey].map((k) => isBindable(alicesPreference, k)),
-    ).toEqual([true, true, false]);
+      [alicesPersonalKey, alicesOrgKey, bobsOrgKey, bobsPersonalKey].map((k) =>
+        isBindable(alicesPreference, k),
+      ),
+    ).toEqual([true, false, false, false]);
   });
 
   it('binds a team preference to keys of its org only', () => {
@@ -54,6 +57,7 @@ describe('assertBindable', () => {
   it.each<[string, PreferenceOwnershipFacts, KeyOwnershipFacts]>([
     ["a team preference and another org's key", org1Preference, otherOrgKey],
     ["a personal preference and someone else's key", alicesPreference, bobsOrgKey],
+    ["a personal preference and its author's org key", alicesPreference, alicesOrgKey],
   ])('refuses %s as routing_preference_not_bindable, naming no tenant', (_, preference, key) => {
     let refusal: unknown;
     try {

@@ -2,9 +2,15 @@ import { DomainError } from '../shared/domain-error';
 import { KeyOwnershipFacts } from './key-access';
 import { PreferenceOwnershipFacts } from './preference-access';
 
-/** Whether a preference may be bound to a key: personal ↔ its author's keys, team ↔ its org's keys. */
+/**
+ * Whether a preference may be bound to a key: personal ↔ its author's personal keys, team ↔ its
+ * org's keys. An org key belongs to its org, not to the member who created it: one member's
+ * private settings must not steer the team's traffic, nor stay bound after they leave.
+ */
 export function isBindable(preference: PreferenceOwnershipFacts, key: KeyOwnershipFacts): boolean {
-  if (preference.scope === 'personal') return key.owner_user_id === preference.author_user_id;
+  if (preference.scope === 'personal') {
+    return key.scope === 'personal' && key.owner_user_id === preference.author_user_id;
+  }
   return key.org_id !== null && key.org_id === preference.org_id;
 }
 
@@ -14,7 +20,7 @@ export function assertBindable(preference: PreferenceOwnershipFacts, key: KeyOwn
   throw new DomainError(
     'routing_preference_not_bindable',
     preference.scope === 'personal'
-      ? 'A personal routing preference can only be bound to keys owned by its author.'
+      ? 'A personal routing preference can only be bound to personal keys of its author.'
       : 'A team routing preference can only be bound to keys of the same organization.',
   );
 }

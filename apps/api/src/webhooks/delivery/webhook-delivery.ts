@@ -9,9 +9,10 @@ import {
 } from '@nestjs/common';
 import { Clock } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
-import { fetchSender, WebhookLedger, WebhookWorker } from '@keyledger/webhooks';
+import { httpSender, WebhookLedger, WebhookWorker } from '@keyledger/webhooks';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
+import { WebhookTargets } from '../webhook-targets';
 
 /**
  * Outbound delivery inside the API process: with WEBHOOKS=on the worker follows the event store
@@ -30,6 +31,7 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(EVENT_STORE) events: EventStore,
     @Inject(CLOCK) clock: Clock,
+    targets: WebhookTargets,
   ) {
     const settings = config.webhooks;
     if (settings.usesDevSecretKey) {
@@ -44,7 +46,7 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
           serverKey: settings.secretKey,
           retry: settings.retry,
           clock,
-          sender: fetchSender(settings.timeoutMs),
+          sender: httpSender({ timeoutMs: settings.timeoutMs, targets: targets.policy }),
           onError: (error) =>
             this.logger.error(
               { err: error },

@@ -21,6 +21,16 @@ describe('requestFingerprint', () => {
       fingerprint,
     );
   });
+
+  it('sees nested values, in any field order', () => {
+    const nested = { name: 'ci', policy: { ips: ['10.0.0.0/8'], max: 1 } };
+    expect(
+      requestFingerprint({ name: 'ci', policy: { ips: ['192.168.0.0/16'], max: 1 } }),
+    ).not.toBe(requestFingerprint(nested));
+    expect(requestFingerprint({ policy: { max: 1, ips: ['10.0.0.0/8'] }, name: 'ci' })).toBe(
+      requestFingerprint(nested),
+    );
+  });
 });
 
 describe('idempotencyStream', () => {

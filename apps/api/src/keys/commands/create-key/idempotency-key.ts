@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@keyledger/event-store';
 import { ApiError } from '../../../shared/errors/api-error';
 
 const MAX_LENGTH = 255;
@@ -24,6 +25,8 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 export const idempotencyStream = (userId: string, idempotencyKey: string): string =>
   `idempotency-${sha256(`${userId}\n${idempotencyKey}`)}`;
 
-/** What makes two requests "the same": their bodies, whatever the order of the fields. */
-export const requestFingerprint = (body: object): string =>
-  sha256(JSON.stringify(body, Object.keys(body).sort()));
+/**
+ * What makes two requests "the same": their bodies, whatever the order of the fields at any
+ * depth (the event store's canonical JSON, which also keeps nested fields).
+ */
+export const requestFingerprint = (body: object): string => sha256(canonicalJson(body));

@@ -11,6 +11,7 @@ import { assertMaySubscribe } from '../../webhook-access';
 import { WebhookSecretResult } from '../../webhook-answers';
 import { liveWebhook } from '../../webhook-directory';
 import { WebhookSecrets } from '../../webhook-secrets';
+import { WebhookTargets } from '../../webhook-targets';
 import { toWebhookView } from '../../webhook-view';
 import { CreateWebhookRequestDto } from './create-webhook.request.dto';
 
@@ -36,6 +37,7 @@ export class CreateWebhookHandler implements ICommandHandler<
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     private readonly secrets: WebhookSecrets,
+    private readonly targets: WebhookTargets,
   ) {}
 
   async execute({
@@ -43,6 +45,7 @@ export class CreateWebhookHandler implements ICommandHandler<
     context,
     request,
   }: CreateWebhookCommand): Promise<WebhookSecretResult> {
+    this.targets.assertAllowed(request.url);
     const now = this.clock.now();
     const id = this.ids.next();
     const outcome = await decideAndAppend(

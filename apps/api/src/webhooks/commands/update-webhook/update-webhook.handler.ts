@@ -5,6 +5,7 @@ import { selectEventTypes } from '../../event-type-selection';
 import { WebhookWriteResult } from '../../webhook-answers';
 import { liveWebhook } from '../../webhook-directory';
 import { toWebhookView } from '../../webhook-view';
+import { WebhookTargets } from '../../webhook-targets';
 import { WebhookWriter } from '../../webhook-writer';
 import { UpdateWebhookRequestDto } from './update-webhook.request.dto';
 
@@ -27,10 +28,14 @@ export class UpdateWebhookHandler implements ICommandHandler<
   UpdateWebhookCommand,
   WebhookWriteResult
 > {
-  constructor(private readonly writer: WebhookWriter) {}
+  constructor(
+    private readonly writer: WebhookWriter,
+    private readonly targets: WebhookTargets,
+  ) {}
 
   async execute(command: UpdateWebhookCommand): Promise<WebhookWriteResult> {
     const { request } = command;
+    this.targets.assertAllowed(request.url);
     const outcome = await this.writer.change(command, (now) => ({
       type: 'UpdateWebhookSubscription',
       url: request.url,
