@@ -1,5 +1,6 @@
 import {
   AUDIT_ENTRY_FIELDS,
+  AUDIT_EVENT_TYPES,
   clientOperations,
   EFFECTIVE_ROUTING_FIELDS,
   fieldNames,
@@ -14,6 +15,7 @@ import {
   requiredFieldNames,
   ROUTING_PREFERENCE_FIELDS,
   RoutingPreference,
+  WEBHOOK_EVENT_TYPES,
   WEBHOOK_FIELDS,
 } from '@keyledger/client';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -103,6 +105,24 @@ describe('@keyledger/client against the running app', () => {
             : null,
         });
       }
+    });
+
+    it('names exactly the event types the document enumerates for audit filters and webhooks', async () => {
+      type Enumerated = { items?: { enum?: string[] } };
+      const raw = (await fetch(`${app.baseUrl}/openapi.json`).then((r) => r.json())) as {
+        paths: Record<
+          string,
+          Record<string, { parameters?: { name: string; schema?: Enumerated }[] }>
+        >;
+        components: { schemas: Record<string, { properties?: Record<string, Enumerated> }> };
+      };
+      const filter = raw.paths['/api/v1/audit'].get.parameters?.find(
+        (p) => p.name === 'event_type',
+      );
+      expect(filter?.schema?.items?.enum).toEqual([...AUDIT_EVENT_TYPES]);
+      const hookTypes =
+        raw.components.schemas.CreateWebhookRequestDto.properties?.event_types.items?.enum;
+      expect(hookTypes?.filter((type) => type !== '*')).toEqual([...WEBHOOK_EVENT_TYPES]);
     });
 
     it('gets answers carrying exactly the fields its types name', async () => {

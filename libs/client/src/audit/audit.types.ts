@@ -56,6 +56,23 @@ export const AUDIT_ENTRY_FIELDS: FieldList<AuditEntry> = {
   data: 'required',
 };
 
+/** The stored key event types, in lifecycle order: what the `event_type` filter accepts. */
+export const AUDIT_EVENT_TYPES = [
+  'KeyCreated',
+  'KeyRenamed',
+  'KeyDisabled',
+  'KeyEnabled',
+  'KeyLimitSet',
+  'KeyLimitReset',
+  'KeyExpirySet',
+  'PreferenceBound',
+  'PreferenceUnbound',
+  'KeyRoutingRulesSet',
+  'KeyRoutingRulesCleared',
+  'KeySecretRotated',
+  'KeyRevoked',
+] as const;
+
 /** The filters the audit log and its export share; all of them combine. */
 export type AuditFilters = {
   /** A user id or an API key id. */
