@@ -1,10 +1,13 @@
 import {
+  AUDIT_ENTRY_FIELDS,
+  AUDIT_EVENT_TYPES,
   clientOperations,
   EFFECTIVE_ROUTING_FIELDS,
   fieldNames,
   Fields,
   Key,
   KEY_FIELDS,
+  KEY_HISTORY_ENTRY_FIELDS,
   KEY_ROUTING_PREFERENCE_FIELDS,
   KEY_ROUTING_RULES_FIELDS,
   KeyledgerApiError,
@@ -12,6 +15,8 @@ import {
   requiredFieldNames,
   ROUTING_PREFERENCE_FIELDS,
   RoutingPreference,
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_FIELDS,
 } from '@keyledger/client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { expectApiError, failedFieldsOf, rejection } from './api-error-assertions';
@@ -100,6 +105,24 @@ describe('@keyledger/client against the running app', () => {
             : null,
         });
       }
+    });
+
+    it('names exactly the event types the document enumerates for audit filters and webhooks', async () => {
+      type Enumerated = { items?: { enum?: string[] } };
+      const raw = (await fetch(`${app.baseUrl}/openapi.json`).then((r) => r.json())) as {
+        paths: Record<
+          string,
+          Record<string, { parameters?: { name: string; schema?: Enumerated }[] }>
+        >;
+        components: { schemas: Record<string, { properties?: Record<string, Enumerated> }> };
+      };
+      const filter = raw.paths['/api/v1/audit'].get.parameters?.find(
+        (p) => p.name === 'event_type',
+      );
+      expect(filter?.schema?.items?.enum).toEqual([...AUDIT_EVENT_TYPES]);
+      const hookTypes =
+        raw.components.schemas.CreateWebhookRequestDto.properties?.event_types.items?.enum;
+      expect(hookTypes?.filter((type) => type !== '*')).toEqual([...WEBHOOK_EVENT_TYPES]);
     });
 
     it('gets answers carrying exactly the fields its types name', async () => {
@@ -320,6 +343,74 @@ describe('@keyledger/client against the running app', () => {
       const cleared = await alice.keys.routingPreference.put(key.id, { preference_id: null });
       expect(cleared.data.inherits_default).toBe(true);
       expect((await alice.keys.effectiveRouting.get(key.id)).data.source).toBe('none');
+    });
+  });
+
+  describe('audit, history, reports and webhooks', () => {
+    it('pages the audit log, exports it, and reads a key history with full metadata', async () => {
+      const key = visible((await alice.keys.create({ name: 'audited', scope: 'org' })).data);
+      const disabled = await alice.keys.update(key.id, { disabled: true, reason: 'leaked' });
+      const read = { minPosition: disabled.position };
+      const page = await alice.audit.list({ key_id: key.id, limit: 1 }, read);
+      expect(page.data.map((entry) => entry.event_type)).toEqual(['KeyDisabled']);
+      expect(page.next_cursor).toEqual(expect.any(String));
+      expectFields(page.data[0], AUDIT_ENTRY_FIELDS);
+      expect(page.data[0]).toMatchObject({ actor_kind: 'user', actor_id: 'alice', key_id: key.id });
+      const all = await collect(alice.audit.iterate({ key_id: key.id, limit: 1, order: 'asc' }));
+      expect(all.map((entry) => entry.event_type)).toEqual(['KeyCreated', 'KeyDisabled']);
+      const csv = await alice.audit.export({ key_id: key.id, format: 'csv' });
+      expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(csv.data.trim().split('\r\n')).toHaveLength(3);
+      const ndjson = await alice.audit.export({ key_id: key.id, event_type: 'KeyDisabled' });
+      expect(
+        ndjson.data
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line).event_type),
+      ).toEqual(['KeyDisabled']);
+      const history = await alice.keys.history(key.hash, read);
+      expect(history.key_id).toBe(key.id);
+      expect(history.data.map((entry) => entry.type)).toEqual(['KeyCreated', 'KeyDisabled']);
+      for (const entry of history.data) expectFields(entry, KEY_HISTORY_ENTRY_FIELDS);
+      expect(history.data[1].metadata.actor).toEqual({ kind: 'user', id: 'alice' });
+    });
+
+    it('runs reports with their parameters', async () => {
+      const byState = await alice.reports.run('keys-by-state', { org_id: 'org_a' });
+      expect(byState).toMatchObject({ status: 200, report: 'keys-by-state' });
+      expect(byState.columns[0]).toBe('org_id');
+      expect(byState.data.map((row) => row.org_id)).toEqual(['org_a']);
+      const idle = await alice.reports.run('unused-keys', { days: 0 });
+      expect(idle.title).toContain('0 days');
+      const near = await alice.reports.run('keys-near-limit', { threshold: 50 });
+      expect(near.columns).toContain('used_percent');
+      await expectApiError(
+        alice.reports.run('unused-keys', { days: -1 }),
+        400,
+        'validation_failed',
+      );
+    });
+
+    it('creates, pauses, rotates and deletes a webhook; the secret appears only when made', async () => {
+      const created = await alice.webhooks.create({
+        url: 'https://hooks.example.com/keyledger',
+        event_types: ['key.disabled'],
+      });
+      expect(created.secret).toMatch(/^whsec_/);
+      expectFields(created.data, WEBHOOK_FIELDS);
+      const { id } = created.data;
+      const listed = await alice.webhooks.list();
+      expect(listed.data.map((hook) => hook.id)).toContain(id);
+      expect(listed.data.some((hook) => 'secret' in hook)).toBe(false);
+      const paused = await alice.webhooks.update(id, { enabled: false }, { ifMatch: created.etag });
+      expect(paused.data.enabled).toBe(false);
+      const rotated = await alice.webhooks.rotateSecret(id);
+      expect(rotated.secret).not.toBe(created.secret);
+      expect(rotated.data.secret_version).toBe(2);
+      expect((await alice.webhooks.get(id)).data.enabled).toBe(false);
+      expect((await alice.webhooks.deliveries(id, { status: 'pending' })).next_cursor).toBeNull();
+      expect((await alice.webhooks.delete(id)).status).toBe(204);
+      await expectApiError(alice.webhooks.get(id), 404, 'not_found');
     });
   });
 });

@@ -8,6 +8,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { serveConsole } from './console/console.static';
 import { serveOpenApi } from './openapi/openapi';
 import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter';
 import { toErrorResponse } from './shared/errors/error-response';
@@ -58,6 +59,8 @@ export async function createApp(
     void reply.header('X-Request-Id', request.id);
   });
   serveOpenApi(app);
+  // Its own encapsulated plugin: the console's CSP and cache headers stay on /console.
+  await serveConsole(app, config.console);
   app.useGlobalFilters(new AllExceptionsFilter(errorShape));
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();

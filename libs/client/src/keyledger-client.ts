@@ -1,7 +1,10 @@
+import { AuditResource } from './audit/audit.resource';
 import { Transport, TransportConfig } from './core/transport';
 import { CallingKeyResource } from './keys/calling-key.resource';
 import { KeysResource } from './keys/keys.resource';
+import { ReportsResource } from './reports/reports.resource';
 import { RoutingPreferencesResource } from './routing-preferences/routing-preferences.resource';
+import { WebhooksResource } from './webhooks/webhooks.resource';
 
 /** How to reach the service: `{ baseUrl, auth: { bearer } | { apiKey }, fetch? }`. */
 export type KeyledgerClientOptions = TransportConfig;
@@ -19,11 +22,20 @@ export class KeyledgerClient {
   readonly key: CallingKeyResource;
   /** `/api/v1/routing-preferences`. */
   readonly routingPreferences: RoutingPreferencesResource;
+  /** `/api/v1/audit`: the audit log and its export. */
+  readonly audit: AuditResource;
+  /** `/api/v1/reports`: governance reports. */
+  readonly reports: ReportsResource;
+  /** `/api/v1/webhooks`: subscriptions and their delivery logs. */
+  readonly webhooks: WebhooksResource;
 
   constructor(options: KeyledgerClientOptions) {
     const transport = new Transport(options);
     this.keys = new KeysResource(transport);
     this.key = new CallingKeyResource(transport);
     this.routingPreferences = new RoutingPreferencesResource(transport);
+    this.audit = new AuditResource(transport);
+    this.reports = new ReportsResource(transport);
+    this.webhooks = new WebhooksResource(transport);
   }
 }

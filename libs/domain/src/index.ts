@@ -19,6 +19,7 @@ export * from './keys/rotation';
 export * from './keys/secret';
 export * from './routing-preferences/routing-rule';
 export * from './routing-preferences/routing-rules.validation';
+export * from './routing-preferences/routing-rule-match';
 export * from './routing-preferences/routing-preference.validation';
 export * from './routing-preferences/routing-preference.events';
 export * from './routing-preferences/routing-preference.commands';

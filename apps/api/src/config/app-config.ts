@@ -106,6 +106,11 @@ const configSchema = z
       }),
     USAGE_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
     USAGE_RESERVATION_CREDITS: z.coerce.number().min(0).max(1e12).default(0.05),
+    // The built console (`npm run build` writes it there), relative to the working directory.
+    CONSOLE_DIR: z.string().min(1).default('dist/console'),
+    CONSOLE_OIDC_ISSUER: optionalUrl,
+    CONSOLE_OIDC_CLIENT_ID: z.string().min(1).max(256).optional(),
+    CONSOLE_OIDC_SCOPE: z.string().min(1).max(512).default('openid'),
   })
   .superRefine((env, ctx) => {
     if (env.EVENT_STORE === 'esdb' && !env.EVENTSTORE_URL) {
@@ -128,6 +133,22 @@ const configSchema = z
         code: 'custom',
         path: ['MONGO_URL'],
         message: 'is required when READ_STORE=mongo',
+      });
+    }
+    if (Boolean(env.CONSOLE_OIDC_ISSUER) !== Boolean(env.CONSOLE_OIDC_CLIENT_ID)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.CONSOLE_OIDC_ISSUER ? 'CONSOLE_OIDC_CLIENT_ID' : 'CONSOLE_OIDC_ISSUER'],
+        message: 'CONSOLE_OIDC_ISSUER and CONSOLE_OIDC_CLIENT_ID go together',
+      });
+    }
+    // The console signs in at the issuer; the API must be able to verify what it hands over.
+    if (env.CONSOLE_OIDC_ISSUER && !env.JWT_JWKS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_JWKS_URL'],
+        message:
+          "is required with CONSOLE_OIDC_ISSUER: the issuer's jwks_uri, to verify its tokens",
       });
     }
     if (env.WEBHOOK_RETRY_MAX_MS < env.WEBHOOK_RETRY_BASE_MS) {
@@ -184,6 +205,18 @@ const configSchema = z
     projections: env.PROJECTIONS,
     /** Whether `/metrics` (Prometheus) is served. */
     metrics: env.METRICS === 'on',
+    console: {
+      dir: env.CONSOLE_DIR,
+      /** Sign-in at an OpenID Connect issuer (authorization code + PKCE); null: token paste only. */
+      oidc:
+        env.CONSOLE_OIDC_ISSUER && env.CONSOLE_OIDC_CLIENT_ID
+          ? {
+              issuer: env.CONSOLE_OIDC_ISSUER,
+              clientId: env.CONSOLE_OIDC_CLIENT_ID,
+              scope: env.CONSOLE_OIDC_SCOPE,
+            }
+          : null,
+    },
     resolution: {
       /** The plan catalog, as JSON (checked by PlanCatalog.load). */
       plans: env.PLANS_FILE,

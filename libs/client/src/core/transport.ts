@@ -37,10 +37,32 @@ export class Transport {
 
   /** Calls the operation; resolves on a 2xx, rejects with a KeyledgerApiError otherwise. */
   async call<T>(operation: Operation, request: CallRequest = {}): Promise<ApiResponse<T>> {
+    const { response, text } = await this.send(operation, request, 'application/json');
+    return {
+      data: parseData<T>(response, text),
+      ...responseMeta(response.status, response.headers),
+    };
+  }
+
+  /** As call, for a route that answers with a file (NDJSON, CSV): the body as text. */
+  async callText(
+    operation: Operation,
+    request: CallRequest = {},
+    accept = '*/*',
+  ): Promise<ApiResponse<string>> {
+    const { response, text } = await this.send(operation, request, accept);
+    return { data: text, ...responseMeta(response.status, response.headers) };
+  }
+
+  private async send(
+    operation: Operation,
+    request: CallRequest,
+    accept: string,
+  ): Promise<{ response: Response; text: string }> {
     const options = request.options ?? {};
     const path = fillPath(operation.path, request.params ?? {});
     const headers: Record<string, string> = {
-      accept: 'application/json',
+      accept,
       ...authHeaders(this.config.auth),
       ...optionHeaders(options),
     };
@@ -56,10 +78,7 @@ export class Transport {
     );
     const text = await response.text();
     if (!response.ok) throw apiErrorFrom(response.status, response.headers, text);
-    return {
-      data: parseData<T>(response, text),
-      ...responseMeta(response.status, response.headers),
-    };
+    return { response, text };
   }
 }
 

@@ -3,6 +3,7 @@ import { operation } from '../core/operation';
 import { PageResponse, paginate } from '../core/pagination';
 import { CreateOptions, ReadOptions, WriteOptions } from '../core/request-options';
 import { Transport } from '../core/transport';
+import { KeyHistoryEntry } from '../audit/audit.types';
 import { EffectiveRoutingResource } from '../routing-preferences/effective-routing.resource';
 import { KeyRoutingPreferenceResource } from '../routing-preferences/key-routing-preference.resource';
 import { KeyRoutingRulesResource } from '../routing-preferences/key-routing-rules.resource';
@@ -44,6 +45,7 @@ export const KEY_OPERATIONS = {
     body: RESET_KEY_LIMIT_FIELDS,
     response: KEY_FIELDS,
   }),
+  history: operation('GET', '/api/v1/keys/{id}/history'),
 } as const;
 
 /**
@@ -66,6 +68,12 @@ export type RevokeKeyOptions = WriteOptions & RevokeKeyQuery;
 type KeyEnvelope = { readonly data: Key | null };
 type SecretEnvelope = KeyEnvelope & { readonly secret: string | null };
 type KeyPage = { readonly data: Key[]; readonly next_cursor: string | null };
+type History = { readonly key_id: string; readonly data: KeyHistoryEntry[] };
+
+/** A key's history: every event of its stream, oldest first, and the key's id. */
+export type KeyHistoryResponse = ApiResponse<readonly KeyHistoryEntry[]> & {
+  readonly key_id: string;
+};
 
 /** `client.keys`: API keys (SPEC §2) and, per key, their routing (SPEC §4). */
 export class KeysResource {
@@ -160,6 +168,12 @@ export class KeysResource {
     return unwrap(
       await this.transport.call<KeyEnvelope>(KEY_OPERATIONS.resetLimit, { params, body, options }),
     );
+  }
+
+  /** Every change to the key, oldest first, with actor, org, request ids, IP and user agent. */
+  async history(idOrHash: string, options: ReadOptions = {}): Promise<KeyHistoryResponse> {
+    const params = { id: idOrHash };
+    return unwrap(await this.transport.call<History>(KEY_OPERATIONS.history, { params, options }));
   }
 }
 

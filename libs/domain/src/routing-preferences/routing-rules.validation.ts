@@ -42,23 +42,32 @@ function compiles(pattern: string): boolean {
   }
 }
 
-// Patterns are kept verbatim, not trimmed: whitespace in a regular expression is meaningful.
-function checkPattern(errors: FieldErrors, pattern: unknown, at: string): string {
+/**
+ * What is wrong with a rule's pattern, as the service words it, or null when it is accepted.
+ * Pure and browser-safe, so an editor can check each keystroke against the server's rules.
+ */
+export function patternProblem(pattern: unknown): string | null {
   if (
     typeof pattern !== 'string' ||
     pattern.length === 0 ||
     characterCount(pattern) > ROUTING_LIMITS.pattern
   ) {
-    errors.add(at, `must be a regular expression of 1-${ROUTING_LIMITS.pattern} characters`);
-    return '';
+    return `must be a regular expression of 1-${ROUTING_LIMITS.pattern} characters`;
   }
-  if (!compiles(pattern)) errors.add(at, 'must be a valid JavaScript regular expression');
+  if (!compiles(pattern)) return 'must be a valid JavaScript regular expression';
   // Gateways run these patterns on every prompt: a nested quantifier such as (a+)+ can backtrack
   // for exponential time on a crafted prompt, stalling the gateway (ReDoS).
-  else if (!isSafeRegex(pattern)) {
-    errors.add(at, 'must not nest quantifiers such as (a+)+: it could backtrack for ages');
+  if (!isSafeRegex(pattern)) {
+    return 'must not nest quantifiers such as (a+)+: it could backtrack for ages';
   }
-  return pattern;
+  return null;
+}
+
+// Patterns are kept verbatim, not trimmed: whitespace in a regular expression is meaningful.
+function checkPattern(errors: FieldErrors, pattern: unknown, at: string): string {
+  const problem = patternProblem(pattern);
+  if (problem !== null) errors.add(at, problem);
+  return typeof pattern === 'string' ? pattern : '';
 }
 
 function checkRule(errors: FieldErrors, rule: JsonObject, at: string): RoutingRule {

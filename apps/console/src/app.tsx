@@ -1,0 +1,89 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
+import { AuditPage } from './audit/audit-page';
+import { KeyPage } from './keys/key-page';
+import { KeysPage } from './keys/keys-page';
+import { ReportsPage } from './reports/reports-page';
+import { RoutingPage } from './routing/routing-page';
+import { CallbackPage } from './session/callback-page';
+import { SessionProvider, useSession } from './session/session-context';
+import { SignInPage } from './session/sign-in-page';
+import { WebhooksPage } from './webhooks/webhooks-page';
+
+const NAV = [
+  { to: '/keys', label: 'Keys' },
+  { to: '/audit', label: 'Audit' },
+  { to: '/reports', label: 'Reports' },
+  { to: '/routing', label: 'Routing' },
+  { to: '/webhooks', label: 'Webhooks' },
+] as const;
+
+/** The signed-in frame: header with navigation and sign-out, and the page. */
+function Shell() {
+  const { subject, signOut } = useSession();
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <span className="brand">keyledger</span>
+        <nav aria-label="Main">
+          {NAV.map((item) => (
+            <NavLink key={item.to} to={item.to}>
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <span className="who">
+          {subject && <span className="muted">{subject}</span>}
+          <button type="button" onClick={signOut}>
+            Sign out
+          </button>
+        </span>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Routes>
+          <Route path="/keys" element={<KeysPage />} />
+          <Route path="/keys/:id" element={<KeyPage />} />
+          <Route path="/audit" element={<AuditPage />} />
+          <Route path="/reports" element={<ReportsPage />} />
+          <Route path="/reports/:name" element={<ReportsPage />} />
+          <Route path="/routing" element={<RoutingPage />} />
+          <Route path="/webhooks" element={<WebhooksPage />} />
+          <Route path="*" element={<Navigate to="/keys" replace />} />
+        </Routes>
+      </main>
+    </>
+  );
+}
+
+function Gate() {
+  const { session } = useSession();
+  return (
+    <Routes>
+      <Route path="/callback" element={<CallbackPage />} />
+      <Route path="*" element={session ? <Shell /> : <SignInPage />} />
+    </Routes>
+  );
+}
+
+const queries = new QueryClient({
+  defaultOptions: {
+    // A refusal (403, 404, 400) will not change on retry; one retry covers a dropped connection.
+    queries: { retry: 1, refetchOnWindowFocus: false },
+  },
+});
+
+/** The console: sign-in, then keys, audit, reports, routing and webhooks. */
+export function App() {
+  return (
+    <QueryClientProvider client={queries}>
+      <SessionProvider>
+        <BrowserRouter basename="/console">
+          <Gate />
+        </BrowserRouter>
+      </SessionProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
+
+/** Debian's chromium (`.ci/run` installs it); CHROMIUM_PATH points elsewhere. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** What a closed network needs: no sandbox as root, no GPU, nothing fetched in the background. */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/** Builds the console into a fresh folder, so a test never serves a stale dist/console. */
+export function buildConsole(): { readonly dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'keyledger-console-'));
+  execFileSync(
+    join('node_modules', '.bin', 'vite'),
+    ['build', '--config', 'apps/console/vite.config.mjs', '--logLevel', 'error'],
+    {
+      env: { ...process.env, CONSOLE_OUT_DIR: dir },
+      stdio: 'inherit',
+    },
+  );
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Starts headless Chromium; never downloads a browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+/** Records every Content-Security-Policy violation the page reports, for the test to read. */
+export async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  // A string, not a function: it runs in the page, whose globals the Node tsconfig does not know.
+  await page.addInitScript(`
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));
+  `);
+  return async () => (await page.evaluate('window.cspViolations')) as string[];
+}
+
+/** Waits until the locator's element is visible (Playwright's own wait, bounded by its timeout). */
+export const shown = (locator: Locator): Promise<void> => locator.waitFor({ state: 'visible' });
+
+/** The serious and critical axe-core violations on the page as it is now (WCAG 2.1 A and AA). */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+}
+
+/** Saves a screenshot for the README when CONSOLE_SCREENSHOTS is set (`npm run screenshots`). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.CONSOLE_SCREENSHOTS) return;
+  const dir = join('apps', 'console', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+}

@@ -1,0 +1,231 @@
+import { KeyledgerClient } from '@keyledger/client';
+import { Browser, Page } from 'playwright-core';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  buildConsole,
+  launchChromium,
+  recordCspViolations,
+  screenshot,
+  seriousAxeViolations,
+  shown,
+} from './console-browser';
+
+jest.setTimeout(60_000);
+
+const ORGS = [{ id: 'org_console', permissions: ['manageApiKeys', 'manageRouting'] }];
+
+describe('the console at /console, in headless Chromium against the real service', () => {
+  let build: ReturnType<typeof buildConsole>;
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let cspViolations: () => Promise<string[]>;
+  let api: KeyledgerClient;
+
+  beforeAll(async () => {
+    build = buildConsole();
+    // WEBHOOKS=off: the test's subscription points at a public-looking URL nobody delivers to.
+    app = await startTestApp({ env: { CONSOLE_DIR: build.dir, WEBHOOKS: 'off' } });
+    api = new KeyledgerClient({
+      baseUrl: app.baseUrl,
+      auth: { bearer: await app.token('alice', { orgs: ORGS }) },
+    });
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page.setDefaultTimeout(10_000);
+    cspViolations = await recordCspViolations(page);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    build?.remove();
+  });
+
+  const expectAccessible = async (what: string) =>
+    expect({ what, violations: await seriousAxeViolations(page) }).toEqual({
+      what,
+      violations: [],
+    });
+
+  const nav = (name: string) =>
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+
+  describe('serving', () => {
+    it('serves index.html revalidated, assets hashed and immutable, and a strict CSP on /console only', async () => {
+      const index = await fetch(`${app.baseUrl}/console/keys/some-deep-link`);
+      expect(index.status).toBe(200);
+      expect(index.headers.get('cache-control')).toBe('no-cache');
+      const csp = index.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+      const html = await index.text();
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      const asset = /src="(\/console\/assets\/[\w-]+-[\w-]{8}\.js)"/.exec(html)?.[1];
+      expect(asset).toBeDefined();
+      const script = await fetch(`${app.baseUrl}${asset}`);
+      expect(script.status).toBe(200);
+      expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(script.headers.get('content-type')).toMatch(/javascript/);
+      const config = await fetch(`${app.baseUrl}/console/config.json`);
+      expect(await config.json()).toEqual({ oidc: null });
+      const health = await fetch(`${app.baseUrl}/health`);
+      expect(health.headers.get('content-security-policy')).toBeNull();
+    });
+  });
+
+  describe('the journey', () => {
+    const name = `journey-${Date.now()}`;
+
+    it('1. signs in with a pasted session token', async () => {
+      await page.goto(`${app.baseUrl}/console/`);
+      await shown(page.getByRole('heading', { name: 'keyledger console' }));
+      await expectAccessible('sign-in');
+      await screenshot(page, 'sign-in');
+      await page.getByLabel(/Paste a session token/).fill(await app.token('alice', { orgs: ORGS }));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await shown(page.getByRole('heading', { name: 'Keys', level: 1 }));
+      expect(await page.evaluate('localStorage.length')).toBe(0);
+    });
+
+    it('2. creates a key and sees its secret once', async () => {
+      await page.getByRole('button', { name: 'Create key' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create a key' });
+      await dialog.getByLabel('Name').fill(name);
+      await expectAccessible('create dialog');
+      await dialog.getByRole('button', { name: 'Create key' }).click();
+      const created = page.getByRole('dialog', { name: 'Key created' });
+      await shown(created.getByText('you will not see this again'));
+      const secret = await created.getByTestId('secret').inputValue();
+      expect(secret).toMatch(/^rk_[0-9a-f]{64}$/);
+      const stored = await page.evaluate('JSON.stringify({ ...sessionStorage, ...localStorage })');
+      expect(stored).not.toContain(secret);
+      await created.getByRole('button', { name: 'Done' }).click();
+      await page.getByTestId('secret').waitFor({ state: 'detached' });
+    });
+
+    it('3. finds it in the list', async () => {
+      await page.getByRole('searchbox', { name: 'Name' }).fill(name);
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await shown(page.getByRole('link', { name }));
+      expect(await page.locator('tbody tr').count()).toBe(1);
+      await expectAccessible('keys');
+    });
+
+    it('4. disables it', async () => {
+      await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+      await page.getByRole('button', { name: 'Disable selected' }).click();
+      await shown(page.locator('tbody tr').first().getByText('disabled', { exact: true }));
+      await page.getByRole('link', { name }).click();
+      await shown(page.getByRole('heading', { name, level: 1 }));
+      await shown(page.locator('.timeline').getByText('Key disabled'));
+      await shown(
+        page.locator('.timeline li').filter({ hasText: 'Key disabled' }).getByText('user alice'),
+      );
+      await shown(page.locator('[data-testid="chart"][data-rendered="true"]'));
+      await expectAccessible('key page');
+      await screenshot(page, 'key');
+    });
+
+    it('5. sees the disable in the audit log, with its actor', async () => {
+      await nav('Audit').click();
+      const row = page.locator('tr[data-event-type="KeyDisabled"]').first();
+      await shown(row.getByTestId('actor').filter({ hasText: /^user alice$/ }));
+      await expectAccessible('audit');
+      await screenshot(page, 'audit');
+      await row.getByRole('button', { name: /Details/ }).click();
+      const drawer = page.getByRole('dialog', { name: 'Key disabled' });
+      // The drawer shows the event's full payload, the reason included.
+      await shown(
+        drawer.locator('pre').filter({ hasText: '"reason": "bulk disable from the console"' }),
+      );
+      await shown(drawer.getByText(/^Mozilla.*HeadlessChrome/));
+      await expectAccessible('audit drawer');
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'hidden' });
+    });
+
+    it('6. opens a report and finds its chart drawn with one point per org and state', async () => {
+      await nav('Reports').click();
+      const report = await api.reports.run('keys-by-state');
+      const chart = page.locator('[data-testid="chart"][data-rendered="true"]');
+      await shown(chart);
+      // A stacked bar per org, one band per state (active, disabled, expired, revoked).
+      expect(await chart.getAttribute('data-points')).toBe(String(report.data.length * 4));
+      expect(report.data.length).toBeGreaterThan(0);
+      expect(await page.locator('tbody tr').count()).toBe(report.data.length);
+      await expectAccessible('reports');
+      await screenshot(page, 'reports');
+    });
+
+    it('7. creates a webhook and sees its signing secret once', async () => {
+      await nav('Webhooks').click();
+      await page.getByLabel('Endpoint URL (https)').fill('https://hooks.example.com/keyledger');
+      await page.getByRole('button', { name: 'Create webhook' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Signing secret' });
+      await shown(dialog.getByTestId('secret'));
+      expect(await dialog.getByTestId('secret').inputValue()).toMatch(/^whsec_/);
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await shown(page.getByRole('heading', { name: 'https://hooks.example.com/keyledger' }));
+      await page.getByRole('button', { name: 'Show deliveries' }).click();
+      await shown(page.getByText('No delivery yet'));
+      await expectAccessible('webhooks');
+    });
+
+    it('8. tries a prompt against a routing rule, with the pattern checked as typed', async () => {
+      await nav('Routing').click();
+      await page.getByRole('button', { name: 'New preference' }).click();
+      await page.getByLabel('Name', { exact: true }).fill('journey routing');
+      await page.getByRole('button', { name: 'Add rule' }).click();
+      const pattern = page.getByLabel('Rule 1 pattern');
+      await pattern.fill('(a+)+$');
+      await shown(page.getByText(/must not nest quantifiers/));
+      expect(await page.getByRole('button', { name: 'Create preference' }).isDisabled()).toBe(true);
+      await pattern.fill('^sql\\b');
+      await page.getByLabel('Rule 1 mode').fill('code');
+      await page.getByRole('textbox', { name: 'Prompt' }).fill('sql select 1');
+      await shown(page.getByTestId('prompt-result').filter({ hasText: 'Rule 1' }));
+      expect(await page.getByTestId('prompt-result').textContent()).toContain('mode code');
+      await expectAccessible('routing editor');
+      await screenshot(page, 'routing');
+      await page.getByRole('button', { name: 'Create preference' }).click();
+      await shown(page.getByRole('cell', { name: 'journey routing', exact: true }));
+    });
+
+    it('9. signs out, and the token is gone', async () => {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await shown(page.getByRole('heading', { name: 'keyledger console' }));
+      expect(await page.evaluate('sessionStorage.length + localStorage.length')).toBe(0);
+    });
+
+    it('broke no Content-Security-Policy rule on the way', async () => {
+      expect(await cspViolations()).toEqual([]);
+    });
+  });
+
+  describe('at 390 px wide', () => {
+    it('fits the keys page without sideways scrolling, and stays accessible', async () => {
+      const narrow = await (
+        await browser.newContext({ viewport: { width: 390, height: 844 } })
+      ).newPage();
+      narrow.setDefaultTimeout(10_000);
+      try {
+        await narrow.goto(`${app.baseUrl}/console/`);
+        await narrow
+          .getByLabel(/Paste a session token/)
+          .fill(await app.token('alice', { orgs: ORGS }));
+        await narrow.getByRole('button', { name: 'Sign in' }).click();
+        await shown(narrow.getByRole('heading', { name: 'Keys', level: 1 }));
+        await shown(narrow.getByRole('region', { name: 'Keys table' }));
+        const overflow = await narrow.evaluate(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        );
+        expect(overflow).toBe(0);
+        expect(await seriousAxeViolations(narrow)).toEqual([]);
+        await screenshot(narrow, 'keys-390');
+      } finally {
+        await narrow.close();
+      }
+    });
+  });
+});
