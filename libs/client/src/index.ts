@@ -26,5 +26,6 @@ export * from './routing-preferences/routing-preferences.resource';
 export * from './routing-preferences/key-routing-preference.resource';
 export * from './routing-preferences/key-routing-rules.resource';
 export * from './routing-preferences/effective-routing.resource';
+export * from './audit';
 export * from './keyledger-client';
 export * from './operations';
