@@ -2,7 +2,7 @@ export * from './audit-tree.types';
 export { auditLeafOf, leafDataOf, newLeafOf } from './audit-leaf';
 export { AuditTree, type AuditTreeOptions, type LeafInclusion, type TreeHeadPolicy } from './audit-tree';
 export { consistencyProof, inclusionPath, rootAt, subtreeHash } from './merkle-proofs';
-export { SqliteAuditTreeStore } from './sqlite-audit-tree-store';
+export { AUDIT_TREE_FILE, SqliteAuditTreeStore } from './sqlite-audit-tree-store';
 export { TreeFrontier } from './tree-frontier';
 export { leafHashOf, nodeHashOf } from './tree-hashing';
 export {
@@ -12,3 +12,10 @@ export {
   type SigningKeySource,
 } from './tree-head-signer';
 export type { TreeNodes } from './tree-nodes';
+export {
+  verifyAuditLog,
+  type AuditProblem,
+  type AuditProblemKind,
+  type AuditRecord,
+  type AuditVerdict,
+} from './audit-log-verification';

@@ -30,6 +30,9 @@ const SCHEMA = `
   );
 `;
 
+/** The tree's file name inside DATA_DIR, beside the events. */
+export const AUDIT_TREE_FILE = 'audit-tree.sqlite';
+
 const nodeId = (level: number, index: number): number => index * 64 + level;
 
 /** A tree that changed under this handle: another process appended to the same file. */
