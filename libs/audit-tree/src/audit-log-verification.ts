@@ -8,12 +8,7 @@ import { leafHashOf } from './tree-hashing';
 
 /** How the log differs from what was recorded of it. */
 export type AuditProblemKind =
-  | 'altered'
-  | 'removed'
-  | 'reordered'
-  | 'inserted'
-  | 'truncated'
-  | 'forged_head';
+  'altered' | 'removed' | 'reordered' | 'inserted' | 'truncated' | 'forged_head';
 
 /** The first place at which the log stops verifying. */
 export interface AuditProblem {
@@ -54,7 +49,7 @@ const summary = (event: RecordedEvent): AuditProblem['event'] => ({
 });
 
 async function* allEvents(events: EventStore, after = 0): AsyncGenerator<RecordedEvent> {
-  for (let from = after; ; ) {
+  for (let from = after; ;) {
     const page = await events.readAll({ fromPosition: from, maxCount: PAGE });
     yield* page;
     if (page.length < PAGE) return;
@@ -72,7 +67,10 @@ const headLabel = (head: TreeHead, kept: TreeHead | undefined): string =>
  * Names the first leaf where an event was altered, removed, reordered or inserted, or where
  * the log ends before a head that was signed over it (truncated).
  */
-export async function verifyAuditLog(events: EventStore, record: AuditRecord): Promise<AuditVerdict> {
+export async function verifyAuditLog(
+  events: EventStore,
+  record: AuditRecord,
+): Promise<AuditVerdict> {
   const { tree, keptHead } = record;
   const heads = [...(tree?.heads() ?? []), ...(keptHead ? [keptHead] : [])].sort(
     (a, b) => a.tree_size - b.tree_size,
@@ -129,12 +127,20 @@ export async function verifyAuditLog(events: EventStore, record: AuditRecord): P
     const detail =
       `the tree holds leaf ${size} (event ${extra.value.event_id}) but the store ends after ` +
       `${size} events: its tail was removed`;
-    return { ok: false, checked: size, problem: { kind: 'removed', leaf_index: size, event: null, detail } };
+    return {
+      ok: false,
+      checked: size,
+      problem: { kind: 'removed', leaf_index: size, event: null, detail },
+    };
   }
   const beyond = heads[nextHead];
   if (beyond !== undefined) {
     const detail = `${headLabel(beyond, keptHead)} covers ${beyond.tree_size} events; the store holds only ${size}`;
-    return { ok: false, checked: size, problem: { kind: 'truncated', leaf_index: size, event: null, detail } };
+    return {
+      ok: false,
+      checked: size,
+      problem: { kind: 'truncated', leaf_index: size, event: null, detail },
+    };
   }
   const root_hash = toHex(frontier.root() ?? Buffer.from(EMPTY_ROOT_HEX, 'hex'));
   return { ok: true, checked: size, root_hash, heads_checked: heads.length };

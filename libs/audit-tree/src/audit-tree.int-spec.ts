@@ -40,10 +40,16 @@ describe('AuditTree on the SQLite event store', () => {
         audit_path: tree.inclusionPath(index, 23),
       };
       expect(await verifyInclusion(auditLeafOf(event), proof, head)).toBe(true);
-      expect(await verifyInclusion({ ...auditLeafOf(event), revision: 99 }, proof, head)).toBe(false);
+      expect(await verifyInclusion({ ...auditLeafOf(event), revision: 99 }, proof, head)).toBe(
+        false,
+      );
     }
     for (const old of tree.store.heads()) {
-      const proof = { first: old.tree_size, second: 23, proof: tree.consistencyProof(old.tree_size, 23) };
+      const proof = {
+        first: old.tree_size,
+        second: 23,
+        proof: tree.consistencyProof(old.tree_size, 23),
+      };
       expect(await verifyConsistency(old, head, proof)).toBe(true);
     }
   });
@@ -62,7 +68,9 @@ describe('AuditTree on the SQLite event store', () => {
     expect(reopened.store.size).toBe(30);
     await reopened.catchUp();
     const all = await events.readAll({ maxCount: 100 });
-    expect(reopened.rootAt(34)).toBe(new ReferenceTree(all.map(leafDataOf)).mth(0, 34).toString('hex'));
+    expect(reopened.rootAt(34)).toBe(
+      new ReferenceTree(all.map(leafDataOf)).mth(0, 34).toString('hex'),
+    );
     // Both keys stay listed: the heads of the first one still verify after a rotation.
     expect(reopened.store.publicKeys().map((key) => key.key_id)).toContain(signer.publicKey.key_id);
     expect(reopened.store.publicKeys()).toHaveLength(2);

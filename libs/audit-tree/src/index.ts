@@ -1,6 +1,11 @@
 export * from './audit-tree.types';
 export { auditLeafOf, leafDataOf, newLeafOf } from './audit-leaf';
-export { AuditTree, type AuditTreeOptions, type LeafInclusion, type TreeHeadPolicy } from './audit-tree';
+export {
+  AuditTree,
+  type AuditTreeOptions,
+  type LeafInclusion,
+  type TreeHeadPolicy,
+} from './audit-tree';
 export { consistencyProof, inclusionPath, rootAt, subtreeHash } from './merkle-proofs';
 export { AUDIT_TREE_FILE, SqliteAuditTreeStore } from './sqlite-audit-tree-store';
 export { TreeFrontier } from './tree-frontier';

@@ -31,7 +31,7 @@ const joined = (hashes: readonly Uint8Array[]): string =>
 
 const flipBit = (bytes: Uint8Array, bit: number): Uint8Array => {
   const copy = Uint8Array.from(bytes);
-  copy[Math.floor(bit / 8) % copy.length] ^= 1 << bit % 8;
+  copy[Math.floor(bit / 8) % copy.length] ^= 1 << (bit % 8);
   return copy;
 };
 
@@ -73,7 +73,8 @@ describe('the tree against RFC 9162 §2.1, on every size from 1 to 300', () => {
       const second = roots[n];
       for (let m = 1; m <= n; m++) {
         const proof = consistencyProof(tree, m, n);
-        if (joined(proof) !== joined(reference.proof(m, n))) throw new Error(`PROOF(${m}, D[${n}])`);
+        if (joined(proof) !== joined(reference.proof(m, n)))
+          throw new Error(`PROOF(${m}, D[${n}])`);
         if (!(await verifyConsistencyProof(m, n, proof, roots[m], second))) {
           throw new Error(`${m} to ${n} does not verify`);
         }
@@ -94,7 +95,8 @@ describe('the tree against RFC 9162 §2.1, on every size from 1 to 300', () => {
         }
         expect(await verifyInclusionPath(m, n, flipBit(leaf, bit), path, root)).toBe(false);
         expect(await verifyInclusionPath(m, n, leaf, path, flipBit(root, bit))).toBe(false);
-        if (n < MAX) expect(await verifyInclusionPath(m, n + 1, leaf, path, roots[n + 1])).toBe(false);
+        if (n < MAX)
+          expect(await verifyInclusionPath(m, n + 1, leaf, path, roots[n + 1])).toBe(false);
         if (n > 1) expect(await verifyInclusionPath((m + 1) % n, n, leaf, path, root)).toBe(false);
         expect(await verifyInclusionPath(m, n, leaf, [...path, root], root)).toBe(false);
       }
@@ -133,14 +135,16 @@ describe('the tree on random larger sizes', () => {
     const bigReference = new ReferenceTree(big);
     await fc.assert(
       fc.asyncProperty(
-        fc.integer({ min: 301, max: big.length }).chain((n) =>
-          fc.tuple(
-            fc.constant(n),
-            fc.integer({ min: 0, max: n - 1 }),
-            fc.integer({ min: 1, max: n }),
-            fc.nat(),
+        fc
+          .integer({ min: 301, max: big.length })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.integer({ min: 0, max: n - 1 }),
+              fc.integer({ min: 1, max: n }),
+              fc.nat(),
+            ),
           ),
-        ),
         async ([n, m, first, bit]) => {
           const root = rootAt(bigTree, n);
           expect(toHex(root)).toBe(toHex(bigReference.mth(0, n)));

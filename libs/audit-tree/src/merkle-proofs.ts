@@ -23,7 +23,8 @@ export const rootAt = (nodes: TreeNodes, size: number): Uint8Array =>
 
 /** RFC 9162 §2.1.3.1 PATH(index, D[0:size]): the leaf's sibling first. */
 export function inclusionPath(nodes: TreeNodes, index: number, size: number): Uint8Array[] {
-  if (!(index >= 0 && index < size)) throw new RangeError(`leaf ${index} is not in a tree of ${size}`);
+  if (!(index >= 0 && index < size))
+    throw new RangeError(`leaf ${index} is not in a tree of ${size}`);
   const path: Uint8Array[] = [];
   let start = 0;
   let end = size;

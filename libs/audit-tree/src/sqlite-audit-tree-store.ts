@@ -117,7 +117,8 @@ export class SqliteAuditTreeStore implements TreeNodes {
   node(level: number, index: number): Uint8Array {
     const hash =
       level === 0 ? this.sql.leaf.get(index)?.hash : this.sql.node.get(nodeId(level, index))?.hash;
-    if (hash === undefined) throw new RangeError(`no stored node at level ${level}, index ${index}`);
+    if (hash === undefined)
+      throw new RangeError(`no stored node at level ${level}, index ${index}`);
     return hash;
   }
 
@@ -173,7 +174,7 @@ export class SqliteAuditTreeStore implements TreeNodes {
 
   /** Leaves in index order from `from`, a page at a time. */
   *leaves(from = 0, page = 1000): Generator<StoredLeaf> {
-    for (let next = from; ; ) {
+    for (let next = from; ;) {
       const rows = this.sql.leaves.all(next, page);
       yield* rows;
       if (rows.length < page) return;

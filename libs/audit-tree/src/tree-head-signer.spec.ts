@@ -75,6 +75,8 @@ describe('loadTreeHeadSigner', () => {
     expect(loadTreeHeadSigner({ keyFile: null, dataDir: dir, warn }).publicKey).toEqual(
       first.publicKey,
     );
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/development key.*AUDIT_SIGNING_KEY_FILE/));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/development key.*AUDIT_SIGNING_KEY_FILE/),
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { AuditLeaf, AuditPublicKey, ConsistencyProof, InclusionProof, TreeHead } from './audit-proof.types';
+import {
+  AuditLeaf,
+  AuditPublicKey,
+  ConsistencyProof,
+  InclusionProof,
+  TreeHead,
+} from './audit-proof.types';
 import { canonicalJson } from './canonical-json';
 import { hashFromHex, leafData, leafHash, sha256, toHex } from './merkle-hash';
 import { verifyConsistencyProof, verifyInclusionPath } from './merkle-verification';
@@ -27,7 +33,9 @@ export async function auditKeyId(publicKeyPem: string): Promise<string> {
 }
 
 /** The bytes a tree head's signature covers: JCS of `{ tree_size, root_hash, timestamp }`. */
-export function treeHeadSigningInput(head: Pick<TreeHead, 'tree_size' | 'root_hash' | 'timestamp'>): Uint8Array {
+export function treeHeadSigningInput(
+  head: Pick<TreeHead, 'tree_size' | 'root_hash' | 'timestamp'>,
+): Uint8Array {
   const { tree_size, root_hash, timestamp } = head;
   return new TextEncoder().encode(canonicalJson({ tree_size, root_hash, timestamp }));
 }
