@@ -47,7 +47,7 @@ function describeTamperEvidence(name: string, open: () => Promise<StoreUnderTest
       tree = temporaryTree();
       const audit = tree.open(store.events, signer, { every: 4, intervalMs: 60_000 });
       await audit.catchUp();
-      kept = audit.currentHead()!;
+      kept = audit.currentHead();
       size = kept.tree_size;
       audit.store.close();
     });
@@ -236,7 +236,7 @@ class TamperedReading implements Tampering {
   private readonly edits: ((events: RecordedEvent[]) => RecordedEvent[])[] = [];
   readonly events: EventStore;
 
-  constructor(private readonly real: EventStore) {
+  constructor(real: EventStore) {
     const all = async (): Promise<RecordedEvent[]> => {
       const out: RecordedEvent[] = [];
       for (let page = await real.readAll({ maxCount: 1000 }); page.length > 0;) {

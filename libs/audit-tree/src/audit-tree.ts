@@ -86,9 +86,9 @@ export class AuditTree {
   }
 
   /** The newest head, after signing one if the tree has grown past it. */
-  currentHead(): TreeHead | null {
+  currentHead(): TreeHead {
     this.signIfGrown();
-    return this.store.latestHead();
+    return this.store.latestHead()!;
   }
 
   /** The stored leaf of an event, catching up with the store first if the tree lacks it. */
@@ -133,11 +133,12 @@ export class AuditTree {
     }
   }
 
+  /** Signs the tree as it stands if no head covers it yet (the empty tree gets one too). */
   private signIfGrown(): void {
     const size = this.store.size;
-    const root = this.store.root();
-    if (root === null || size <= (this.store.latestHead()?.tree_size ?? 0)) return;
-    this.store.saveHead(this.signer.sign(size, root, this.now()));
+    const latest = this.store.latestHead();
+    if (latest !== null && size <= latest.tree_size) return;
+    this.store.saveHead(this.signer.sign(size, rootAt(this.store, size), this.now()));
   }
 
   private async follow(): Promise<void> {

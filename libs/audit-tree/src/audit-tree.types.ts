@@ -12,7 +12,13 @@ export interface StoredLeaf {
 /** A leaf about to be appended. */
 export type NewLeaf = Omit<StoredLeaf, 'leaf_index'>;
 
-export type { AuditLeaf, AuditPublicKey, TreeHead } from '@keyledger/client';
+export type {
+  AuditLeaf,
+  AuditPublicKey,
+  ConsistencyProof,
+  InclusionProof,
+  TreeHead,
+} from '@keyledger/client';
 
 /** Heads in tree-size order. */
 export type TreeHeads = readonly TreeHead[];

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { AUDIT_TREE_FILE } from '@keyledger/audit-tree';
 import { PlanCatalog } from '@keyledger/resolution';
 import { planCatalogSource } from './plan-catalog-source';
 
@@ -88,6 +90,14 @@ const configSchema = z
           return z.NEVER;
         }
       }),
+    // PKCS#8 PEM of the Ed25519 key that signs audit tree heads; without it, a development key.
+    AUDIT_SIGNING_KEY_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .refine((file) => file === undefined || existsSync(file), 'no such file'),
+    AUDIT_TREE_HEAD_EVERY: z.coerce.number().int().min(1).max(10_000_000).default(1_000),
+    AUDIT_TREE_HEAD_MS: milliseconds(10, 86_400_000, 10_000),
     USAGE_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
     USAGE_RESERVATION_CREDITS: z.coerce.number().min(0).max(1e12).default(0.05),
   })
@@ -166,6 +176,11 @@ const configSchema = z
     projections: env.PROJECTIONS,
     /** Whether `/metrics` (Prometheus) is served. */
     metrics: env.METRICS === 'on',
+    auditTree: {
+      file: join(env.DATA_DIR, AUDIT_TREE_FILE),
+      signingKeyFile: env.AUDIT_SIGNING_KEY_FILE ?? null,
+      heads: { every: env.AUDIT_TREE_HEAD_EVERY, intervalMs: env.AUDIT_TREE_HEAD_MS },
+    },
     resolution: {
       /** The plan catalog, as JSON (checked by PlanCatalog.load). */
       plans: env.PLANS_FILE,
