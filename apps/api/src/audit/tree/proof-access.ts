@@ -23,10 +23,14 @@ export class ProofAccess {
   }
 
   /**
-   * Whether the caller's audit log shows this event: it is about a key the log covers. Events
-   * about no key (preferences, defaults) are in no caller's log, so nobody gets their proofs.
+   * Whether the caller's audit log shows this event: one of the streams it reads, about a key
+   * the log covers. Other events (usage batches, preferences) are leaves too, covered by heads
+   * and consistency proofs, but in no caller's log, so nobody gets their inclusion proofs.
    */
   async mayProve(principal: Principal, event: RecordedEvent): Promise<boolean> {
+    if (!auditEntryProjection.streamPrefixes.some((prefix) => event.stream.startsWith(prefix))) {
+      return false;
+    }
     const keyId = auditEntryOf(null, event)?.key_id ?? null;
     if (keyId === null) return false;
     const key = await this.directory.find(keyId);
