@@ -13,9 +13,10 @@ const swc = [
 const moduleNameMapper = {
   '^@keyledger/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2',
 };
-// content-disposition (under @fastify/static) and @openrouter/sdk (driven by test/openrouter) ship
+// content-disposition (under @fastify/static), @openrouter/sdk (driven by test/openrouter) and
+// canonicalize (the JCS oracle of the audit leaf specs) ship
 // ESM only; Jest's CommonJS runtime needs them compiled.
-const esmOnly = '(content-disposition|@openrouter/sdk)';
+const esmOnly = '(content-disposition|@openrouter/sdk|canonicalize)';
 const common = {
   transform: { '^.+\\.ts$': swc, [`/node_modules/${esmOnly}/.+\\.js$`]: swc },
   transformIgnorePatterns: [`/node_modules/(?!${esmOnly}/)`],

@@ -1,5 +1,12 @@
-import { dirname } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import {
+  AUDIT_TREE_FILE,
+  AuditTree,
+  loadTreeHeadSigner,
+  SqliteAuditTreeStore,
+} from '@keyledger/audit-tree';
 import { SqliteEventStore } from '@keyledger/event-store';
 import { temporaryDatabaseFile } from '@keyledger/event-store/testing';
 import { ALL_PROJECTIONS } from '@keyledger/read-models';
@@ -24,10 +31,34 @@ beforeEach(async () => {
 afterEach(() => database.remove());
 
 describe('keyledger verify', () => {
-  it('passes an intact store, with the event count and the chain head', async () => {
-    const { code, stdout } = await cli('verify');
+  let keptHead: string;
+
+  beforeEach(async () => {
+    // The tree and heads a running service would have kept beside the events.
+    const events = new SqliteEventStore({ file: database.file });
+    const dataDir = dirname(database.file);
+    const signer = loadTreeHeadSigner({ keyFile: null, dataDir, warn: () => undefined });
+    const tree = new AuditTree(
+      events,
+      new SqliteAuditTreeStore(join(dataDir, AUDIT_TREE_FILE)),
+      signer,
+      {
+        heads: { every: 50, intervalMs: 60_000 },
+      },
+    );
+    await tree.catchUp();
+    keptHead = join(dataDir, 'kept-head.json');
+    writeFileSync(keptHead, JSON.stringify(tree.currentHead()));
+    tree.store.close();
+    await events.close();
+  });
+
+  it('passes an intact store, with the event count, the root and the heads it checked', async () => {
+    const { code, stdout } = await cli('verify', '--tree-head', keptHead);
     expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^OK: ${head} events, chain head [0-9a-f]{64}\\n$`));
+    expect(stdout).toMatch(
+      new RegExp(`^OK: ${head} events, tree root [0-9a-f]{64}, 5 signed heads verified\\n$`),
+    );
   });
 
   it('names the first tampered event and exits 1', async () => {
@@ -45,18 +76,43 @@ describe('keyledger verify', () => {
     const { code, stdout } = await cli('verify');
     expect(code).toBe(1);
     expect(stdout).toContain(
-      `BROKEN: event at position 57 (stream ${stream}, revision ${revision}) altered: `,
+      `BROKEN at leaf 56 (position 57, stream ${stream}, revision ${revision}): altered: `,
     );
     expect(stdout).toContain('56 events before it verified');
   });
 
-  it('says why an EventStoreDB store cannot be verified, with exit code 2', async () => {
+  it('catches a cut tail against a kept head, with the tree gone too', async () => {
+    const db = new Database(database.file);
+    db.prepare('DELETE FROM events WHERE position > 190').run();
+    db.close();
+    rmSync(join(dirname(database.file), AUDIT_TREE_FILE));
+    const publicKey = join(dirname(database.file), 'public.pem');
+    const signer = loadTreeHeadSigner({
+      keyFile: null,
+      dataDir: dirname(database.file),
+      warn: () => undefined,
+    });
+    writeFileSync(publicKey, signer.publicKey.public_key_pem);
+
+    const { code, stdout } = await cli(
+      'verify',
+      '--tree-head',
+      keptHead,
+      '--public-key',
+      publicKey,
+    );
+    expect(code).toBe(1);
+    expect(stdout).toContain(`BROKEN at leaf 190: truncated: the kept head of tree_size ${head}`);
+  });
+
+  it('says there is nothing to verify against without a tree or a kept head, with exit code 2', async () => {
     const { code, stderr } = await runToEnd(CLI, ['verify'], {
+      DATA_DIR: join(dirname(database.file), 'elsewhere'),
       EVENT_STORE: 'esdb',
       EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=false',
     });
     expect(code).toBe(2);
-    expect(stderr).toContain('not supported for EVENT_STORE=esdb');
+    expect(stderr).toContain('no --tree-head: nothing to verify against');
   });
 });
 

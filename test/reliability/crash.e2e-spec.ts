@@ -1,14 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifySqliteChain } from '@keyledger/event-store';
+import { SqliteAuditTreeStore, verifyAuditLog } from '@keyledger/audit-tree';
+import { SqliteEventStore } from '@keyledger/event-store';
 import { byId, derivedFields, foldAllKeys } from '../support/key-fold';
 import { listAllKeys } from '../support/list-keys';
 import { findRoute, openApiRoutes } from '../support/openapi-routes';
 import { envCount } from '../support/scale';
 import { ensureServiceBuild } from '../support/service-build';
 import { startServiceProcess } from '../support/service-process';
-import { eventStoreFile, storedEvents } from '../support/stored-events';
+import { auditTreeFile, eventStoreFile, storedEvents } from '../support/stored-events';
 import { signUserToken } from '../support/tokens';
 import { driveCommands } from './command-driver';
 import { CommandLedger } from './command-ledger';
@@ -79,10 +80,13 @@ describe('crash safety: kill -9 under load, restart, repeat', () => {
       );
       expect(lost).toEqual([]);
       expect(ledger.figures.serverErrors).toBe(0);
-      expect(verifySqliteChain(eventStoreFile(dataDir))).toMatchObject({
-        ok: true,
-        checked: events.length,
-      });
+      // The audit tree survived every kill too: its leaves and signed heads match the events.
+      const store = new SqliteEventStore({ file: eventStoreFile(dataDir) });
+      const tree = new SqliteAuditTreeStore(auditTreeFile(dataDir), { readonly: true });
+      const verdict = await verifyAuditLog(store, { tree });
+      tree.close();
+      await store.close();
+      expect(verdict).toMatchObject({ ok: true, checked: events.length });
       expect(fromScratch).toEqual(followedLive);
       expect(followedLive.map(derivedFields)).toEqual(foldAllKeys(events));
     },

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { AUDIT_TREE_FILE } from '@keyledger/audit-tree';
 
 /** An event as the embedded store holds it, read straight from the file. */
 export interface StoredEvent {
@@ -22,6 +23,9 @@ interface EventRow {
 
 /** The path of the embedded event store inside a data directory. */
 export const eventStoreFile = (dataDir: string): string => join(dataDir, 'events.sqlite');
+
+/** The audit tree file the service keeps beside the events. */
+export const auditTreeFile = (dataDir: string): string => join(dataDir, AUDIT_TREE_FILE);
 
 /**
  * Every event in `dataDir`'s store in global order, read through a separate read-only

@@ -2,13 +2,11 @@ export * from './event-store.port';
 export * from './expected-revision';
 export { canonicalJson } from './canonical-json';
 export { matchesFilter } from './event-filter';
-export type { ChainProblem, ChainProblemKind, ChainVerdict } from './hash-chain';
 export {
   SqliteEventStore,
   type SqliteEventStoreOptions,
   type StreamAppend,
 } from './sqlite/sqlite-event-store';
-export { verifySqliteChain } from './sqlite/sqlite-chain-verifier';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export type { Backoff } from './esdb/esdb-resubscribing-subscription';
 export { ObservedEventStore, type AppendObserver } from './observed-event-store';

@@ -41,6 +41,9 @@ describe('loadConfig', () => {
     ['PLANS_FILE', '/nonexistent/plans.json'],
     ['USAGE_FLUSH_INTERVAL_MS', '5'],
     ['USAGE_RESERVATION_CREDITS', '-1'],
+    ['AUDIT_SIGNING_KEY_FILE', '/nonexistent/key.pem'],
+    ['AUDIT_TREE_HEAD_EVERY', '0'],
+    ['AUDIT_TREE_HEAD_MS', 'soon'],
   ])('refuses a bad %s and names it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
@@ -101,6 +104,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7' }).trustProxy).toBe(
       '10.0.0.0/8, 192.168.1.7',
     );
+  });
+
+  it('keeps the audit tree beside the events and signs heads by count and by time', () => {
+    expect(loadConfig({ DATA_DIR: '/d' }).auditTree).toEqual({
+      file: '/d/audit-tree.sqlite',
+      signingKeyFile: null,
+      heads: { every: 1_000, intervalMs: 10_000 },
+    });
+    expect(
+      loadConfig({ AUDIT_TREE_HEAD_EVERY: '10', AUDIT_TREE_HEAD_MS: '250' }).auditTree.heads,
+    ).toEqual({ every: 10, intervalMs: 250 });
   });
 
   it('treats an empty variable as unset', () => {

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseCidrList } from '@keyledger/network';
+import { AUDIT_TREE_FILE } from '@keyledger/audit-tree';
 import { PlanCatalog } from '@keyledger/resolution';
 import { planCatalogSource } from './plan-catalog-source';
 
@@ -104,6 +106,14 @@ const configSchema = z
           return z.NEVER;
         }
       }),
+    // PKCS#8 PEM of the Ed25519 key that signs audit tree heads; without it, a development key.
+    AUDIT_SIGNING_KEY_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .refine((file) => file === undefined || existsSync(file), 'no such file'),
+    AUDIT_TREE_HEAD_EVERY: z.coerce.number().int().min(1).max(10_000_000).default(1_000),
+    AUDIT_TREE_HEAD_MS: milliseconds(10, 86_400_000, 10_000),
     USAGE_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
     USAGE_RESERVATION_CREDITS: z.coerce.number().min(0).max(1e12).default(0.05),
     // The built console (`npm run build` writes it there), relative to the working directory.
@@ -216,6 +226,11 @@ const configSchema = z
               scope: env.CONSOLE_OIDC_SCOPE,
             }
           : null,
+    },
+    auditTree: {
+      file: join(env.DATA_DIR, AUDIT_TREE_FILE),
+      signingKeyFile: env.AUDIT_SIGNING_KEY_FILE ?? null,
+      heads: { every: env.AUDIT_TREE_HEAD_EVERY, intervalMs: env.AUDIT_TREE_HEAD_MS },
     },
     resolution: {
       /** The plan catalog, as JSON (checked by PlanCatalog.load). */

@@ -14,7 +14,6 @@ const SCHEMA = `
     data        TEXT    NOT NULL,
     metadata    TEXT    NOT NULL,
     recorded_at TEXT    NOT NULL,
-    chain       TEXT    NOT NULL,
     UNIQUE (stream, revision)
   );
   CREATE INDEX IF NOT EXISTS events_by_type ON events (type, position);
@@ -32,5 +31,17 @@ export function openEventDatabase(file: string): Database.Database {
   // FULL fsyncs the WAL at every commit, so an acknowledged append survives a power cut.
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);
+  dropHashChain(db);
   return db;
+}
+
+/**
+ * Files written before the audit tree carry a per-row hash chain (a NOT NULL column new appends
+ * would not fill): drop it once. The tree, kept beside the events, replaces it on every store.
+ */
+function dropHashChain(db: Database.Database): void {
+  const columns = db.pragma('table_info(events)') as { name: string }[];
+  if (columns.some((column) => column.name === 'chain')) {
+    db.exec('ALTER TABLE events DROP COLUMN chain');
+  }
 }

@@ -10,11 +10,10 @@ export interface EventRow {
   readonly data: string;
   readonly metadata: string;
   readonly recorded_at: string;
-  readonly chain: string;
 }
 
-/** A row's event as the port shows it (the chain stays in the table). */
-export function toRecordedEvent(row: Omit<EventRow, 'chain'>): RecordedEvent {
+/** A row's event as the port shows it. */
+export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
     id: row.id,
     stream: row.stream,
@@ -29,7 +28,7 @@ export function toRecordedEvent(row: Omit<EventRow, 'chain'>): RecordedEvent {
 
 /**
  * The store only ever writes JSON objects; text edited into something else is kept as the raw
- * string, so reads do not crash on it and the hash chain reports it as altered.
+ * string, so reads do not crash on it and the audit tree's verify reports it as altered.
  */
 function parseStored(text: string): unknown {
   try {

@@ -1,7 +1,6 @@
 import { testMetadata } from '../testing/fixtures';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { WrongExpectedRevisionError } from '../expected-revision';
-import { verifySqliteChain } from './sqlite-chain-verifier';
 import { openEventDatabase } from './sqlite-database';
 import { SqliteEventStore } from './sqlite-event-store';
 import { temporaryDatabaseFile } from '../testing/temporary-database-file';
@@ -64,7 +63,7 @@ describe('SQLite event store', () => {
     expect(await store.headPosition()).toBe(3);
   });
 
-  it('appends a batch of streams in one transaction, checked and chained as single appends are', async () => {
+  it('appends a batch of streams in one transaction, each checked as a single append is', async () => {
     const store = openStore();
     await store.append('key-1', [{ type: 'A', data: {} }], {
       expectedRevision: 'no_stream',
@@ -89,7 +88,6 @@ describe('SQLite event store', () => {
       { nextRevision: 1, position: 2 },
       { nextRevision: 1, position: 4 },
     ]);
-    expect(verifySqliteChain(file)).toMatchObject({ ok: true });
 
     // One stale revision refuses the whole batch.
     await expect(

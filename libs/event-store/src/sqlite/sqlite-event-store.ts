@@ -11,7 +11,6 @@ import {
   RecordedEvent,
 } from '../event-store.port';
 import { matchesExpectedRevision, WrongExpectedRevisionError } from '../expected-revision';
-import { chainLink, GENESIS_LINK } from '../hash-chain';
 import { WakeSignal } from '../wake-signal';
 import { openEventDatabase } from './sqlite-database';
 import { EventRow, toRecordedEvent } from './sqlite-event-row';
@@ -36,8 +35,9 @@ const DEFAULT_POLL_MS = 25;
 const DEFAULT_PAGE = 1000;
 
 /**
- * The embedded event store: one SQLite file in WAL mode, fsync'd commits, and a hash chain over
- * every event. Several processes may share the file: SQLite's write lock serialises appends.
+ * The embedded event store: one SQLite file in WAL mode and fsync'd commits. Several processes
+ * may share the file: SQLite's write lock serialises appends. Tamper evidence is the audit tree's
+ * (libs/audit-tree), the same on every store.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -61,12 +61,9 @@ export class SqliteEventStore implements EventStore {
       lastIssuedPosition: this.db.prepare<[], { seq: number }>(
         "SELECT seq FROM sqlite_sequence WHERE name = 'events'",
       ),
-      lastLink: this.db.prepare<[], { chain: string }>(
-        'SELECT chain FROM events ORDER BY position DESC LIMIT 1',
-      ),
       insert: this.db.prepare<[EventRow], void>(
-        `INSERT INTO events (position, id, stream, revision, type, data, metadata, recorded_at, chain)
-         VALUES (@position, @id, @stream, @revision, @type, @data, @metadata, @recorded_at, @chain)`,
+        `INSERT INTO events (position, id, stream, revision, type, data, metadata, recorded_at)
+         VALUES (@position, @id, @stream, @revision, @type, @data, @metadata, @recorded_at)`,
       ),
       readStream: this.db.prepare<[string, number], EventRow>(
         'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision',
@@ -115,7 +112,6 @@ export class SqliteEventStore implements EventStore {
     if (!matchesExpectedRevision(options.expectedRevision, actual)) {
       throw new WrongExpectedRevisionError(stream, options.expectedRevision, actual);
     }
-    let link = this.statements.lastLink.get()?.chain ?? GENESIS_LINK;
     let position = this.statements.lastIssuedPosition.get()?.seq ?? 0;
     let revision = actual === 'no_stream' ? -1 : actual;
     const recordedAt = new Date().toISOString();
@@ -131,9 +127,7 @@ export class SqliteEventStore implements EventStore {
         metadata,
         recorded_at: recordedAt,
       };
-      // Hash what a reader will parse back, not the caller's object (Dates, undefined, -0...).
-      link = chainLink(link, toRecordedEvent(row));
-      this.statements.insert.run({ ...row, chain: link });
+      this.statements.insert.run(row);
     }
     return { nextRevision: revision, position };
   }

@@ -11,8 +11,8 @@ describe('pageQuery', () => {
   beforeAll(() => {
     db = openEventDatabase(':memory:');
     const insert = db.prepare(
-      `INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at, chain)
-       VALUES (?, ?, 0, ?, '{}', '{}', '', '')`,
+      `INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at)
+       VALUES (?, ?, 0, ?, '{}', '{}', '')`,
     );
     streams.forEach((stream, i) => insert.run(`id-${i}`, stream, i % 2 === 0 ? 'Even' : 'Odd'));
   });

@@ -1,0 +1,46 @@
+/** The seven fields of an event that make its leaf, exactly as the key history route shows them. */
+export interface AuditLeaf {
+  readonly id: string;
+  readonly stream: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: unknown;
+  readonly recorded_at: string;
+}
+
+/** A signed tree head: the log's root at a size, signed (Ed25519) by the key `key_id` names. */
+export interface TreeHead {
+  readonly tree_size: number;
+  /** Lowercase hex SHA-256 tree hash (RFC 9162 §2.1.1). */
+  readonly root_hash: string;
+  /** Milliseconds since the epoch. */
+  readonly timestamp: number;
+  readonly key_id: string;
+  /** Base64 Ed25519 signature over the JCS of `{ tree_size, root_hash, timestamp }`. */
+  readonly signature: string;
+}
+
+/** A public key that signs tree heads; old keys stay listed so old heads stay verifiable. */
+export interface AuditPublicKey {
+  readonly key_id: string;
+  /** SPKI, PEM-armoured. */
+  readonly public_key_pem: string;
+}
+
+/** `GET /api/v1/audit/proofs/inclusion`: where a leaf sits in a tree of `tree_size` leaves. */
+export interface InclusionProof {
+  readonly leaf_index: number;
+  readonly tree_size: number;
+  readonly leaf: AuditLeaf;
+  /** RFC 9162 inclusion path, lowercase hex, leaf's sibling first. */
+  readonly audit_path: readonly string[];
+}
+
+/** `GET /api/v1/audit/proofs/consistency`: that the tree of `second` extends the tree of `first`. */
+export interface ConsistencyProof {
+  readonly first: number;
+  readonly second: number;
+  /** RFC 9162 consistency proof, lowercase hex. */
+  readonly proof: readonly string[];
+}
