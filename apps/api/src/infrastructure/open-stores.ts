@@ -1,7 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EsdbEventStore, EventStore, SqliteEventStore } from '@keyledger/event-store';
-import { MemoryReadStore, MongoReadStore, ReadStore } from '@keyledger/read-models';
+import {
+  MemoryReadStore,
+  MongoReadStore,
+  ReadStore,
+  SqliteReadStore,
+} from '@keyledger/read-models';
 import { AppConfig } from '../config/app-config';
 
 /** The configured event store: the embedded SQLite file by default. */
@@ -11,7 +16,10 @@ export function openEventStore(config: AppConfig['eventStore']): EventStore {
   return new SqliteEventStore({ file: config.file });
 }
 
-/** The configured read store: in memory (rebuilt at start) by default. */
+/** The configured read store: the embedded SQLite file by default. */
 export async function openReadStore(config: AppConfig['readStore']): Promise<ReadStore> {
-  return config.kind === 'mongo' ? MongoReadStore.connect(config.url) : new MemoryReadStore();
+  if (config.kind === 'mongo') return MongoReadStore.connect(config.url);
+  if (config.kind === 'memory') return new MemoryReadStore();
+  mkdirSync(dirname(config.file), { recursive: true });
+  return new SqliteReadStore({ file: config.file });
 }

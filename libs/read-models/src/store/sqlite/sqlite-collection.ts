@@ -1,4 +1,4 @@
-import Database, { SqliteError } from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { compareSortPoints } from '../document-order';
 import {
@@ -24,6 +24,13 @@ interface StoredRow {
   readonly position: number;
   readonly doc: string;
 }
+
+/**
+ * Whether SQLite refused a write for a unique index. By its code, not `instanceof SqliteError`:
+ * the native addon keeps the error class of whichever copy of the module loaded it first.
+ */
+const repeatsUniqueValue = (error: unknown): boolean =>
+  error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 /** Statements run per page request or query text, prepared once each. */
 const CACHED_STATEMENTS = 256;
@@ -132,8 +139,7 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
         try {
           this.applyWrite(write);
         } catch (error) {
-          if (!(error instanceof SqliteError) || error.code !== 'SQLITE_CONSTRAINT_UNIQUE')
-            throw error;
+          if (!repeatsUniqueValue(error)) throw error;
           refused ??= write.id;
         }
       }

@@ -26,6 +26,8 @@ export class SqliteReadStore implements ReadStore {
   /** The batch running now: batches take turns, each in its own transaction. */
   private turn: Promise<unknown> = Promise.resolve();
   private committed = 0;
+  /** Collections whose tables the running batch created: a rollback takes the tables too. */
+  private createdInBatch: string[] = [];
 
   constructor(options: SqliteReadStoreOptions) {
     this.db = new Database(options.file, { timeout: BUSY_TIMEOUT_MS });
@@ -63,6 +65,7 @@ export class SqliteReadStore implements ReadStore {
     const created = new SqliteCollection<D>(this.db, spec);
     // One collection per name: the spec that first names it fixes its document type.
     this.collections.set(spec.name, created as unknown as SqliteCollection<Document>);
+    if (this.db.inTransaction) this.createdInBatch.push(spec.name);
     return created;
   }
 
@@ -81,6 +84,7 @@ export class SqliteReadStore implements ReadStore {
   batch<T>(work: () => Promise<T>): Promise<T> {
     const run = this.turn.then(async () => {
       this.db.exec('BEGIN IMMEDIATE');
+      this.createdInBatch = [];
       try {
         const result = await work();
         this.db.exec('COMMIT');
@@ -88,6 +92,7 @@ export class SqliteReadStore implements ReadStore {
         return result;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        for (const name of this.createdInBatch) this.collections.delete(name);
         throw error;
       }
     });
