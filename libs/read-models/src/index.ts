@@ -3,6 +3,7 @@ export { InvalidCursorError } from './store/cursor';
 export * from './store/unique-constraint-error';
 export * from './store/memory/memory-read-store';
 export * from './store/mongo/mongo-read-store';
+export * from './store/sqlite/sqlite-read-store';
 export * from './shared/audience';
 export * from './projection/projection';
 export * from './projection/projection-error';

@@ -69,11 +69,21 @@ describe('loadConfig', () => {
     );
   });
 
-  it('runs projections itself unless told a separate projector shares the (Mongo) read store', () => {
+  it('keeps the read models in a SQLite file beside the events unless told otherwise', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/kl' }).readStore).toEqual({
+      kind: 'sqlite',
+      file: join('/srv/kl', 'read-models.sqlite'),
+    });
+    expect(loadConfig({ READ_STORE: 'memory' }).readStore).toEqual({ kind: 'memory' });
+    expect(() => loadConfig({ READ_STORE: 'redis' })).toThrow(/READ_STORE/);
+  });
+
+  it('runs projections itself unless told a separate projector shares the read store', () => {
     expect(loadConfig({}).projections).toBe('embedded');
     const external = { PROJECTIONS: 'external', READ_STORE: 'mongo', MONGO_URL: 'mongodb://db/' };
     expect(loadConfig(external).projections).toBe('external');
-    expect(() => loadConfig({ PROJECTIONS: 'external' })).toThrow(
+    expect(loadConfig({ PROJECTIONS: 'external' }).projections).toBe('external');
+    expect(() => loadConfig({ PROJECTIONS: 'external', READ_STORE: 'memory' })).toThrow(
       /PROJECTIONS: external needs a shared read store/,
     );
   });

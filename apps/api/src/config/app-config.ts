@@ -50,7 +50,7 @@ const configSchema = z
       .string()
       .regex(/^(esdb|esdb\+discover|kurrentdb):\/\//, 'must be an esdb:// connection string')
       .optional(),
-    READ_STORE: z.enum(['memory', 'mongo']).default('memory'),
+    READ_STORE: z.enum(['sqlite', 'mongo', 'memory']).default('sqlite'),
     MONGO_URL: z
       .string()
       .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// connection string')
@@ -135,7 +135,7 @@ const configSchema = z
         code: 'custom',
         path: ['PROJECTIONS'],
         message:
-          'external needs a shared read store (READ_STORE=mongo): memory lives in this process',
+          'external needs a shared read store (READ_STORE=sqlite or mongo): memory lives in this process',
       });
     }
     if (env.READ_STORE === 'mongo' && !env.MONGO_URL) {
@@ -189,10 +189,7 @@ const configSchema = z
       env.EVENT_STORE === 'esdb'
         ? { kind: 'esdb' as const, url: env.EVENTSTORE_URL ?? '' }
         : { kind: 'sqlite' as const, file: join(env.DATA_DIR, 'events.sqlite') },
-    readStore:
-      env.READ_STORE === 'mongo'
-        ? { kind: 'mongo' as const, url: env.MONGO_URL ?? '' }
-        : { kind: 'memory' as const },
+    readStore: readStoreSetting(env.READ_STORE, env.DATA_DIR, env.MONGO_URL),
     readYourWritesTimeoutMs: env.READ_YOUR_WRITES_TIMEOUT_MS,
     /** Where the OpenRouter-compatible key management routes are mounted. */
     openRouterPrefix: env.OPENROUTER_PREFIX,
@@ -241,6 +238,13 @@ const configSchema = z
   }));
 
 export type AppConfig = z.output<typeof configSchema>;
+
+/** Which read store to open: the SQLite file in DATA_DIR by default. */
+function readStoreSetting(kind: 'sqlite' | 'mongo' | 'memory', dataDir: string, url?: string) {
+  if (kind === 'mongo') return { kind, url: url ?? '' };
+  if (kind === 'memory') return { kind };
+  return { kind, file: join(dataDir, 'read-models.sqlite') };
+}
 
 /** TRUST_PROXY as Fastify's `trustProxy` takes it. */
 function trustProxySetting(value: string): boolean | number | string {

@@ -7,6 +7,7 @@ import {
   MongoReadStore,
   ReadStore,
   RunnableProjection,
+  SqliteReadStore,
 } from '@keyledger/read-models';
 import { RESOLUTION_PROJECTION } from '@keyledger/resolution';
 import { AppConfig } from '../config/app-config';
@@ -18,9 +19,12 @@ export function openEventStore(config: AppConfig['eventStore']): EventStore {
   return new SqliteEventStore({ file: config.file });
 }
 
-/** The configured read store: in memory (rebuilt at start) by default. */
+/** The configured read store: the embedded SQLite file by default. */
 export async function openReadStore(config: AppConfig['readStore']): Promise<ReadStore> {
-  return config.kind === 'mongo' ? MongoReadStore.connect(config.url) : new MemoryReadStore();
+  if (config.kind === 'mongo') return MongoReadStore.connect(config.url);
+  if (config.kind === 'memory') return new MemoryReadStore();
+  mkdirSync(dirname(config.file), { recursive: true });
+  return new SqliteReadStore({ file: config.file });
 }
 
 /**

@@ -37,16 +37,24 @@ export interface KeyDocument extends KeyLimitSettings {
   readonly revoke_reason: string | null;
 }
 
+/** What `GET /api/v1/keys` filters on besides the audience and `revoked`. */
+const LIST_FILTERS = ['disabled', 'scope', 'org_id', 'owner_user_id'] as const;
+
 /** The keys collection: unique secret hash, the previous hash for rotation grace, list orders, bindings. */
 export const KEY_DOCUMENTS: CollectionSpec<KeyDocument> = {
   name: 'keys',
   indexes: [
     { fields: ['hash'], unique: true },
     { fields: ['previous_hash'] },
-    { fields: ['audience', 'revoked', 'created_at'] },
-    { fields: ['owner_user_id', 'created_at'] },
-    { fields: ['org_id', 'created_at'] },
+    // The list (live keys, and with include_revoked every key) and the reports, newest or oldest
+    // first; every other list filter is checked on the index entries. No index leads with the
+    // owner or the org: every list is scoped by audience, and such an index would tempt a planner
+    // into reading a whole org to find one caller's personal keys.
+    { fields: ['audience', 'revoked', 'created_at'], include: LIST_FILTERS },
+    { fields: ['audience', 'created_at'], include: ['revoked', ...LIST_FILTERS] },
     // Deleting a preference unbinds every key bound to it.
     { fields: ['routing_preference_id'] },
   ],
+  // The list's name search.
+  searchable: ['name'],
 };

@@ -60,9 +60,18 @@ export class CheckpointedProjections {
     return stored.length === 0 ? 0 : Math.min(...stored);
   }
 
-  /** Applies a batch (in global order, after `lowest`) to each projection, then saves their checkpoints. */
+  /**
+   * Applies a batch (in global order, after `lowest`) to each projection, then saves their
+   * checkpoints: one store batch, so an embedded store commits documents and checkpoints together.
+   */
   async apply(batch: readonly RecordedEvent[]): Promise<void> {
     if (batch.length === 0) return;
+    const saved = await this.store.batch(() => this.applyAndSave(batch));
+    for (const [name, position] of saved) this.checkpoints.set(name, position);
+  }
+
+  /** Applies the batch and saves the checkpoints it moves; returns them, to be kept once committed. */
+  private async applyAndSave(batch: readonly RecordedEvent[]): Promise<Map<string, number>> {
     for (const projection of this.projections) {
       const checkpoint = this.checkpoints.get(projection.name) ?? 0;
       const events = batch.filter(
@@ -73,20 +82,25 @@ export class CheckpointedProjections {
       await projection.applyEvents(this.store, events);
     }
     const last = batch[batch.length - 1].position;
+    const saved = new Map<string, number>();
     for (const { name } of this.projections) {
       if ((this.checkpoints.get(name) ?? 0) >= last) continue;
       await this.store.setCheckpoint(name, last);
-      this.checkpoints.set(name, last);
+      saved.set(name, last);
     }
+    return saved;
   }
 
   /** Drops every document and checkpoint, so the next batches rebuild from the first event. */
   async reset(): Promise<void> {
     for (const projection of this.projections) {
-      // Checkpoint first: a crash before the drop then replays onto documents that skip what they hold.
-      await this.store.setCheckpoint(projection.name, 0);
+      // Checkpoint first: where the store cannot commit both at once, a crash before the drop
+      // then replays onto documents that skip what they hold.
+      await this.store.batch(async () => {
+        await this.store.setCheckpoint(projection.name, 0);
+        await projection.dropDocuments(this.store);
+      });
       this.checkpoints.set(projection.name, 0);
-      await projection.dropDocuments(this.store);
     }
   }
 }

@@ -11,6 +11,7 @@ import { ProjectionError } from '../projection/projection-error';
 import { runnable, RunnableProjection } from '../projection/runnable-projection';
 import { ROUTING_PREFERENCE_DOCUMENTS } from '../routing-preferences/routing-preference.document';
 import { MemoryReadStore } from '../store/memory/memory-read-store';
+import { SqliteReadStore } from '../store/sqlite/sqlite-read-store';
 import { mongoTestStores } from '../store/testing/mongo-test-stores';
 import {
   CollectionSpec,
@@ -58,11 +59,44 @@ const snapshot = async (store: ReadStore) => ({
 
 const openMongoStore = mongoTestStores();
 
+/** SQLite read stores in temporary files, which a test can close and open again as a restart would. */
+const sqliteFiles = new Map<ReadStore, ReturnType<typeof temporaryDatabaseFile>>();
+const openSqliteStore = async (file?: ReturnType<typeof temporaryDatabaseFile>) => {
+  const database = file ?? temporaryDatabaseFile();
+  const store = new SqliteReadStore({ file: database.file });
+  sqliteFiles.set(store, database);
+  return store;
+};
+afterAll(() => {
+  for (const database of sqliteFiles.values()) database.remove();
+});
+
 describeRunner('memory', async () => new MemoryReadStore());
 describeRunner('MongoDB (MONGO_URL)', openMongoStore);
+describeRunner('SQLite', () => openSqliteStore(), {
+  transactional: true,
+  reopen: async (store) => {
+    const database = sqliteFiles.get(store);
+    if (!database) throw new Error('not a store of this file');
+    await store.close();
+    return openSqliteStore(database);
+  },
+});
+
+/** What a kind of read store can do besides the port: commit a batch whole, outlive its process. */
+interface StoreTraits {
+  /** A batch's documents and checkpoints commit together (a crash leaves none ahead). */
+  readonly transactional?: boolean;
+  /** Closes the store and opens the same data again, as a restarted process would. */
+  readonly reopen?: (store: ReadStore) => Promise<ReadStore>;
+}
 
 /** The runner's behaviour over the real SQLite event store and a read store of the kind given; skipped when none can be opened. */
-function describeRunner(kind: string, openStore: (() => Promise<ReadStore>) | null): void {
+function describeRunner(
+  kind: string,
+  openStore: (() => Promise<ReadStore>) | null,
+  traits: StoreTraits = {},
+): void {
   (openStore ? describe : describe.skip)(
     `ProjectionRunner over the SQLite event store and the ${kind} read store`,
     () => {
@@ -287,12 +321,15 @@ function describeRunner(kind: string, openStore: (() => Promise<ReadStore>) | nu
           SimulatedCrash,
         );
         expect(logger.error).toHaveBeenCalledTimes(1);
-        // The crash left documents ahead of the checkpoints: the restart will deliver their events again.
+        // A store without transactions is left with documents ahead of the checkpoints, whose
+        // events the restart delivers again; a transactional one rolled the whole batch back.
         const checkpoints = await Promise.all(
           ALL_PROJECTIONS.map(({ name }) => inner.getCheckpoint(name)),
         );
         const stranded = Object.values(await snapshot(inner)).flat();
-        expect(stranded.some(({ position }) => position > Math.min(...checkpoints))).toBe(true);
+        expect(stranded.some(({ position }) => position > Math.min(...checkpoints))).toBe(
+          !traits.transactional,
+        );
 
         const restarted = runner(inner, { batchSize: 4 });
         await restarted.start();
@@ -343,6 +380,40 @@ function describeRunner(kind: string, openStore: (() => Promise<ReadStore>) | nu
           names: 3,
         });
       });
+
+      (traits.reopen ? it : it.skip)(
+        'resumes every read model after a restart from its checkpoint, to the state a rebuild reaches',
+        async () => {
+          if (!traits.reopen) throw new Error('a skipped test does not run');
+          await appendHistory();
+          const store = new InterruptibleReadStore(await newStore());
+          const before = runner(store);
+          await before.start();
+          await before.catchUp(PATIENCE_MS);
+          await before.stop();
+          const applied = before.appliedPosition;
+
+          // Every projection moves on while the process is down.
+          await append('key-k2', keyRenamed('k2', 'while down'));
+          await append('routing_preference-p3', preferenceCreated('p3'));
+          await append('org-org_1', {
+            type: 'DefaultPreferenceSet',
+            data: { owner: org, preference_id: 'p3', previous_preference_id: 'p2' },
+          });
+          const restarted = new InterruptibleReadStore(
+            await traits.reopen(stores.pop() as ReadStore),
+          );
+          stores.push(restarted);
+          for (const { name } of ALL_PROJECTIONS)
+            expect(await restarted.getCheckpoint(name)).toBe(applied);
+          const after = runner(restarted, { batchSize: 2 });
+          await after.start();
+          expect(await after.catchUp(PATIENCE_MS)).toBe(true);
+          // It resumed: the first batch it saved ends two events past the old checkpoint.
+          expect(restarted.savedCheckpoints[0]?.position).toBe(applied + 2);
+          expect(await snapshot(restarted)).toEqual(await rebuiltSnapshot());
+        },
+      );
 
       it('counts positions in streams no projection reads as reached', async () => {
         const unrelated = await append('usage-k1', keyRenamed('k1', 'usage'));

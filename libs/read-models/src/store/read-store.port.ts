@@ -20,7 +20,10 @@ export type Where<D> = { readonly [K in ScalarField<D>]?: FieldCondition<D[K] & 
 /** Which documents a query selects. */
 export interface DocumentFilter<D> {
   readonly where?: Where<D>;
-  /** Case-insensitive substring match on a string field; the text is literal, not a pattern. */
+  /**
+   * Case-insensitive substring match on one of the collection's `searchable` fields; the text is
+   * literal, not a pattern.
+   */
   readonly contains?: { readonly field: ScalarField<D>; readonly text: string };
 }
 
@@ -69,12 +72,22 @@ export interface IndexSpec<D> {
   readonly fields: readonly [ScalarField<D>, ...ScalarField<D>[]];
   /** Unique fields must always hold a value: stores differ on whether nulls collide. */
   readonly unique?: boolean;
+  /**
+   * Fields a list query also filters on: carried in the index entries after the id (not part of
+   * its order), so those filters are checked on the index before any document is read.
+   */
+  readonly include?: readonly ScalarField<D>[];
 }
 
 /** A read model's collection: its name and indexes, and (as a type) its documents. */
 export interface CollectionSpec<D extends Document> {
   readonly name: string;
   readonly indexes: readonly IndexSpec<D>[];
+  /**
+   * The fields `contains` searches. Stores keep a case-folded copy of each in every compound
+   * index, so a search inside an index's range reads index entries, not documents.
+   */
+  readonly searchable?: readonly ScalarField<D>[];
 }
 
 /** One read model's documents. */
@@ -109,5 +122,10 @@ export interface ReadStore {
   getCheckpoint(projection: string): Promise<number>;
   /** Records the last position a projection has fully applied (0 to start over). */
   setCheckpoint(projection: string, position: number): Promise<void>;
+  /**
+   * Runs one runner batch (its reads, document writes and checkpoint saves) as one unit where the
+   * store can: an embedded store commits it once, or not at all when `work` fails.
+   */
+  batch<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

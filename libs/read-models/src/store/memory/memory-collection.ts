@@ -16,7 +16,7 @@ import {
 import { sortPoint } from '../sort-point';
 import { UniqueConstraintError } from '../unique-constraint-error';
 import { documentMatches } from './document-filter';
-import { compareScalars, compareSortPoints } from './document-order';
+import { compareScalars, compareSortPoints } from '../document-order';
 import { MemoryFieldIndex } from './memory-field-index';
 
 /** One read model's documents in a map, with an equality index on the first field of each declared index. */

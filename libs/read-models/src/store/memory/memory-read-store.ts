@@ -23,5 +23,10 @@ export class MemoryReadStore implements ReadStore {
     this.checkpoints.set(projection, position);
   }
 
+  /** Nothing to commit: every write is applied as it is made. */
+  batch<T>(work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+
   async close(): Promise<void> {}
 }

@@ -72,11 +72,13 @@ export function mongoSort<D>(sort: SortOrder<D>): Sort {
   );
 }
 
-/** The MongoDB index for an index spec; compound indexes end with `_id` so cursor order is covered. */
+/**
+ * The MongoDB index for an index spec; compound indexes go on with `_id`, so cursor order is
+ * covered, then the included fields, which MongoDB can filter on in the index keys.
+ */
 export function mongoIndex<D>(index: IndexSpec<D>): IndexDescription {
   const names = index.fields.map(mongoField);
-  const key = Object.fromEntries(
-    [...names, ...(index.unique ? [] : ['_id'])].map((name) => [name, 1 as const]),
-  );
+  const tail = index.unique ? [] : ['_id', ...(index.include ?? []).map(mongoField)];
+  const key = Object.fromEntries([...names, ...tail].map((name) => [name, 1 as const]));
   return { key, unique: index.unique === true };
 }

@@ -55,6 +55,11 @@ export class MongoReadStore implements ReadStore {
     await this.checkpoints.replaceOne({ _id: projection }, { position }, { upsert: true });
   }
 
+  /** No transaction (FerretDB 1.x has none): idempotent writes make a cut-short batch harmless. */
+  batch<T>(work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }

@@ -71,6 +71,10 @@ export class InterruptibleReadStore implements ReadStore {
     this.savedCheckpoints.push({ projection, position });
   }
 
+  batch<T>(work: () => Promise<T>): Promise<T> {
+    return this.inner.batch(work);
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

@@ -49,6 +49,7 @@ const itemSpec = (): CollectionSpec<Item> => ({
     { fields: ['previous_hash'] },
     { fields: ['owner', 'rank'] },
   ],
+  searchable: ['name'],
 });
 
 /** Writes each document as if by consecutive events, starting at position 1. */
@@ -291,6 +292,23 @@ export function describeReadStoreContract(
           ['c', 'd'],
         ]);
         expect(second.next_cursor).toBeNull();
+      });
+
+      it('pages a membership on an indexed field in one order across its values', async () => {
+        const query = {
+          where: { owner: { in: ['u2', 'u1'] }, due: { in: ['2026-01-01', '2026-03-01'] } },
+          sort: [{ field: 'rank', direction: 'desc' }],
+        } as const;
+        const pages: string[][] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await items.find({ ...query, limit: 1, cursor });
+          pages.push(ids(page.items));
+          cursor = page.next_cursor;
+        } while (cursor !== null);
+        expect(pages).toEqual([['b'], ['d'], ['c']]);
+        expect(await items.count({ where: query.where })).toBe(3);
+        expect(await items.count({ where: { owner: { in: [] } } })).toBe(0);
       });
 
       it('refuses a cursor it did not make', async () => {

@@ -1,5 +1,5 @@
-import { CursorPosition } from '../cursor';
-import { Scalar, SortOrder } from '../read-store.port';
+import { CursorPosition } from './cursor';
+import { Scalar, SortOrder } from './read-store.port';
 
 const typeRank = (value: Scalar): number =>
   value === null ? 0 : typeof value === 'number' ? 1 : typeof value === 'string' ? 2 : 3;

@@ -1,4 +1,4 @@
-import { sortPoint } from '../sort-point';
+import { sortPoint } from './sort-point';
 import { compareScalars, compareSortPoints } from './document-order';
 
 interface Row {

@@ -1,0 +1,195 @@
+import Database from 'better-sqlite3';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { compareSortPoints } from '../document-order';
+import {
+  CollectionSpec,
+  Document,
+  DocumentCollection,
+  DocumentFilter,
+  DocumentWrite,
+  FindQuery,
+  Page,
+  Positioned,
+  Where,
+} from '../read-store.port';
+import { sortPoint } from '../sort-point';
+import { UniqueConstraintError } from '../unique-constraint-error';
+import { splitMembership } from './membership-branches';
+import { folded, foldedColumn, identifier, SqlValue } from './sqlite-fields';
+import { orderSql, SqlPart, whereSql } from './sqlite-query';
+import { ensureCollectionSchema } from './sqlite-schema';
+
+interface StoredRow {
+  readonly id: string;
+  readonly position: number;
+  readonly doc: string;
+}
+
+/**
+ * Whether SQLite refused a write for a unique index. By its code, not `instanceof SqliteError`:
+ * the native addon keeps the error class of whichever copy of the module loaded it first.
+ */
+const repeatsUniqueValue = (error: unknown): boolean =>
+  error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/** Statements run per page request or query text, prepared once each. */
+const CACHED_STATEMENTS = 256;
+
+/**
+ * One read model's documents in one SQLite table: each document as JSON with the position it was
+ * written at, the spec's indexes as expression indexes (see `fieldKey`), and a case-folded copy
+ * of each searchable field. Pages are keyset queries that read an index in order.
+ */
+export class SqliteCollection<D extends Document> implements DocumentCollection<D> {
+  private readonly table: string;
+  private readonly searchable: ReadonlySet<string>;
+  private readonly statements = new Map<string, Database.Statement<SqlValue[], unknown>>();
+  private readonly fixed;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly spec: CollectionSpec<D>,
+  ) {
+    ensureCollectionSchema(db, spec);
+    this.table = `"${identifier(spec.name)}"`;
+    this.searchable = new Set(spec.searchable ?? []);
+    const folds = [...this.searchable].map(foldedColumn);
+    const t = this.table;
+    this.fixed = {
+      positionOf: db.prepare<[string], { position: number }>(
+        `SELECT position FROM ${t} WHERE id = ?`,
+      ),
+      insert: db.prepare<SqlValue[], void>(
+        `INSERT INTO ${t} (id, position, doc${folds.map((c) => `, ${c}`).join('')})
+         VALUES (?, ?, ?${folds.map(() => ', ?').join('')})`,
+      ),
+      update: db.prepare<SqlValue[], void>(
+        `UPDATE ${t} SET position = ?, doc = ?${folds.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
+      ),
+      remove: db.prepare<[string], void>(`DELETE FROM ${t} WHERE id = ?`),
+      clear: db.prepare<[], void>(`DELETE FROM ${t}`),
+    };
+  }
+
+  async get(id: string): Promise<D | null> {
+    return (await this.getPositioned([id])).get(id)?.document ?? null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<ReadonlyMap<string, D>> {
+    const positioned = await this.getPositioned(ids);
+    return new Map([...positioned].map(([id, entry]) => [id, entry.document]));
+  }
+
+  async getPositioned(ids: readonly string[]): Promise<ReadonlyMap<string, Positioned<D>>> {
+    const found = new Map<string, Positioned<D>>();
+    if (ids.length === 0) return found;
+    const rows = this.rows({
+      sql: `SELECT id, position, doc FROM ${this.table} WHERE id IN (SELECT value FROM json_each(?))`,
+      params: [JSON.stringify(ids)],
+    });
+    for (const row of rows)
+      found.set(row.id, { document: this.parse(row), position: row.position });
+    return found;
+  }
+
+  async findOne(where: Where<D>): Promise<D | null> {
+    const filter = whereSql({ where }, this.searchable);
+    const [row] = this.rows({
+      sql: `SELECT id, position, doc FROM ${this.table} WHERE ${filter.sql} ORDER BY id LIMIT 1`,
+      params: filter.params,
+    });
+    return row ? this.parse(row) : null;
+  }
+
+  /**
+   * A membership on the leading field of an index is asked as one query per value, each read in
+   * index order, and the pages merged: SQLite would otherwise sort every match of the list.
+   */
+  async find(query: FindQuery<D>): Promise<Page<D>> {
+    const { sort, limit } = query;
+    const branches = splitMembership(query.where ?? {}, this.spec);
+    const documents = branches
+      .flatMap((where) => this.rows(this.pageSql({ ...query, where }, limit + 1)))
+      .map((row) => this.parse(row));
+    if (branches.length > 1) {
+      documents.sort((a, b) => compareSortPoints(sort, sortPoint(a, sort), sortPoint(b, sort)));
+    }
+    const items = documents.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      next_cursor: documents.length > limit && last ? encodeCursor(sortPoint(last, sort)) : null,
+    };
+  }
+
+  async count(filter: DocumentFilter<D> = {}): Promise<number> {
+    let total = 0;
+    for (const where of splitMembership(filter.where ?? {}, this.spec)) {
+      const part = whereSql({ ...filter, where }, this.searchable);
+      const statement = this.statement(`SELECT count(*) AS n FROM ${this.table} WHERE ${part.sql}`);
+      total += (statement.get(...part.params) as { n: number }).n;
+    }
+    return total;
+  }
+
+  async write(writes: readonly DocumentWrite<D>[]): Promise<void> {
+    let refused: string | null = null;
+    this.db.transaction(() => {
+      for (const write of writes) {
+        try {
+          this.applyWrite(write);
+        } catch (error) {
+          if (!repeatsUniqueValue(error)) throw error;
+          refused ??= write.id;
+        }
+      }
+    })();
+    if (refused !== null) throw new UniqueConstraintError(this.spec.name, refused);
+  }
+
+  async drop(): Promise<void> {
+    this.fixed.clear.run();
+  }
+
+  /** The SQL behind `find` for one branch, exposed so tests can ask SQLite for its plan. */
+  pageSql(query: FindQuery<D>, limit: number): SqlPart {
+    const after = query.cursor ? decodeCursor(query.cursor, query.sort.length) : undefined;
+    const filter = whereSql(query, this.searchable, after && { sort: query.sort, after });
+    return {
+      sql: `SELECT id, position, doc FROM ${this.table} WHERE ${filter.sql}
+            ORDER BY ${orderSql(query.sort)} LIMIT ${Math.trunc(limit)}`,
+      params: filter.params,
+    };
+  }
+
+  private applyWrite(write: DocumentWrite<D>): void {
+    const stored = this.fixed.positionOf.get(write.id);
+    if (stored && stored.position >= write.position) return;
+    if (write.document === null) {
+      if (stored) this.fixed.remove.run(write.id);
+      return;
+    }
+    const doc = JSON.stringify(write.document);
+    const document = write.document;
+    const folds = [...this.searchable].map((field) => folded(document[field as keyof D]));
+    if (stored) this.fixed.update.run(write.position, doc, ...folds, write.id);
+    else this.fixed.insert.run(write.id, write.position, doc, ...folds);
+  }
+
+  private rows(part: SqlPart): StoredRow[] {
+    return this.statement(part.sql).all(...part.params) as StoredRow[];
+  }
+
+  private statement(sql: string): Database.Statement<SqlValue[], unknown> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size >= CACHED_STATEMENTS) this.statements.clear();
+      statement = this.db.prepare<SqlValue[], unknown>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  // The collection spec vouches for the documents' type.
+  private parse = (row: StoredRow): D => JSON.parse(row.doc) as D;
+}

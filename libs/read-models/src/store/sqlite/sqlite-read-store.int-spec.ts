@@ -1,0 +1,146 @@
+import { temporaryDatabaseFile } from '@keyledger/event-store/testing';
+import { KEY_DOCUMENTS, KeyDocument } from '../../keys/key.document';
+import { keyProjection } from '../../keys/key.projection';
+import { foldEvents } from '../../projection/fold-events';
+import { keyCreated } from '../../testing/key-events';
+import { history } from '../../testing/history';
+import { FindQuery } from '../read-store.port';
+import { describeReadStoreContract } from '../testing/read-store.contract';
+import { SqliteReadStore } from './sqlite-read-store';
+
+describeReadStoreContract('SQLite', async () => {
+  const database = temporaryDatabaseFile();
+  const store = new SqliteReadStore({ file: database.file });
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      database.remove();
+    },
+  };
+});
+
+describe('SQLite read store', () => {
+  let database: ReturnType<typeof temporaryDatabaseFile>;
+  let store: SqliteReadStore;
+
+  beforeEach(() => {
+    database = temporaryDatabaseFile();
+    store = new SqliteReadStore({ file: database.file });
+  });
+
+  afterEach(async () => {
+    await store.close();
+    database.remove();
+  });
+
+  const orgKeys = (count: number) =>
+    history(
+      ...Array.from({ length: count }, (_, i) => {
+        const created_at = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
+        const event = keyCreated(`k${i}`, {
+          scope: 'org',
+          org_id: i % 2 === 0 ? 'org_a' : 'org_b',
+          owner_user_id: `user_${i % 5}`,
+          name: `Key ${i}`,
+          created_at,
+        });
+        return [`key-k${i}`, event] as const;
+      }),
+    );
+
+  it('keeps documents and checkpoints across a restart', async () => {
+    const keys = store.collection(KEY_DOCUMENTS);
+    const events = orgKeys(3);
+    await store.batch(async () => {
+      await keys.write(foldEvents(keyProjection, new Map(), events));
+      await store.setCheckpoint(keyProjection.name, 3);
+    });
+    await store.close();
+    store = new SqliteReadStore({ file: database.file });
+    expect(await store.getCheckpoint(keyProjection.name)).toBe(3);
+    expect((await store.collection(KEY_DOCUMENTS).get('k2'))?.name).toBe('Key 2');
+  });
+
+  it('commits a batch whole or not at all', async () => {
+    const keys = store.collection(KEY_DOCUMENTS);
+    const failing = store.batch(async () => {
+      await keys.write(foldEvents(keyProjection, new Map(), orgKeys(2)));
+      await store.setCheckpoint(keyProjection.name, 2);
+      throw new Error('crash before the commit');
+    });
+    await expect(failing).rejects.toThrow('crash before the commit');
+    expect([await keys.count(), await store.getCheckpoint(keyProjection.name)]).toEqual([0, 0]);
+  });
+
+  describe('query plans: every page reads an index in order, and no query sorts its matches', () => {
+    const live = { audience: 'org:org_a', revoked: false, disabled: false } as const;
+    const newestFirst = [{ field: 'created_at', direction: 'desc' }] as const;
+
+    /** The steps SQLite plans for a page of keys, with a cursor from the first page. */
+    async function planOfPages(query: FindQuery<KeyDocument>): Promise<string[]> {
+      const keys = store.sqliteCollection(KEY_DOCUMENTS);
+      await keys.write(foldEvents(keyProjection, new Map(), orgKeys(300)));
+      const first = await keys.find({ ...query, limit: 20 });
+      expect(first.next_cursor).not.toBeNull();
+      const plans = [query, { ...query, cursor: first.next_cursor }].map((page) => {
+        const { sql, params } = keys.pageSql(page, 21);
+        return store.queryPlan(sql, params);
+      });
+      return plans.flat();
+    }
+
+    it.each<[string, FindQuery<KeyDocument>, string]>([
+      [
+        'the key list',
+        { where: live, sort: newestFirst, limit: 20 },
+        'audience__revoked__created_at',
+      ],
+      [
+        'the key list filtered by owner and scope',
+        { where: { ...live, owner_user_id: 'user_1', scope: 'org' }, sort: newestFirst, limit: 20 },
+        'audience__revoked__created_at',
+      ],
+      [
+        'a name search',
+        { where: live, contains: { field: 'name', text: 'KEY 1' }, sort: newestFirst, limit: 20 },
+        'audience__revoked__created_at',
+      ],
+      [
+        'the key list with revoked keys',
+        { where: { audience: 'org:org_a', disabled: false }, sort: newestFirst, limit: 20 },
+        'audience__created_at',
+      ],
+      [
+        'a report, oldest first',
+        {
+          where: { audience: 'org:org_a', org_id: 'org_a' },
+          sort: [{ field: 'created_at', direction: 'asc' }],
+          limit: 20,
+        },
+        'audience__created_at',
+      ],
+    ])('%s', async (_query, query, index) => {
+      const plan = await planOfPages(query);
+      expect(
+        plan.every((step) => step.startsWith(`SEARCH keys USING INDEX keys__${index} (`)),
+      ).toBe(true);
+      expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|SCAN/);
+    });
+
+    it('merges one indexed page per audience for a caller in several', async () => {
+      const keys = store.sqliteCollection(KEY_DOCUMENTS);
+      await keys.write(foldEvents(keyProjection, new Map(), orgKeys(40)));
+      const audiences = { ...live, audience: { in: ['org:org_a', 'org:org_b'] } } as const;
+      const page = await keys.find({ where: audiences, sort: newestFirst, limit: 3 });
+      expect(page.items.map((key) => key.id)).toEqual(['k39', 'k38', 'k37']);
+      const next = await keys.find({
+        where: audiences,
+        sort: newestFirst,
+        limit: 3,
+        cursor: page.next_cursor,
+      });
+      expect(next.items.map((key) => key.id)).toEqual(['k36', 'k35', 'k34']);
+    });
+  });
+});
