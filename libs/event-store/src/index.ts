@@ -1,5 +1,7 @@
 export * from './event-store.port';
 export * from './expected-revision';
+export * from './event-store-error';
+export * from './subscription-health';
 export { matchesFilter } from './event-filter';
 export type { ChainProblem, ChainProblemKind, ChainVerdict } from './hash-chain';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
