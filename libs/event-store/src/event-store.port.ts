@@ -1,4 +1,5 @@
 import { ExpectedRevision } from './expected-revision';
+import { SubscriptionHealth } from './subscription-health';
 
 /** Who did it, on whose behalf, and from where: recorded with every event, never a secret. */
 export interface EventMetadata {
@@ -26,7 +27,10 @@ export interface RecordedEvent extends NewEvent {
   readonly stream: string;
   /** 0-based position of the event inside its stream. */
   readonly revision: number;
-  /** Global, strictly increasing position across all streams. */
+  /**
+   * Global, strictly increasing position across all streams. Consecutive only where the store's
+   * `positionUnit` is `event`: the difference of two positions counts events nowhere else.
+   */
   readonly position: number;
   readonly metadata: EventMetadata;
   /** ISO-8601 time the store accepted the event. */
@@ -66,8 +70,17 @@ export interface EventSubscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
 }
 
+/**
+ * What one step of a position is: `event` where positions number the events 1, 2, 3… (SQLite),
+ * `byte` where they are offsets in the log (EventStoreDB's `$all` commit positions).
+ */
+export type PositionUnit = 'event' | 'byte';
+
 /** The event store port. Every adapter runs the shared contract suite. */
 export interface EventStore {
+  readonly positionUnit: PositionUnit;
+  /** How this store's subscriptions fare: drops, retries, give-ups; read by /health and metrics. */
+  readonly subscriptionHealth: SubscriptionHealth;
   /** Appends one or more events atomically, or throws `WrongExpectedRevisionError` without writing anything. */
   append(
     stream: string,
@@ -81,9 +94,12 @@ export interface EventStore {
   ): Promise<RecordedEvent[]>;
   /** A page of the global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
-  /** Catch up from `fromPosition` (exclusive), then receive new events as they are appended. */
+  /**
+   * Catch up from `fromPosition` (exclusive), then receive new events as they are appended.
+   * Transient failures are retried inside; a permanent one ends the iteration with its error.
+   */
   subscribe(options?: Omit<ReadAllOptions, 'maxCount'>): EventSubscription;
-  /** Position of the last event in the store, 0 when empty. */
+  /** A position no stored event is beyond (the last event's), 0 when empty. */
   headPosition(): Promise<number>;
   close(): Promise<void>;
 }

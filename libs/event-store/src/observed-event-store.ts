@@ -21,6 +21,14 @@ export class ObservedEventStore implements EventStore {
 
   constructor(private readonly inner: EventStore) {}
 
+  get positionUnit(): EventStore['positionUnit'] {
+    return this.inner.positionUnit;
+  }
+
+  get subscriptionHealth(): EventStore['subscriptionHealth'] {
+    return this.inner.subscriptionHealth;
+  }
+
   /** Registers an observer of every later append. */
   observeAppends(observer: AppendObserver): void {
     this.observers.push(observer);

@@ -114,24 +114,35 @@ describe('fromEsdbEvent', () => {
 });
 
 describe('toServerFilter', () => {
+  const checkpointReached = (): void => undefined;
+
   it('filters on stream prefixes first', () => {
-    expect(toServerFilter({ streamPrefixes: ['key-'], eventTypes: ['KeyCreated'] })).toMatchObject({
-      filterOn: 'streamName',
-      prefixes: ['key-'],
-    });
+    expect(
+      toServerFilter({ streamPrefixes: ['key-'], eventTypes: ['KeyCreated'] }, checkpointReached),
+    ).toMatchObject({ filterOn: 'streamName', prefixes: ['key-'] });
   });
 
   it('filters on event types when no stream prefix is given', () => {
-    expect(toServerFilter({ eventTypes: ['KeyCreated'] })).toMatchObject({
+    expect(toServerFilter({ eventTypes: ['KeyCreated'] }, checkpointReached)).toMatchObject({
       filterOn: 'eventType',
       prefixes: ['KeyCreated'],
     });
   });
 
   it('excludes system events otherwise', () => {
-    expect(toServerFilter({ streamPrefixes: [] })).toMatchObject({
+    expect(toServerFilter({ streamPrefixes: [] }, checkpointReached)).toMatchObject({
       filterOn: 'eventType',
       regex: expect.stringContaining('$'),
     });
+  });
+
+  it('passes checkpointReached on every filter, so a narrow one need not rescan after a drop', () => {
+    for (const filter of [
+      { streamPrefixes: ['key-'] },
+      { eventTypes: ['KeyCreated'] },
+      undefined,
+    ]) {
+      expect(toServerFilter(filter, checkpointReached)).toMatchObject({ checkpointReached });
+    }
   });
 });

@@ -87,11 +87,16 @@ export function fromEsdbEvent(event: EsdbRecordedEvent | undefined): RecordedEve
 
 /**
  * The narrowest filter the server can apply (it only knows prefixes); callers still apply the
- * exact filter. Without one the server still drops system events.
+ * exact filter. Without one the server still drops system events. `checkpointReached` hears
+ * where the server has looked so far, so a narrow filter need not rescan what it skipped.
  */
-export function toServerFilter(filter?: EventFilter): Filter {
+export function toServerFilter(
+  filter: EventFilter | undefined,
+  checkpointReached: NonNullable<Filter['checkpointReached']>,
+): Filter {
   if (filter?.streamPrefixes?.length)
-    return streamNameFilter({ prefixes: [...filter.streamPrefixes] });
-  if (filter?.eventTypes?.length) return eventTypeFilter({ prefixes: [...filter.eventTypes] });
-  return excludeSystemEvents();
+    return streamNameFilter({ prefixes: [...filter.streamPrefixes], checkpointReached });
+  if (filter?.eventTypes?.length)
+    return eventTypeFilter({ prefixes: [...filter.eventTypes], checkpointReached });
+  return excludeSystemEvents({ checkpointReached });
 }

@@ -1,13 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AllStreamResolvedEvent } from '@eventstore/db-client';
 import { matchesFilter } from '../event-filter';
+import { EventStoreError } from '../event-store-error';
 import { EventFilter, EventSubscription, RecordedEvent } from '../event-store.port';
+import { SubscriptionDrop, SubscriptionHealth } from '../subscription-health';
+import { DroppableSubscription, isSignal } from './esdb-all-subscription';
+import { toStoreError } from './esdb-errors';
 import { fromEsdbEvent } from './esdb-mapping';
-
-/** The part of the client's `$all` subscription this loop uses. */
-export interface DroppableSubscription extends AsyncIterable<AllStreamResolvedEvent> {
-  unsubscribe(): Promise<void>;
-}
 
 /** Waits between attempts to resubscribe: doubling from `initialMs` up to `maxMs`. */
 export interface Backoff {
@@ -24,15 +22,45 @@ export interface ResubscribeOptions {
   readonly backoff: Backoff;
   /** Ends the subscription when aborted: the store's own close. */
   readonly signal: AbortSignal;
-  /** Told about every drop before the wait, e.g. to log it. */
-  readonly onDropped?: (error: unknown, retryInMs: number) => void;
+  /** Told of every drop and recovery (it logs, counts and answers /health). */
+  readonly health: SubscriptionHealth;
 }
 
 /**
- * A `$all` subscription that survives drops: the client does not resubscribe by itself, so this
- * opens a new one after the last delivered position, waiting longer after each failed attempt.
- * It pulls events one by one (never `.on('data')`), so the consumer finishes with an event
- * before the next arrives.
+ * A node that keeps answering "not leader" this many times in a row without the client's
+ * redirect helping (a cluster that has no leader the client can reach) will not change by itself.
+ */
+const NOT_LEADER_GIVE_UP = 5;
+
+/** What a drop means: retried (a restart, a timeout, a leader election) or given up. */
+function classifyDrop(
+  thrown: unknown,
+  attempt: number,
+): Pick<SubscriptionDrop, 'kind' | 'message' | 'permanent'> & { readonly error: unknown } {
+  if (thrown === null) {
+    return {
+      kind: 'ended_by_server',
+      message: 'the server ended the subscription',
+      permanent: false,
+      error: null,
+    };
+  }
+  const error = toStoreError(thrown);
+  const message = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof EventStoreError))
+    return { kind: 'unknown', message, permanent: true, error };
+  const permanent =
+    !error.transient || (error.kind === 'not_leader' && attempt >= NOT_LEADER_GIVE_UP);
+  return { kind: error.kind, message, permanent, error };
+}
+
+/**
+ * A `$all` subscription that survives transient drops: the client does not resubscribe by
+ * itself, so this opens a new one after the last position delivered or checkpointed by the
+ * server, waiting longer after each failed attempt. A permanent failure (access denied, an event
+ * it cannot map, an unknown error) ends the iteration with that error, so the consumer learns of
+ * it; every drop is reported to `health`. It pulls events one by one (never `.on('data')`), so
+ * the consumer finishes with an event before the next arrives.
  */
 export function resubscribingSubscription(
   subscribeAfter: (position: number) => DroppableSubscription,
@@ -40,8 +68,9 @@ export function resubscribingSubscription(
 ): EventSubscription {
   const closing = new AbortController();
   const signal = AbortSignal.any([closing.signal, options.signal]);
+  const identity = {};
   let current: DroppableSubscription | null = null;
-  // Unsubscribing settles a pending pull on the client's stream, which ends ours.
+  // Unsubscribing ends the client's stream, which settles a pending pull and so ends ours.
   signal.addEventListener('abort', () => void current?.unsubscribe().catch(() => undefined), {
     once: true,
   });
@@ -49,33 +78,64 @@ export function resubscribingSubscription(
   async function* events(): AsyncGenerator<RecordedEvent> {
     let last = options.fromPosition;
     let delay = options.backoff.initialMs;
-    while (!signal.aborted) {
-      const subscription = (current = subscribeAfter(last));
-      const iterator = subscription[Symbol.asyncIterator]();
-      let dropped: unknown = new Error('the server ended the subscription');
-      try {
-        while (!signal.aborted) {
-          const step = await pull(iterator);
-          if ('error' in step) {
-            dropped = step.error;
-            break;
+    let attempt = 0;
+    const progressed = (): void => {
+      attempt = 0;
+      delay = options.backoff.initialMs;
+      options.health.recovered(identity);
+    };
+    try {
+      while (!signal.aborted) {
+        const subscription = (current = subscribeAfter(last));
+        const iterator = subscription[Symbol.asyncIterator]();
+        let dropped: unknown = null;
+        try {
+          while (!signal.aborted) {
+            const step = await pull(iterator);
+            if ('error' in step) {
+              dropped = step.error;
+              break;
+            }
+            if (step.done) break;
+            const item = step.value;
+            if (isSignal(item)) {
+              if ('checkpoint' in item && item.checkpoint > last) last = item.checkpoint;
+              progressed();
+              continue;
+            }
+            let event: RecordedEvent | null;
+            try {
+              event = fromEsdbEvent(item.event);
+            } catch (error) {
+              // Resubscribing would meet the same event again: a permanent failure.
+              dropped = error;
+              break;
+            }
+            // The start is exclusive already; this guards against replays around a resubscribe.
+            if (!event || event.position <= last) continue;
+            last = event.position;
+            progressed();
+            if (matchesFilter(event, options.filter)) yield event;
           }
-          if (step.done) break;
-          const event = fromEsdbEvent(step.value.event);
-          // The start is exclusive already; this guards against replays around a resubscribe.
-          if (!event || event.position <= last) continue;
-          last = event.position;
-          delay = options.backoff.initialMs;
-          if (matchesFilter(event, options.filter)) yield event;
+        } finally {
+          await subscription.unsubscribe().catch(() => undefined);
         }
-      } finally {
-        await subscription.unsubscribe().catch(() => undefined);
+        if (signal.aborted) return;
+        attempt++;
+        const { error, ...drop } = classifyDrop(dropped, attempt);
+        options.health.dropped(identity, {
+          ...drop,
+          position: last,
+          attempt,
+          retryInMs: drop.permanent ? null : delay,
+        });
+        if (drop.permanent) throw error;
+        // Rejects only when aborted, which the loop condition then sees.
+        await sleep(delay, undefined, { signal }).catch(() => undefined);
+        delay = Math.min(delay * 2, options.backoff.maxMs);
       }
-      if (signal.aborted) return;
-      options.onDropped?.(dropped, delay);
-      // Rejects only when aborted, which the loop condition then sees.
-      await sleep(delay, undefined, { signal }).catch(() => undefined);
-      delay = Math.min(delay * 2, options.backoff.maxMs);
+    } finally {
+      if (signal.aborted) options.health.recovered(identity);
     }
   }
 

@@ -11,6 +11,7 @@ import {
   RecordedEvent,
 } from '../event-store.port';
 import { matchesExpectedRevision, WrongExpectedRevisionError } from '../expected-revision';
+import { SubscriptionHealth } from '../subscription-health';
 import { WakeSignal } from '../wake-signal';
 import { openEventDatabase } from './sqlite-database';
 import { EventRow, toRecordedEvent } from './sqlite-event-row';
@@ -40,6 +41,10 @@ const DEFAULT_PAGE = 1000;
  * (libs/audit-tree), the same on every store.
  */
 export class SqliteEventStore implements EventStore {
+  /** Positions come from one AUTOINCREMENT sequence: 1, 2, 3… */
+  readonly positionUnit = 'event' as const;
+  /** Its subscriptions read the file and never drop; a failed read ends them with its error. */
+  readonly subscriptionHealth = new SubscriptionHealth();
   private readonly db: Database.Database;
   private readonly wake = new WakeSignal();
   private readonly closing = new AbortController();
