@@ -7,6 +7,7 @@ import { PendingUsage } from '../libs/resolution/src/pending-usage';
 import { ResolutionModel } from '../libs/resolution/src/resolution-model';
 import { resolutionSettings, ResolutionSettings } from '../libs/resolution/src/resolution-settings';
 import { Resolver } from '../libs/resolution/src/resolver';
+import { Goal, goalsTable, percent } from './goals';
 import { BenchRow, BenchTable, printTables } from './table';
 import { envCount } from '../test/support/scale';
 
@@ -152,9 +153,10 @@ function resolverOver(
  * In-process resolve against the physical floor: hashing the same secrets with `crypto`, in
  * the same run. Each resolve is admitted and counted (usage counters, request caps, batching).
  */
-function resolveTable(): BenchTable {
+function resolveTable(): { table: BenchTable; goals: Goal[] } {
   const secrets = Array.from({ length: RESOLVE_KEYS }, (_, n) => secretOf(n));
   const rows: BenchRow[] = [];
+  const goals: Goal[] = [];
   for (const pepper of [PEPPER, null]) {
     const { resolver, pending } = resolverOver(secrets, pepper);
     const [floor, resolve] = measureInterleaved(secrets, [
@@ -184,13 +186,21 @@ function resolveTable(): BenchTable {
         ops_per_s: result.opsPerSecond,
         p50_us: result.p50,
         p99_us: result.p99,
-        vs_bare_hash: `${Math.round((100 * result.opsPerSecond) / floor.opsPerSecond)}%`,
+        vs_bare_hash: percent(result.opsPerSecond, floor.opsPerSecond),
       });
     }
+    goals.push({
+      goal: `in-process ${resolve.name} ≥ 50% of the bare hash rate`,
+      measured: percent(resolve.opsPerSecond, floor.opsPerSecond),
+      met: resolve.opsPerSecond >= 0.5 * floor.opsPerSecond,
+    });
   }
   return {
-    title: `In-process resolve, ${RESOLVE_KEYS} keys, ${ROUNDS} interleaved rounds of ${OPS_PER_ROUND} calls`,
-    rows,
+    table: {
+      title: `In-process resolve, ${RESOLVE_KEYS} keys, ${ROUNDS} interleaved rounds of ${OPS_PER_ROUND} calls`,
+      rows,
+    },
+    goals,
   };
 }
 
@@ -236,14 +246,18 @@ function memoryTable(): BenchTable {
   };
 }
 
-/** Every resolution benchmark, as tables. */
-export async function resolutionBench(): Promise<readonly BenchTable[]> {
-  return [resolveTable(), memoryTable()];
+/** Every resolution benchmark, as tables, and the goals they measure. */
+export async function resolutionBench(): Promise<{ tables: BenchTable[]; goals: Goal[] }> {
+  const { table, goals } = resolveTable();
+  return { tables: [table, memoryTable()], goals };
 }
 
 if (require.main === module) {
-  resolutionBench().then(printTables, (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  resolutionBench().then(
+    ({ tables, goals }) => printTables([...tables, goalsTable(goals)]),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

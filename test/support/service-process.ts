@@ -16,10 +16,13 @@ export interface ServiceProcess {
 
 const READY_DEADLINE_MS = 60_000;
 
-/** Starts `node <main>` on a free loopback port and resolves once `/health` answers. */
+/**
+ * Starts `node <main>` on a free loopback port and resolves once `/health` answers. With
+ * `discardStdout` the logs go to /dev/null instead of memory (benchmarks log millions of lines).
+ */
 export async function startServiceProcess(
   main: string,
-  options: { dataDir: string; env?: Record<string, string> },
+  options: { dataDir: string; env?: Record<string, string>; discardStdout?: boolean },
 ): Promise<ServiceProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
@@ -32,7 +35,7 @@ export async function startServiceProcess(
       LOG_LEVEL: 'warn',
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe'],
   });
   const chunks: Buffer[] = [];
   child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -75,7 +78,7 @@ async function waitUntilHealthy(
 }
 
 /** A port the OS just handed out; the tiny window before the service binds it is acceptable here. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

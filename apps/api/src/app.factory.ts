@@ -1,33 +1,37 @@
-import { randomUUID } from 'node:crypto';
-import { IncomingMessage } from 'node:http';
-import helmet from '@fastify/helmet';
-import { DynamicModule } from '@nestjs/common';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FastifyReply, FastifyRequest } from 'fastify';
-import { Logger } from 'nestjs-pino';
+import {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifyServerFactoryHandler,
+} from 'fastify';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { serveConsole } from './console/console.static';
 import { serveOpenApi } from './openapi/openapi';
+import { toOpenRouterError } from './openrouter/openrouter-error';
+import { RecordUsageHandler } from './resolution/commands/record-usage/record-usage.handler';
+import { ResolveHandler } from './resolution/commands/resolve/resolve.handler';
+import { GatewayListener } from './resolution/gateway-listener/gateway-listener';
+import { gatewayRoutes } from './resolution/gateway-listener/gateway-routes';
 import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter';
 import { toErrorResponse } from './shared/errors/error-response';
 import { canonicalError, ErrorShapeFor } from './shared/errors/error-shape';
-import { toOpenRouterError } from './openrouter/openrouter-error';
-import { useDepthLimitedJson } from './shared/http/json-body';
 import { strictValidationPipe } from './shared/errors/validation.pipe';
+import { depthLimitedJsonParser, useDepthLimitedJson } from './shared/http/json-body';
+import { requestIdOf } from './shared/http/request-id';
+import { SECURITY_HEADERS } from './shared/http/security-headers';
+import { AccessLog } from './shared/logging/access-log';
+import { nestLogger, serviceLogger } from './shared/logging/service-logger';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/**
- * Builds the HTTP application for a configuration (used by main.ts and the tests alike). `root`
- * is the application module; benchmarks wrap it to add a bare route of their own.
- */
-export async function createApp(
-  config: AppConfig,
-  root: DynamicModule = AppModule.forRoot(config),
-): Promise<NestFastifyApplication> {
+/** Builds the HTTP application for a configuration (used by main.ts and the tests alike). */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const errorShape = errorShapeFor(config);
+  const logger = serviceLogger(config.logLevel);
+  const accessLog = new AccessLog(logger);
+  let gateway: GatewayListener | null = null;
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -39,32 +43,85 @@ export async function createApp(
       void reply.status(response.status).headers(response.headers).send(response.body);
     },
     // A caller's X-Request-Id is kept when it is well-formed, so logs and events correlate.
-    genReqId: (request: IncomingMessage) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: (request: IncomingMessage) => requestIdOf(request.headers['x-request-id']),
+    // The gateway's calls are answered on node:http itself, before Fastify (GatewayListener).
+    serverFactory: (fastify: FastifyServerFactoryHandler, options: Record<string, unknown>) =>
+      httpServer(options, (request, response) => {
+        if (gateway === null || !gateway.take(request, response)) fastify(request, response);
+      }),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
-    bufferLogs: true,
-    // Body parsing is ours (useDepthLimitedJson), not Nest's default JSON parser.
-    bodyParser: false,
-  });
-  app.useLogger(app.get(Logger));
-  await app.register(helmet, { contentSecurityPolicy: false });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    adapter,
+    // Body parsing is ours (depthLimitedJsonParser), not Nest's default JSON parser.
+    { bufferLogs: true, bodyParser: false },
+  );
+  app.useLogger(nestLogger(logger));
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: anything else is 415, not a string handed to a DTO.
   fastify.removeContentTypeParser('text/plain');
-  useDepthLimitedJson(fastify);
-  fastify.addHook('onSend', async (request, reply) => {
-    void reply.header('X-Request-Id', request.id);
-  });
+  const parseJson = depthLimitedJsonParser(fastify);
+  useDepthLimitedJson(fastify, parseJson);
+  answerHeadersAndAccessLog(fastify, accessLog);
   serveOpenApi(app);
   // Its own encapsulated plugin: the console's CSP and cache headers stay on /console.
   await serveConsole(app, config.console);
   app.useGlobalFilters(new AllExceptionsFilter(errorShape));
-  app.useGlobalPipes(strictValidationPipe());
+  const validation = strictValidationPipe();
+  app.useGlobalPipes(validation);
   app.enableShutdownHooks();
+  await app.init();
+  const routes = gatewayRoutes(app.get(ResolveHandler), app.get(RecordUsageHandler));
+  for (const { path } of routes) {
+    if (!fastify.hasRoute({ method: 'POST', url: path })) {
+      throw new Error(`the gateway listener answers POST ${path}, which no controller serves`);
+    }
+  }
+  gateway = new GatewayListener({
+    bodyLimit: config.bodyLimitBytes,
+    parseJson,
+    validation,
+    errorShape,
+    accessLog,
+  });
+  gateway.serve(routes);
   return app;
+}
+
+/** The HTTP server Fastify would have made itself, with the given request listener. */
+function httpServer(
+  options: Record<string, unknown>,
+  listener: (request: IncomingMessage, response: ServerResponse) => void,
+): Server {
+  const server = createServer(listener);
+  const number = (name: string) => (typeof options[name] === 'number' ? options[name] : undefined);
+  server.keepAliveTimeout = number('keepAliveTimeout') ?? server.keepAliveTimeout;
+  server.requestTimeout = number('requestTimeout') ?? server.requestTimeout;
+  server.setTimeout(number('connectionTimeout') ?? 0);
+  return server;
+}
+
+/**
+ * The security headers and X-Request-Id on every answer Fastify sends (refusals included), and
+ * its access-log line. Callback hooks: an async one would cost a promise per request.
+ */
+function answerHeadersAndAccessLog(fastify: FastifyInstance, accessLog: AccessLog): void {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
+    done(null, payload);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const errorCode = reply.getHeader('x-error-code');
+    accessLog.record(
+      request.method,
+      request.routeOptions.url ?? '(no route)',
+      reply.statusCode,
+      reply.elapsedTime,
+      String(request.id),
+      typeof errorCode === 'string' ? errorCode : null,
+    );
+    done();
+  });
 }
 
 /** OpenRouter's error shape under its prefix (OpenRouter SDKs parse it), SPEC §7 elsewhere. */

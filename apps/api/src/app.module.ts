@@ -1,7 +1,6 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { JwtVerifier } from './auth/jwt-verifier';
@@ -16,14 +15,6 @@ import { ResolutionModule } from './resolution/resolution.module';
 import { RoutingPreferencesModule } from './routing-preferences/routing-preferences.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
-/** Headers that carry credentials: never logged. */
-const REDACTED = [
-  'req.headers.authorization',
-  'req.headers["x-api-key"]',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-];
-
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -35,20 +26,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: { paths: REDACTED, censor: '[redacted]' },
-            // Query strings may carry cursors and ids but never secrets; bodies are never logged.
-            serializers: {
-              req: (req: { id: unknown; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-              }),
-            },
-          },
-        }),
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config),
         KeysModule,

@@ -53,7 +53,7 @@ export class AuthGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const credentials = credentialsOf(request, this.config.keyPrefix);
+    const credentials = credentialsOf(request.headers, this.config.keyPrefix);
     if (credentials.kind === 'none') throw authenticationRequired();
     const retryAfter = this.failures.retryAfterSeconds(request.ip);
     if (retryAfter > 0) throw tooManyAuthFailures(retryAfter);

@@ -1,4 +1,4 @@
-import { FastifyRequest } from 'fastify';
+import { IncomingHttpHeaders } from 'node:http';
 
 /** What a request presents: nothing, a bearer JWT, or an API key secret. */
 export type Credentials =
@@ -10,12 +10,12 @@ export type Credentials =
  * Reads `X-API-Key` or `Authorization: Bearer`. A bearer value that starts with the key prefix is
  * an API key (the gateway forwards customers' secrets unchanged in either header).
  */
-export function credentialsOf(request: FastifyRequest, keyPrefix: string): Credentials {
-  const apiKey = request.headers['x-api-key'];
+export function credentialsOf(headers: IncomingHttpHeaders, keyPrefix: string): Credentials {
+  const apiKey = headers['x-api-key'];
   if (typeof apiKey === 'string' && apiKey.trim() !== '') {
     return { kind: 'api_key', secret: apiKey.trim() };
   }
-  const authorization = request.headers.authorization;
+  const authorization = headers.authorization;
   if (typeof authorization !== 'string') return { kind: 'none' };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) return { kind: 'none' };

@@ -1,4 +1,4 @@
-import { FastifyInstance } from 'fastify';
+import { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors/api-error';
 
 /** Deeper bodies are refused before parsing: validation recurses once per level. */
@@ -21,23 +21,46 @@ export function jsonNestingDepth(text: string): number {
   return deepest;
 }
 
-/** Replaces Fastify's JSON parser with one that first refuses absurd nesting with a 400. */
-export function useDepthLimitedJson(fastify: FastifyInstance): void {
+/** Parses a JSON body text, or throws the error its request is refused with. */
+export type JsonBodyParser = (text: string) => unknown;
+
+/**
+ * Fastify's own JSON parser (prototype poisoning refused) behind a depth check: absurd nesting
+ * is a 400 before parsing. One parser for Fastify's routes and the gateway listener, so both
+ * refuse a body alike.
+ */
+export function depthLimitedJsonParser(fastify: FastifyInstance): JsonBodyParser {
   const parse = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body as string;
+  return (text) => {
     if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
-      done(
-        new ApiError(
-          400,
-          'json_too_deep',
-          `JSON bodies may nest at most ${MAX_JSON_DEPTH} levels.`,
-        ),
-        undefined,
+      throw new ApiError(
+        400,
+        'json_too_deep',
+        `JSON bodies may nest at most ${MAX_JSON_DEPTH} levels.`,
       );
-      return;
     }
-    parse(request, text, done);
-  });
+    // Fastify's parser answers through a callback, synchronously.
+    let parsed: { readonly error: Error | null; readonly value: unknown } | null = null;
+    parse({} as FastifyRequest, text, (error, value) => (parsed = { error, value }));
+    if (parsed === null) throw new Error('the JSON parser did not answer synchronously');
+    const { error, value } = parsed;
+    if (error !== null) throw error;
+    return value;
+  };
+}
+
+/** Replaces Fastify's JSON parser with the depth-limited one. */
+export function useDepthLimitedJson(fastify: FastifyInstance, parse: JsonBodyParser): void {
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      try {
+        done(null, parse(body as string));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import { Refusal } from '@keyledger/resolution';
-import { ApiError } from '../shared/errors/api-error';
+import { ApiError } from '../../shared/errors/api-error';
 
 /** A resolution refusal as the SPEC §7 error it answers with; 429s carry `Retry-After`. */
 export function refusalError(refusal: Refusal): ApiError {

@@ -1,9 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { KEY_SCOPES, MAX_MODEL_NAME } from '@keyledger/domain';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ResolveBody } from './resolve-body';
 
-/** Body of `POST /api/v1/resolve` (optional): what the inference request is for. */
-export class ResolveRequestDto {
+/**
+ * Body of `POST /api/v1/resolve` (optional): what the inference request is for. The gateway
+ * listener checks valid bodies with isPlainResolveBody and comes here for refusals.
+ */
+export class ResolveRequestDto implements ResolveBody {
   @ApiPropertyOptional({
     maxLength: MAX_MODEL_NAME,
     example: 'openai/gpt-4o',

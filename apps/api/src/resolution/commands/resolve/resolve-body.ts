@@ -1,0 +1,26 @@
+import { KEY_SCOPES, MAX_MODEL_NAME } from '@keyledger/domain';
+import { isObjectWithOnly, isOptionalText } from '../../shared/plain-object';
+
+/** The body of `POST /api/v1/resolve` once validated (ResolveRequestDto's rules). */
+export interface ResolveBody {
+  readonly model?: string;
+  readonly scope?: string;
+}
+
+const FIELDS = ['model', 'scope'];
+const SCOPES: readonly string[] = KEY_SCOPES;
+
+/**
+ * Whether a parsed body passes ResolveRequestDto as it is, checked without reflection: the
+ * gateway listener's hot path. What fails here goes through the DTO for its exact refusal (or
+ * for what this check is stricter about, such as explicit nulls).
+ */
+export function isPlainResolveBody(value: unknown): value is ResolveBody | undefined {
+  if (value === undefined) return true;
+  if (!isObjectWithOnly(value, FIELDS)) return false;
+  const { model, scope } = value;
+  return (
+    isOptionalText(model, 1, MAX_MODEL_NAME) &&
+    (scope === undefined || (typeof scope === 'string' && SCOPES.includes(scope)))
+  );
+}

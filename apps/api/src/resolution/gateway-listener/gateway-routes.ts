@@ -1,0 +1,31 @@
+import { isPlainRecordUsageBody } from '../commands/record-usage/record-usage-body';
+import { RecordUsageHandler } from '../commands/record-usage/record-usage.handler';
+import { RecordUsageRequestDto } from '../commands/record-usage/record-usage.request.dto';
+import { isPlainResolveBody } from '../commands/resolve/resolve-body';
+import { ResolveHandler } from '../commands/resolve/resolve.handler';
+import { ResolveRequestDto } from '../commands/resolve/resolve.request.dto';
+import { GatewayRoute } from './gateway-route';
+
+/** The paths of the gateway's calls; their controllers serve the same ones (checked at start). */
+export const RESOLVE_PATH = '/api/v1/resolve';
+export const RECORD_USAGE_PATH = '/api/v1/usage';
+
+/** `POST /api/v1/resolve` and `POST /api/v1/usage`, answered by their use cases' handlers. */
+export function gatewayRoutes(
+  resolve: ResolveHandler,
+  recordUsage: RecordUsageHandler,
+): GatewayRoute[] {
+  const resolveRoute: GatewayRoute<Parameters<ResolveHandler['execute']>[1]> = {
+    path: RESOLVE_PATH,
+    dto: ResolveRequestDto,
+    isPlain: isPlainResolveBody,
+    answer: (headers, body) => resolve.execute(headers, body),
+  };
+  const usageRoute: GatewayRoute<Parameters<RecordUsageHandler['execute']>[1]> = {
+    path: RECORD_USAGE_PATH,
+    dto: RecordUsageRequestDto,
+    isPlain: isPlainRecordUsageBody,
+    answer: (headers, body) => recordUsage.execute(headers, body),
+  };
+  return [resolveRoute, usageRoute] as GatewayRoute[];
+}
