@@ -1,6 +1,5 @@
 export * from './event-store.port';
 export * from './expected-revision';
-export { canonicalJson } from './canonical-json';
 export * from './event-store-error';
 export * from './subscription-health';
 export { matchesFilter } from './event-filter';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@keyledger/event-store';
+import { canonicalJson } from '@keyledger/client';
 import { ApiError } from '../../../shared/errors/api-error';
 
 const MAX_LENGTH = 255;
