@@ -12,7 +12,7 @@ import {
 } from './known-events';
 import { recordedUsage } from './recorded-usage';
 import { RequestCounters } from './request-caps';
-import { ResolutionDocument, ResolutionKeyDocument } from './resolution-document';
+import { ResolutionDocument, ResolutionKeyDocument, unpackKeyState } from './resolution-document';
 import { RoutingDirectory } from './routing-directory';
 import { UsageAmounts, UsageFigures, UsageLedger } from './usage-ledger';
 
@@ -160,7 +160,7 @@ export class ResolutionModel {
   }
 
   private restoreKey(document: ResolutionKeyDocument, checkpoint: number): void {
-    const key = keyEntryOf(document.key, this.byId.size, this.intern);
+    const key = keyEntryOf(unpackKeyState(document), this.byId.size, this.intern);
     this.byId.set(key.id, key);
     this.byHash.set(key.hash, key);
     if (key.previous_hash !== null) this.previousHashes.set(key.previous_hash, key.id);

@@ -18,9 +18,11 @@ import {
 import { recordedUsage } from './recorded-usage';
 import { RequestCounters } from './request-caps';
 import {
+  packKeyState,
   RESOLUTION_DOCUMENTS,
   ResolutionDocument,
   ResolutionKeyDocument,
+  unpackKeyState,
 } from './resolution-document';
 import { defaultChoiceAfter, evolvePreference } from './routing-directory';
 import { UsageLedger } from './usage-ledger';
@@ -97,15 +99,17 @@ function foldKeyEvent(
         id: keyStream(event.data.key_id),
         kind: 'key',
         position,
-        key: newKeyState(event),
+        key: packKeyState(newKeyState(event)),
         usage: null,
         requests: null,
       }
     );
   }
   if (document === null) return null;
-  const key = evolveKeyEntry(document.key, event);
-  if (key.limit_reset_position === document.key.limit_reset_position || document.usage === null)
+  const before = unpackKeyState(document);
+  const after = evolveKeyEntry(before, event);
+  const key = packKeyState(after);
+  if (after.limit_reset_position === before.limit_reset_position || document.usage === null)
     return { ...document, position, key };
   // A manual reset: nothing counted so far limits the key any more.
   const ledger = ledgerOf(document);
@@ -118,7 +122,7 @@ function countUsage(
   event: RecordedEvent & KeyUsageRecorded,
 ): ResolutionKeyDocument {
   const { amounts, fromMs, toMs, limitResetPosition } = recordedUsage(event);
-  const towardLimit = limitResetPosition === document.key.limit_reset_position;
+  const towardLimit = limitResetPosition === unpackKeyState(document).limit_reset_position;
   const ledger = ledgerOf(document);
   ledger.count(ROW, windows.at(fromMs), toMs, amounts, towardLimit);
   let requests = document.requests;
