@@ -7,6 +7,7 @@ import {
   ReadStore,
 } from '@keyledger/read-models';
 import { keyCreated } from '@keyledger/read-models/testing/key-events';
+import { RESOLUTION_PROJECTION } from '@keyledger/resolution';
 import { appendGovernanceHistory } from '../../bench/rebuild-history';
 import { call } from '../support/http';
 import { startTestApp } from '../support/test-app';
@@ -21,8 +22,10 @@ const PATIENCE_MS = 90_000;
 jest.setTimeout(4 * PATIENCE_MS);
 
 const logger = { error: (message: string) => console.error(message) };
+/** What the projector keeps in a MongoDB read store: every read model and the resolution snapshot. */
+const PROJECTED = [...ALL_PROJECTIONS, RESOLUTION_PROJECTION];
 const lowestCheckpoint = async (store: ReadStore): Promise<number> =>
-  Math.min(...(await Promise.all(ALL_PROJECTIONS.map(({ name }) => store.getCheckpoint(name)))));
+  Math.min(...(await Promise.all(PROJECTED.map(({ name }) => store.getCheckpoint(name)))));
 
 /** Polls until `reached` holds; fails after `timeoutMs`. */
 async function until(reached: () => Promise<boolean>, timeoutMs = PATIENCE_MS): Promise<void> {
@@ -139,7 +142,7 @@ if (!mongo) {
   /** What a full rebuild of the whole event store gives, in a fresh store beside the projector's. */
   const fullRebuild = async () => {
     const fresh = await open(`rebuilt${Date.now()}_`);
-    await new ProjectionRunner(events, fresh, ALL_PROJECTIONS, { logger }).rebuild();
+    await new ProjectionRunner(events, fresh, PROJECTED, { logger }).rebuild();
     return readModelSnapshot(fresh);
   };
 

@@ -9,6 +9,7 @@ import {
   routingPreferenceProjection,
   ScalarField,
 } from '@keyledger/read-models';
+import { resolutionProjection } from '@keyledger/resolution';
 
 /** Every document of a collection with the position it was written at, in id order. */
 async function everything<D extends Document>(
@@ -41,6 +42,7 @@ export async function readModelSnapshot(
       defaultPreferenceProjection.collection,
     ),
     [auditEntryProjection.name]: await everything(store, auditEntryProjection.collection),
+    [resolutionProjection.name]: await everything(store, resolutionProjection.collection),
   };
 }
 
