@@ -24,94 +24,50 @@ export interface ResolutionKeyDocument {
   readonly requests: readonly number[] | null;
 }
 
+/** Where each of a key's facts sits in its snapshot document. */
+const PACKED_FIELDS = [
+  'hash',
+  'previous_hash',
+  'previous_valid_until',
+  'revision',
+  'owner_user_id',
+  'org_id',
+  'scopes',
+  'plan_tier',
+  'disabled',
+  'revoked',
+  'expires_at',
+  'limit',
+  'limit_reset',
+  'include_byok_in_limit',
+  'limit_reset_position',
+  'routing_preference_id',
+  'routing_rules',
+] as const satisfies readonly Exclude<keyof KeyState, 'id'>[];
+
+type PackedFields = typeof PACKED_FIELDS;
+
 /**
- * A key's facts as a positional array, without the id its document's id already names: a
- * snapshot holds a million of them, and field names would make up a third of its size.
+ * A key's facts as a positional array (in `PACKED_FIELDS` order), without the id its document's
+ * id already names: a snapshot holds a million of them, and field names made up a third of it.
  */
-export type PackedKeyState = readonly [
-  hash: string,
-  previous_hash: string | null,
-  previous_valid_until: number | null,
-  revision: number,
-  owner_user_id: string,
-  org_id: string | null,
-  scopes: readonly string[],
-  plan_tier: string | null,
-  disabled: boolean,
-  revoked: boolean,
-  expires_at: number | null,
-  limit: number | null,
-  limit_reset: KeyState['limit_reset'],
-  include_byok_in_limit: boolean,
-  limit_reset_position: number | null,
-  routing_preference_id: string | null,
-  routing_rules: KeyState['routing_rules'],
-];
+export type PackedKeyState = {
+  readonly [I in keyof PackedFields]: PackedFields[I] extends keyof KeyState
+    ? KeyState[PackedFields[I]]
+    : never;
+};
 
 /** The key's facts in the snapshot's form. */
 export function packKeyState(key: KeyState): PackedKeyState {
-  return [
-    key.hash,
-    key.previous_hash,
-    key.previous_valid_until,
-    key.revision,
-    key.owner_user_id,
-    key.org_id,
-    key.scopes,
-    key.plan_tier,
-    key.disabled,
-    key.revoked,
-    key.expires_at,
-    key.limit,
-    key.limit_reset,
-    key.include_byok_in_limit,
-    key.limit_reset_position,
-    key.routing_preference_id,
-    key.routing_rules,
-  ];
+  // The map keeps PACKED_FIELDS' order, which is what the tuple type spells out.
+  return PACKED_FIELDS.map((field) => key[field]) as unknown as PackedKeyState;
 }
 
 /** The facts of the key a snapshot document holds. */
 export function unpackKeyState(document: ResolutionKeyDocument): KeyState {
-  const [
-    hash,
-    previous_hash,
-    previous_valid_until,
-    revision,
-    owner_user_id,
-    org_id,
-    scopes,
-    plan_tier,
-    disabled,
-    revoked,
-    expires_at,
-    limit,
-    limit_reset,
-    include_byok_in_limit,
-    limit_reset_position,
-    routing_preference_id,
-    routing_rules,
-  ] = document.key;
-  return {
-    id: document.id.slice(KEY_DOCUMENT_PREFIX.length),
-    hash,
-    previous_hash,
-    previous_valid_until,
-    revision,
-    owner_user_id,
-    org_id,
-    scopes,
-    plan_tier,
-    disabled,
-    revoked,
-    expires_at,
-    limit,
-    limit_reset,
-    include_byok_in_limit,
-    limit_reset_position,
-    routing_preference_id,
-    routing_rules,
-  };
+  const facts = Object.fromEntries(PACKED_FIELDS.map((field, i) => [field, document.key[i]]));
+  // Every field but the id is in PACKED_FIELDS (the round-trip spec holds it to that).
+  return { id: document.id.slice(KEY_DOCUMENT_PREFIX.length), ...facts } as KeyState;
 }
 
 /** A routing preference as resolution holds it. */
