@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: every benchmark, printed as tables, then issue 17's goals with met or
+ * `npm run bench`: every benchmark, printed as tables, then the goals (issues 14, 17) with met or
  * missed. Figures compare against floors measured in the same run; nothing here asserts a time.
- * `BENCH_ONLY=http,resolution,revoke,cold-start,rebuild` runs a subset.
+ * `BENCH_ONLY=http,resolution,revoke,cold-start,rebuild,audit-tree` runs a subset.
  */
+import { auditTreeBench } from './audit-tree.bench';
 import { coldStartBench } from './cold-start.bench';
 import { Goal, goalsTable } from './goals';
 import { httpBench } from './http.bench';
@@ -39,6 +40,11 @@ async function main(): Promise<void> {
         rows: await rebuildBench(),
       },
     ]);
+  }
+  if (runs('audit-tree')) {
+    const audit = await auditTreeBench();
+    printTables(audit.tables);
+    goals.push(...audit.goals);
   }
   printTables([goalsTable(goals)]);
 }

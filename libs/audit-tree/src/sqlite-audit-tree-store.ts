@@ -35,6 +35,9 @@ export const AUDIT_TREE_FILE = 'audit-tree.sqlite';
 
 const nodeId = (level: number, index: number): number => index * 64 + level;
 
+/** Rows per multi-row INSERT (4 columns × 64 stays far below SQLite's 32766 parameters). */
+const ROWS_PER_INSERT = 64;
+
 /** A tree that changed under this handle: another process appended to the same file. */
 class MovedTreeError extends Error {}
 
@@ -46,11 +49,14 @@ class MovedTreeError extends Error {}
  */
 export class SqliteAuditTreeStore implements TreeNodes {
   private readonly db: Database.Database;
+  private readonly readonly: boolean;
+  private readonly inserts = new Map<string, Database.Statement>();
   private readonly sql;
   private frontier: TreeFrontier;
 
   constructor(file: string, options: { readonly readonly?: boolean } = {}) {
     const readonly = options.readonly ?? false;
+    this.readonly = readonly;
     this.db = new Database(file, { timeout: 5000, readonly, fileMustExist: readonly });
     if (!readonly) {
       this.db.pragma('journal_mode = WAL');
@@ -68,14 +74,6 @@ export class SqliteAuditTreeStore implements TreeNodes {
         'SELECT * FROM leaves WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?',
       ),
       node: this.db.prepare<[number], { hash: Buffer }>('SELECT hash FROM nodes WHERE id = ?'),
-      insertLeaf: readonly
-        ? null
-        : this.db.prepare<[number, string, number, Uint8Array], void>(
-            'INSERT INTO leaves (leaf_index, event_id, position, hash) VALUES (?, ?, ?, ?)',
-          ),
-      insertNode: readonly
-        ? null
-        : this.db.prepare<[number, Uint8Array], void>('INSERT INTO nodes (id, hash) VALUES (?, ?)'),
       insertHead: readonly
         ? null
         : this.db.prepare<[TreeHead], void>(
@@ -146,15 +144,42 @@ export class SqliteAuditTreeStore implements TreeNodes {
   private appendLocked(leaves: readonly NewLeaf[]): void {
     if (this.storedSize() !== this.size) throw new MovedTreeError();
     const after = this.lastPosition;
-    const { insertLeaf, insertNode } = this.writable();
+    const leafRows: unknown[][] = [];
+    const nodeRows: unknown[][] = [];
     for (const leaf of leaves) {
       if (leaf.position <= after) continue;
       const index = this.frontier.size;
       this.frontier.append(leaf.hash, (level, at, hash) => {
-        if (level === 0) insertLeaf.run(index, leaf.event_id, leaf.position, hash);
-        else insertNode.run(nodeId(level, at), hash);
+        if (level === 0) leafRows.push([index, leaf.event_id, leaf.position, hash]);
+        else nodeRows.push([nodeId(level, at), hash]);
       });
     }
+    this.insertRows('leaves (leaf_index, event_id, position, hash)', 4, leafRows);
+    this.insertRows('nodes (id, hash)', 2, nodeRows);
+  }
+
+  /** Inserts rows many to a statement: per-statement overhead is most of an append's cost. */
+  private insertRows(target: string, width: number, rows: readonly unknown[][]): void {
+    if (this.readonly) throw new Error('the audit tree was opened read-only');
+    let done = 0;
+    for (; rows.length - done >= ROWS_PER_INSERT; done += ROWS_PER_INSERT) {
+      this.insertStatement(target, width, ROWS_PER_INSERT).run(
+        rows.slice(done, done + ROWS_PER_INSERT).flat(),
+      );
+    }
+    for (const row of rows.slice(done)) this.insertStatement(target, width, 1).run(row);
+  }
+
+  private insertStatement(target: string, width: number, count: number): Database.Statement {
+    const sql = `INSERT INTO ${target} VALUES ${Array(count)
+      .fill(`(${Array(width).fill('?').join(', ')})`)
+      .join(', ')}`;
+    let statement = this.inserts.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.inserts.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Re-reads the frontier from the file. */
@@ -221,10 +246,8 @@ export class SqliteAuditTreeStore implements TreeNodes {
   }
 
   private writable() {
-    const { insertLeaf, insertNode, insertHead, insertKey } = this.sql;
-    if (!insertLeaf || !insertNode || !insertHead || !insertKey) {
-      throw new Error('the audit tree was opened read-only');
-    }
-    return { insertLeaf, insertNode, insertHead, insertKey };
+    const { insertHead, insertKey } = this.sql;
+    if (!insertHead || !insertKey) throw new Error('the audit tree was opened read-only');
+    return { insertHead, insertKey };
   }
 }

@@ -1,13 +1,18 @@
 import { hash } from 'node:crypto';
 
-const LEAF = Buffer.from([0x00]);
-// One scratch buffer for every node hash: the writer hashes synchronously, so it is never shared.
+// Scratch buffers, prefix byte in place: hashing is synchronous, so they are never shared, and
+// one-shot hash() of one buffer is much cheaper than a createHash() per node.
 const node = Buffer.alloc(65);
 node[0] = 0x01;
+let leaf = Buffer.alloc(4096);
 
 /** RFC 9162 leaf hash, SHA-256(0x00 ‖ data), synchronously (node:crypto) for the log's writer. */
-export const leafHashOf = (data: Uint8Array): Buffer =>
-  hash('sha256', Buffer.concat([LEAF, data]), 'buffer');
+export function leafHashOf(data: Uint8Array): Buffer {
+  if (leaf.length < data.length + 1) leaf = Buffer.alloc(2 * (data.length + 1));
+  leaf[0] = 0x00;
+  leaf.set(data, 1);
+  return hash('sha256', leaf.subarray(0, data.length + 1), 'buffer');
+}
 
 /** RFC 9162 interior node hash, SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHashOf(left: Uint8Array, right: Uint8Array): Buffer {

@@ -54,7 +54,9 @@ export function loadTreeHeadSigner({ keyFile, dataDir, warn }: SigningKeySource)
     try {
       return new TreeHeadSigner(createPrivateKey(readFileSync(keyFile)));
     } catch (error) {
-      throw new Error(`AUDIT_SIGNING_KEY_FILE: ${keyFile}: ${(error as Error).message}`);
+      throw new Error(`AUDIT_SIGNING_KEY_FILE: ${keyFile}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   const file = join(dataDir, DEV_SIGNING_KEY_FILE);

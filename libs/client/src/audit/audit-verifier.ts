@@ -17,12 +17,12 @@ import { verifyConsistencyProof, verifyInclusionPath } from './merkle-verificati
 const ED25519 = { name: 'Ed25519' } as const;
 
 /** The DER bytes inside a PEM armour (`-----BEGIN PUBLIC KEY-----`). */
-function pemBody(pem: string): Uint8Array {
+function pemBody(pem: string): Uint8Array<ArrayBuffer> {
   const base64 = pem.replace(/-----(BEGIN|END) [A-Z ]+-----/g, '').replace(/\s+/g, '');
   return base64Bytes(base64);
 }
 
-function base64Bytes(base64: string): Uint8Array {
+function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
@@ -35,9 +35,11 @@ export async function auditKeyId(publicKeyPem: string): Promise<string> {
 /** The bytes a tree head's signature covers: JCS of `{ tree_size, root_hash, timestamp }`. */
 export function treeHeadSigningInput(
   head: Pick<TreeHead, 'tree_size' | 'root_hash' | 'timestamp'>,
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   const { tree_size, root_hash, timestamp } = head;
-  return new TextEncoder().encode(canonicalJson({ tree_size, root_hash, timestamp }));
+  return Uint8Array.from(
+    new TextEncoder().encode(canonicalJson({ tree_size, root_hash, timestamp })),
+  );
 }
 
 /**

@@ -15,7 +15,8 @@ export function hashFromHex(hex: unknown): Uint8Array | null {
 
 /** SHA-256 through Web Crypto, present in browsers and in Node 20. */
 export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
+  // A copy on its own ArrayBuffer: Web Crypto's types refuse views of a SharedArrayBuffer.
+  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', Uint8Array.from(bytes)));
 }
 
 const prefixed = (prefix: number, ...parts: Uint8Array[]): Uint8Array => {

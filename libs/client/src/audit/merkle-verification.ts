@@ -32,10 +32,7 @@ export async function verifyInclusionPath(
     if (sn === 0) return false;
     if (fn % 2 === 1 || fn === sn) {
       r = await hashNodes(p, r);
-      while (fn % 2 === 0 && fn !== 0) {
-        fn /= 2;
-        sn = Math.floor(sn / 2);
-      }
+      [fn, sn] = halveWhileEven(fn, sn);
     } else {
       r = await hashNodes(r, p);
     }
@@ -76,10 +73,7 @@ export async function verifyConsistencyProof(
     if (fn % 2 === 1 || fn === sn) {
       fr = await hashNodes(c, fr);
       sr = await hashNodes(c, sr);
-      while (fn % 2 === 0 && fn !== 0) {
-        fn /= 2;
-        sn = Math.floor(sn / 2);
-      }
+      [fn, sn] = halveWhileEven(fn, sn);
     } else {
       sr = await hashNodes(sr, c);
     }
@@ -87,6 +81,16 @@ export async function verifyConsistencyProof(
     sn = Math.floor(sn / 2);
   }
   return sn === 0 && sameBytes(fr, firstRoot) && sameBytes(sr, secondRoot);
+}
+
+/** RFC 9162's "right-shift fn and sn equally until LSB(fn) is set or fn is 0". */
+function halveWhileEven(fn: number, sn: number): [number, number] {
+  let [f, s] = [fn, sn];
+  while (f % 2 === 0 && f !== 0) {
+    f /= 2;
+    s = Math.floor(s / 2);
+  }
+  return [f, s];
 }
 
 function isPowerOfTwo(n: number): boolean {
