@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, hash } from 'node:crypto';
 import { KeyCreated } from '@keyledger/domain';
 import { RecordedEvent } from '@keyledger/event-store';
 // The fixtures module, not the testing index: that one pulls in the Jest contract suite.
@@ -149,9 +149,30 @@ function resolverOver(
   return { resolver: new Resolver(model, pending, settingsFor(pepper)), pending };
 }
 
+/** The floors of one hashing mode: the streaming call the issue measured against, and for plain SHA-256 the faster one-shot call. */
+function hashFloors(pepper: string | null): Contender[] {
+  if (pepper !== null) {
+    return [
+      {
+        name: 'crypto HMAC-SHA-256 (hex)',
+        run: (secret) => createHmac('sha256', pepper).update(secret).digest('hex'),
+      },
+    ];
+  }
+  return [
+    {
+      name: 'crypto createHash SHA-256 (hex)',
+      run: (secret) => createHash('sha256').update(secret).digest('hex'),
+    },
+    { name: 'crypto.hash SHA-256 (hex, one-shot)', run: (secret) => hash('sha256', secret, 'hex') },
+  ];
+}
+
 /**
  * In-process resolve against the physical floor: hashing the same secrets with `crypto`, in
  * the same run. Each resolve is admitted and counted (usage counters, request caps, batching).
+ * Plain SHA-256 has two floors: `createHash`, which the issue's 35% was measured against, and
+ * the one-shot `crypto.hash` that resolve itself now uses, twice as fast.
  */
 function resolveTable(): { table: BenchTable; goals: Goal[] } {
   const secrets = Array.from({ length: RESOLVE_KEYS }, (_, n) => secretOf(n));
@@ -159,14 +180,9 @@ function resolveTable(): { table: BenchTable; goals: Goal[] } {
   const goals: Goal[] = [];
   for (const pepper of [PEPPER, null]) {
     const { resolver, pending } = resolverOver(secrets, pepper);
-    const [floor, resolve] = measureInterleaved(secrets, [
-      {
-        name: pepper === null ? 'crypto SHA-256 (hex)' : 'crypto HMAC-SHA-256 (hex)',
-        run: (secret) =>
-          pepper === null
-            ? createHash('sha256').update(secret).digest('hex')
-            : createHmac('sha256', pepper).update(secret).digest('hex'),
-      },
+    const floors = hashFloors(pepper);
+    const measured = measureInterleaved(secrets, [
+      ...floors,
       {
         name: `resolve (${pepper === null ? 'SHA-256' : 'HMAC pepper'})`,
         run: (secret, i) => {
@@ -180,20 +196,26 @@ function resolveTable(): { table: BenchTable; goals: Goal[] } {
         afterRound: () => pending.drain(),
       },
     ]);
-    for (const result of [floor, resolve]) {
+    const resolve = measured[measured.length - 1];
+    const [streaming, oneShot] = measured;
+    for (const result of measured) {
       rows.push({
         bench: result.name,
         ops_per_s: result.opsPerSecond,
         p50_us: result.p50,
         p99_us: result.p99,
-        vs_bare_hash: percent(result.opsPerSecond, floor.opsPerSecond),
+        vs_bare_hash: percent(result.opsPerSecond, streaming.opsPerSecond),
+        vs_one_shot_hash:
+          pepper === null ? percent(result.opsPerSecond, oneShot.opsPerSecond) : '-',
       });
     }
-    goals.push({
-      goal: `in-process ${resolve.name} ≥ 50% of the bare hash rate`,
-      measured: percent(resolve.opsPerSecond, floor.opsPerSecond),
-      met: resolve.opsPerSecond >= 0.5 * floor.opsPerSecond,
-    });
+    for (const floor of measured.slice(0, floors.length)) {
+      goals.push({
+        goal: `in-process ${resolve.name} ≥ 50% of ${floor.name}`,
+        measured: percent(resolve.opsPerSecond, floor.opsPerSecond),
+        met: resolve.opsPerSecond >= 0.5 * floor.opsPerSecond,
+      });
+    }
   }
   return {
     table: {

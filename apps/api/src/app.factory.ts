@@ -30,7 +30,7 @@ import { nestLogger, serviceLogger } from './shared/logging/service-logger';
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const errorShape = errorShapeFor(config);
   const logger = serviceLogger(config.logLevel);
-  const accessLog = new AccessLog(logger);
+  const accessLog = new AccessLog(config.logLevel);
   let gateway: GatewayListener | null = null;
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
@@ -103,7 +103,8 @@ function httpServer(
 
 /**
  * The security headers and X-Request-Id on every answer Fastify sends (refusals included), and
- * its access-log line. Callback hooks: an async one would cost a promise per request.
+ * its access-log line (flushed on close). Callback hooks: an async one would cost a promise per
+ * request.
  */
 function answerHeadersAndAccessLog(fastify: FastifyInstance, accessLog: AccessLog): void {
   fastify.addHook('onSend', (request, reply, payload, done) => {
@@ -120,6 +121,10 @@ function answerHeadersAndAccessLog(fastify: FastifyInstance, accessLog: AccessLo
       String(request.id),
       typeof errorCode === 'string' ? errorCode : null,
     );
+    done();
+  });
+  fastify.addHook('onClose', (_instance, done) => {
+    accessLog.flush();
     done();
   });
 }

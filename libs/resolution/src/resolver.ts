@@ -1,4 +1,4 @@
-import { hashSecret, looksLikeSecret, secondsUntil, validate } from '@keyledger/domain';
+import { hashSecret, secondsUntil, validate } from '@keyledger/domain';
 import { checkUsageReport } from '@keyledger/domain/usage/usage-report';
 import { toCredits, toNanos } from './credits';
 import { KeyEntry } from './key-entry';
@@ -30,6 +30,9 @@ const MANAGEMENT_SCOPE = 'management';
 const IN_FLIGHT_RETRY_SECONDS = 1;
 const ONE_REQUEST: UsageAmounts = { requests: 1, cost: 0, byok_cost: 0 };
 
+/** A secret is the prefix and 32 random bytes as hex. */
+const SECRET_HEX_LENGTH = 64;
+
 const KEY_DISABLED = refuse('key_disabled', 'The API key is disabled.');
 const KEY_EXPIRED = refuse('key_expired', 'The API key has expired.');
 
@@ -44,6 +47,7 @@ const KEY_EXPIRED = refuse('key_expired', 'The API key has expired.');
  */
 export class Resolver {
   private readonly reservations: Reservations;
+  private readonly secretLength: number;
 
   constructor(
     private readonly model: ResolutionModel,
@@ -51,6 +55,7 @@ export class Resolver {
     private readonly settings: ResolutionSettings,
   ) {
     this.reservations = new Reservations(settings.reservationTtlMs);
+    this.secretLength = settings.secretPrefix.length + SECRET_HEX_LENGTH;
   }
 
   /** Admits and counts the request, or says why not (SPEC §5 codes, in the order they are checked). */
@@ -112,9 +117,16 @@ export class Resolver {
     };
   }
 
-  /** The key a secret names; the shape is checked first so that garbage costs no hash. */
+  /**
+   * The key a secret names. Length and prefix are checked first so that most garbage costs no
+   * hash; the hex characters are not: a value of the right length that is not hex hashes to no
+   * key, and checking them would tax every admitted request for what a random well-formed
+   * secret costs an attacker anyway.
+   */
   private authenticate(secret: string, atMs: number): KeyEntry | undefined {
-    if (!looksLikeSecret(secret, this.settings.secretPrefix)) return undefined;
+    if (secret.length !== this.secretLength || !secret.startsWith(this.settings.secretPrefix)) {
+      return undefined;
+    }
     return this.model.keyByHash(hashSecret(secret, this.settings.pepper), atMs);
   }
 

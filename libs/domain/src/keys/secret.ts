@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hash, timingSafeEqual } from 'node:crypto';
 import { SecretGenerator } from '../shared/ports';
 
 const SECRET_BYTES = 32;
@@ -28,11 +28,14 @@ export function generateSecret(prefix: string, random: SecretGenerator): string 
 export const looksLikeSecret = (value: string, prefix: string): boolean =>
   value.startsWith(prefix) && SECRET_HEX.test(value.slice(prefix.length));
 
-/** What is stored instead of the secret: HMAC-SHA-256 with the pepper, or SHA-256 without one (hex). */
+/**
+ * What is stored instead of the secret: HMAC-SHA-256 with the pepper, or SHA-256 without one
+ * (hex). Plain SHA-256 is one-shot (`crypto.hash`): no Hash object per gateway call.
+ */
 export function hashSecret(secret: string, pepper: string | null): string {
   if (pepper === '') throw new Error('an empty pepper adds nothing; pass null for plain SHA-256');
   return pepper === null
-    ? createHash('sha256').update(secret).digest('hex')
+    ? hash('sha256', secret, 'hex')
     : createHmac('sha256', pepper).update(secret).digest('hex');
 }
 
