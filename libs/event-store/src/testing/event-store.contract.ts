@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore, NewEvent, RecordedEvent } from '../event-store.port';
 import { WrongExpectedRevisionError } from '../expected-revision';
+import { eventually } from './eventually';
 import { testMetadata } from './fixtures';
 
 /**
@@ -12,6 +13,26 @@ export interface ContractSubject {
   readonly store: EventStore;
   readonly reopen: () => Promise<EventStore>;
   readonly cleanup: () => Promise<void>;
+  /** How to make the store's server misbehave: required when the suite runs `withFaults`. */
+  readonly faults?: ContractFaults;
+}
+
+/** Faults of a networked store's server, e.g. through a `TcpFaultProxy`. */
+export interface ContractFaults {
+  /** Cuts every connection and refuses new ones until `comeBack`. */
+  goAway(): void;
+  comeBack(): void;
+  /**
+   * Lets requests reach the server but loses its answers for longer than the store's append
+   * deadline, then cuts the connections; resolves once connections are accepted again.
+   */
+  loseAnswers(): Promise<void>;
+}
+
+/** Which optional parts of the suite an adapter runs. */
+export interface ContractOptions {
+  /** Server faults: only a networked store has a server to lose. */
+  readonly withFaults?: boolean;
 }
 
 const LARGE_TEST_TIMEOUT_MS = 60_000;
@@ -37,6 +58,7 @@ async function take(
 export function describeEventStoreContract(
   name: string,
   open: () => Promise<ContractSubject>,
+  options: ContractOptions = {},
 ): void {
   describe(`EventStore contract: ${name}`, () => {
     let subject: ContractSubject;
@@ -349,6 +371,72 @@ export function describeEventStoreContract(
       expect(position).toBeGreaterThan(before);
       expect(await store.headPosition()).toBeGreaterThanOrEqual(position);
     });
+
+    it(
+      'answers 200 reads in a row that each stop early (one event of many, the head)',
+      async () => {
+        const s = stream('early');
+        const start = await store.headPosition();
+        await store.append(s, events(3), { expectedRevision: 'no_stream', metadata });
+        const filter = { streamPrefixes: [s] };
+        for (let round = 0; round < 200; round++) {
+          const [first] = await store.readAll({ fromPosition: start, maxCount: 1, filter });
+          expect(first).toMatchObject({ stream: s, revision: 0 });
+          expect(await store.headPosition()).toBeGreaterThan(start);
+        }
+        expect(await revisionsOf(s)).toEqual([0, 1, 2]);
+      },
+      LARGE_TEST_TIMEOUT_MS,
+    );
+
+    if (options.withFaults) {
+      describe('server faults', () => {
+        const faultsOf = (): ContractFaults => {
+          if (!subject.faults) throw new Error(`${name} runs withFaults but gave no faults`);
+          return subject.faults;
+        };
+
+        it(
+          'keeps a subscription whose server goes away: degraded meanwhile, then it delivers what comes next',
+          async () => {
+            const s = stream('away');
+            const start = await store.headPosition();
+            await store.append(s, events(1), { expectedRevision: 'no_stream', metadata });
+            const subscription = store.subscribe({
+              fromPosition: start,
+              filter: { streamPrefixes: [s] },
+            });
+            const iterator = subscription[Symbol.asyncIterator]();
+            await take(iterator, 1);
+            const next = iterator.next();
+            faultsOf().goAway();
+            await eventually(() => store.subscriptionHealth.report().status === 'degraded');
+            faultsOf().comeBack();
+            await store.append(s, events(1, 'AfterComingBack'), { expectedRevision: 0, metadata });
+            expect((await next).value).toMatchObject({ type: 'AfterComingBack', revision: 1 });
+            expect(store.subscriptionHealth.report().status).toBe('ok');
+            await subscription.close();
+          },
+          LARGE_TEST_TIMEOUT_MS,
+        );
+
+        it(
+          'writes once an append whose answer was lost: the retry after the deadline is recognised',
+          async () => {
+            const s = stream('lost-answer');
+            const lost = faultsOf().loseAnswers();
+            const result = await store.append(s, events(2), {
+              expectedRevision: 'no_stream',
+              metadata,
+            });
+            await lost;
+            expect(result.nextRevision).toBe(1);
+            expect(await revisionsOf(s)).toEqual([0, 1]);
+          },
+          LARGE_TEST_TIMEOUT_MS,
+        );
+      });
+    }
 
     it('keeps everything across a restart', async () => {
       const s = stream('restart');

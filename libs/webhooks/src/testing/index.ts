@@ -1,3 +1,3 @@
 export * from './webhook-receiver';
 export * from './manual-clock';
-export * from './eventually';
+export { eventually } from '@keyledger/event-store/testing';
