@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
+import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { KeyPreferenceView } from '../../key-routing-view';
 import { KeyPreferenceResponse } from '../../key-routing.response';
@@ -11,6 +12,7 @@ import { GetKeyPreferenceQuery } from './get-key-preference.handler';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
+@RoutingScopes()
 @Controller('api/v1/keys')
 export class GetKeyPreferenceHttpController {
   constructor(private readonly queries: QueryBus) {}

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
+import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { KeyRoutingRulesView } from '../../key-routing-view';
 import { KeyRoutingRulesResponse } from '../../key-routing.response';
@@ -11,6 +12,7 @@ import { GetKeyRoutingRulesQuery } from './get-key-routing-rules.handler';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
+@RoutingScopes()
 @Controller('api/v1/keys')
 export class GetKeyRoutingRulesHttpController {
   constructor(private readonly queries: QueryBus) {}

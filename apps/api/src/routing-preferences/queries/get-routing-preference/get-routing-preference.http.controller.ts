@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
+import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { PreferenceView } from '../../preference-view';
 import { PreferenceEnvelopeResponse } from '../../preference.response';
@@ -11,6 +12,7 @@ import { GetRoutingPreferenceQuery } from './get-routing-preference.handler';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
+@RoutingScopes()
 @Controller('api/v1/routing-preferences')
 export class GetRoutingPreferenceHttpController {
   constructor(private readonly queries: QueryBus) {}
