@@ -7,7 +7,7 @@ import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { KeyRoutingRulesView } from '../../key-routing-view';
 import { KeyRoutingRulesResponse } from '../../key-routing.response';
-import { answerRead, Versioned } from '../../stream-revision';
+import { answerRead, Versioned } from '../../versioned';
 import { GetKeyRoutingRulesQuery } from './get-key-routing-rules.handler';
 
 @ApiTags('routing-preferences')
