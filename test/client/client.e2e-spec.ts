@@ -126,7 +126,8 @@ describe('@keyledger/client against the running app', () => {
     });
 
     it('gets answers carrying exactly the fields its types name', async () => {
-      const created = await alice.keys.create({ name: 'shape', scope: 'org' });
+      // Personal: a personal preference binds only to its author's personal keys.
+      const created = await alice.keys.create({ name: 'shape' });
       const key = visible(created.data);
       const preference = (await alice.routingPreferences.create({ name: 'shape' })).data;
       await alice.keys.routingPreference.put(key.id, { preference_id: preference.id });

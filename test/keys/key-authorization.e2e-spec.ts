@@ -69,7 +69,8 @@ describe('key management authorization matrix', () => {
     ['dave (org member, no permission)', [404, 404, 404, 404, 200, 403, 403, 403, 403]],
     ['bob (another org)', [404, 404, 404, 404, 404, 404, 404, 404, 403]],
     ['personal key with management', [200, 200, 200, 200, 200, 403, 403, 403, 200]],
-    ['personal key without management', [200, 403, 403, 403, 200, 403, 403, 403, 200]],
+    // Reads too: only the key's self-description (GET /key) is open without management.
+    ['personal key without management', [403, 403, 403, 403, 403, 403, 403, 403, 200]],
     ['org key with management', [404, 404, 404, 404, 200, 200, 200, 200, 200]],
     ['no credentials', [401, 401, 401, 401, 401, 401, 401, 401, 401]],
     ['bad token', [401, 401, 401, 401, 401, 401, 401, 401, 401]],

@@ -210,11 +210,19 @@ describe('governance reports over HTTP', () => {
       expect(names(answer)).toEqual(['unlimited']);
     });
 
-    it('lets any API key read key reports, and only management keys the revocations', async () => {
+    it('lets only management keys read reports (SPEC §1: reads need management too)', async () => {
       const bot = await createKey(world.alice, { name: 'bot', org_id: 'org_a' });
       const caller = world.as({ apiKey: bot.secret });
-      expect((await report(caller, 'keys-per-owner')).status).toBe(200);
+      expectError(await report(caller, 'keys-per-owner'), 403, 'forbidden');
       expectError(await report(caller, 'recent-revocations'), 403, 'forbidden');
+      const admin = await createKey(world.alice, {
+        name: 'admin-bot',
+        org_id: 'org_a',
+        scopes: ['management'],
+      });
+      const manager = world.as({ apiKey: admin.secret });
+      expect((await report(manager, 'keys-per-owner')).status).toBe(200);
+      expect((await report(manager, 'recent-revocations')).status).toBe(200);
     });
   });
 
@@ -252,6 +260,7 @@ describe('governance reports over HTTP', () => {
         '200',
         '400',
         '401',
+        '403',
         '503',
       ]);
     }

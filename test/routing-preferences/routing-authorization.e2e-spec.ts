@@ -69,9 +69,10 @@ describe('routing authorization matrix', () => {
     ['dave (member, no permission)', [200, 403, 404, 404, 403, 404, 403]],
     ['bob (another org)', [404, 404, 404, 404, 404, 404, 201]],
     ['personal key with billing', [404, 404, 200, 200, 403, 200, 400]],
-    ['personal key without billing', [404, 404, 200, 403, 403, 403, 400]],
+    // Neither billing nor management: refused every routing route, reads included.
+    ['personal key without billing', [403, 403, 403, 403, 403, 403, 403]],
     ['org key with billing', [200, 200, 404, 404, 200, 404, 201]],
-    ['org key without billing', [200, 403, 404, 404, 403, 404, 403]],
+    ['org key without billing', [403, 403, 403, 403, 403, 403, 403]],
     ['no credentials', [401, 401, 401, 401, 401, 401, 401]],
   ])('%s', async (name, expected) => {
     const client = clientOf(name);

@@ -65,9 +65,9 @@ export interface World {
   appendAndSettle(stream: string, event: NewEvent): Promise<void>;
 }
 
-/** Starts the app (embedded default) and signs the cast's tokens. */
-export async function startWorld(): Promise<World> {
-  const app = await startTestApp();
+/** Starts the app (embedded default, with any extra settings) and signs the cast's tokens. */
+export async function startWorld(env: Record<string, string> = {}): Promise<World> {
+  const app = await startTestApp({ env });
   const as = (auth: Caller): Client => ({
     api: new KeyledgerClient({ baseUrl: app.baseUrl, auth: authOf(auth) }),
     get: (path) => call(app.baseUrl, 'GET', path, { auth }),

@@ -23,9 +23,10 @@ const MATRIX: Readonly<Record<string, { body?: unknown; expect: readonly number[
     body: { name: 'made-in-the-matrix', org_id: 'org_a' },
     expect: [201, 201, 403, 403, 201, 403, 403],
   },
-  'GET /api/v1/keys': { expect: [200, 200, 200, 200, 200, 200, 200] },
-  'GET /api/v1/keys/{id}': { expect: [200, 200, 200, 404, 200, 200, 200] },
-  'GET /api/v1/keys/{id}/history': { expect: [200, 200, 200, 404, 200, 200, 200] },
+  // Reads too: a leaked inference (or billing) key must not even list its owner's keys.
+  'GET /api/v1/keys': { expect: [200, 200, 200, 200, 200, 403, 403] },
+  'GET /api/v1/keys/{id}': { expect: [200, 200, 200, 404, 200, 403, 403] },
+  'GET /api/v1/keys/{id}/history': { expect: [200, 200, 200, 404, 200, 403, 403] },
   'DELETE /api/v1/keys/{id}': { expect: [200, 200, 403, 404, 200, 403, 403] },
   'PATCH /api/v1/keys/{id}': {
     body: { name: 'renamed-in-the-matrix' },
@@ -38,18 +39,19 @@ const MATRIX: Readonly<Record<string, { body?: unknown; expect: readonly number[
   },
   // The calling key itself: a session token has none.
   'GET /api/v1/key': { expect: [403, 403, 403, 403, 200, 200, 200] },
-  'GET /api/v1/keys/{id}/routing-preference': { expect: [200, 200, 200, 404, 200, 200, 200] },
+  // Routing: billing keeps its binding rights (SPEC §4), reads included.
+  'GET /api/v1/keys/{id}/routing-preference': { expect: [200, 200, 200, 404, 200, 200, 403] },
   'PUT /api/v1/keys/{id}/routing-preference': {
     body: { preference_id: null },
     expect: [200, 200, 403, 404, 200, 200, 403],
   },
-  'GET /api/v1/keys/{id}/routing-rules': { expect: [200, 200, 200, 404, 200, 200, 200] },
+  'GET /api/v1/keys/{id}/routing-rules': { expect: [200, 200, 200, 404, 200, 200, 403] },
   'PUT /api/v1/keys/{id}/routing-rules': {
     body: { rules: [] },
     expect: [200, 200, 403, 404, 200, 200, 403],
   },
   'DELETE /api/v1/keys/{id}/routing-rules': { expect: [204, 204, 403, 404, 204, 204, 403] },
-  'GET /api/v1/keys/{id}/effective-routing': { expect: [200, 200, 200, 404, 200, 200, 200] },
+  'GET /api/v1/keys/{id}/effective-routing': { expect: [200, 200, 200, 404, 200, 200, 403] },
 };
 
 /** What every route answers the unauthenticated columns. */

@@ -5,6 +5,7 @@ export * from './store/memory/memory-read-store';
 export * from './store/mongo/mongo-read-store';
 export * from './store/sqlite/sqlite-read-store';
 export * from './shared/audience';
+export * from './shared/revision-shown';
 export * from './projection/projection';
 export * from './projection/projection-error';
 export * from './projection/runnable-projection';

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
-import { Clock, Principal } from '@keyledger/domain';
+import { Clock, KeyScope, Principal } from '@keyledger/domain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CLOCK } from '../infrastructure/tokens';
 import { authenticationRequired } from '../shared/errors/api-error';
@@ -12,6 +12,7 @@ import {
   isAuthenticationFailure,
   tooManyAuthFailures,
 } from './auth-failure-throttle';
+import { API_KEY_SCOPES, assertKeyScopes, DEFAULT_API_KEY_SCOPES } from './api-key-scopes';
 import { credentialsOf } from './credentials';
 import { JwtVerifier } from './jwt-verifier';
 
@@ -26,7 +27,8 @@ export interface AuthenticatedRequest extends FastifyRequest {
 }
 
 /**
- * Authenticates every non-public route and attaches the caller's principal. A client address
+ * Authenticates every non-public route, attaches the caller's principal and, for an API key,
+ * checks the scope the route needs (`management` unless it says otherwise). A client address
  * that keeps presenting bad credentials is throttled (429) before its next credential is even
  * checked; missing credentials are never throttled (SPEC §1) and successes never count.
  */
@@ -52,6 +54,11 @@ export class AuthGuard implements CanActivate {
       context.getClass(),
     ]);
     if (isPublic) return true;
+    const scopes =
+      this.reflector.getAllAndOverride<readonly KeyScope[] | undefined>(API_KEY_SCOPES, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? DEFAULT_API_KEY_SCOPES;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const credentials = credentialsOf(request.headers, this.config.keyPrefix);
     if (credentials.kind === 'none') throw authenticationRequired();
@@ -66,6 +73,7 @@ export class AuthGuard implements CanActivate {
       if (isAuthenticationFailure(error)) this.failures.recordFailure(request.ip);
       throw error;
     }
+    assertKeyScopes(request.principal, scopes);
     return true;
   }
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, keyStream } from '@keyledger/domain';
+import { keyStream, Principal } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
 import { ProjectionRunner } from '@keyledger/read-models';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EVENT_STORE } from '../infrastructure/tokens';
+import { ShownRevisions } from '../shared/consistency/shown-revisions';
 import { WriteReceipt } from '../shared/http/write-headers';
 import { KeyDirectory } from './key-directory';
 import { KeyView } from './key-view';
@@ -30,6 +31,7 @@ export class KeyReader {
     private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly revisions: ShownRevisions,
   ) {}
 
   /** The key once the read model includes the write in `receipt` (or null past the bound). */
@@ -54,18 +56,10 @@ export class KeyReader {
     });
   }
 
-  /**
-   * The key as the read model holds it now, with the exact revision that state reflects: the
-   * document remembers the position it was last written at, and the stream, read after it,
-   * holds every event up to there. A read model behind the stream thus never hands out an ETag
-   * for changes it does not show.
-   */
-  async current(keyId: string): Promise<VersionedKey> {
-    const stored = (await this.directory.keys.getPositioned([keyId])).get(keyId);
-    // Gone since it was found: a rebuild dropped the read model and has not replayed it yet.
-    if (!stored) throw new DomainError('not_found', 'Key not found.');
-    const history = await this.events.readStream(keyStream(keyId));
-    const shown = history.filter((event) => event.position <= stored.position).at(-1);
-    return { key: this.views.of(stored.document), revision: shown?.revision ?? null };
+  /** A visible key as the read model holds it now, with the revision that state reflects. */
+  async current(principal: Principal, idOrHash: string): Promise<VersionedKey> {
+    const { document, position } = await this.directory.findVisibleShown(principal, idOrHash);
+    const revision = await this.revisions.of(keyStream(document.id), position);
+    return { key: this.views.of(document), revision };
   }
 }

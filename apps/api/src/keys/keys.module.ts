@@ -23,13 +23,14 @@ import { GetKeyHandler } from './queries/get-key/get-key.handler';
 import { GetKeyHttpController } from './queries/get-key/get-key.http.controller';
 import { ListKeysHandler } from './queries/list-keys/list-keys.handler';
 import { ListKeysHttpController } from './queries/list-keys/list-keys.http.controller';
+import { ConsistencyModule } from '../shared/consistency/consistency.module';
 
 /**
  * API keys: create (idempotent), list, get, introspect, update, rotate, reset the limit, revoke;
  * and authentication of key callers.
  */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, ConsistencyModule],
   controllers: [
     CreateKeyHttpController,
     ListKeysHttpController,

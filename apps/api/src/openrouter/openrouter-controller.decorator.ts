@@ -1,5 +1,6 @@
 import { applyDecorators, Controller, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiKeyScopes } from '../auth/api-key-scopes';
 import { ManagementCallerGuard } from './management-caller.guard';
 
 /** The OpenAPI tag of every route of the OpenRouter-compatible surface. */
@@ -8,11 +9,13 @@ export const OPENROUTER_TAG = 'openrouter-compatible';
 /**
  * A controller of the OpenRouter-compatible surface, at `path` below OPENROUTER_PREFIX: tagged
  * in OpenAPI and authenticated by bearer. Its errors take OpenRouter's shape in the global
- * filter (app.factory.ts), like every other answer below the prefix.
+ * filter (app.factory.ts), like every other answer below the prefix. Scopes follow OpenRouter's
+ * rule, not the canonical default: `GET /key` is any key's, `/keys…` checks its own (below).
  */
 export const OpenRouterController = (path: string): ClassDecorator =>
   applyDecorators(
     Controller(path),
+    ApiKeyScopes(),
     ApiTags(OPENROUTER_TAG),
     ApiBearerAuth(),
     ApiResponse({

@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { keyStream, Principal } from '@keyledger/domain';
 import { KeyDirectory } from '../keys/key-directory';
 import { KeyRouting } from './key-routing-view';
-import { StreamRevision, Versioned } from './stream-revision';
+import { ShownRevisions } from '../shared/consistency/shown-revisions';
+import { Versioned } from './versioned';
 
-/** Reads a visible key's routing with the key's revision, for a later `If-Match`. */
+/** Reads a visible key's routing with the key revision it shows, for a later `If-Match`. */
 @Injectable()
 export class KeyRoutingReader {
   constructor(
     private readonly keys: KeyDirectory,
-    private readonly revisions: StreamRevision,
+    private readonly revisions: ShownRevisions,
   ) {}
 
   /** The view of the key's routing; 404 when the key is missing or invisible. */
@@ -18,7 +19,10 @@ export class KeyRoutingReader {
     idOrHash: string,
     view: (key: KeyRouting) => T,
   ): Promise<Versioned<T>> {
-    const key = await this.keys.findVisible(principal, idOrHash);
-    return { data: view(key), revision: await this.revisions.of(keyStream(key.id)) };
+    const { document, position } = await this.keys.findVisibleShown(principal, idOrHash);
+    return {
+      data: view(document),
+      revision: await this.revisions.of(keyStream(document.id), position),
+    };
   }
 }

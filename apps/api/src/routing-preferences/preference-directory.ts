@@ -12,6 +12,7 @@ import {
   DefaultPreferenceDocument,
   defaultOwnerId,
   DocumentCollection,
+  Positioned,
   ReadStore,
   ROUTING_PREFERENCE_DOCUMENTS,
   RoutingPreferenceDocument,
@@ -51,14 +52,25 @@ export class PreferenceDirectory {
     id: string,
     { includeDeleted = false } = {},
   ): Promise<RoutingPreferenceDocument> {
-    const preference = await this.preferences.get(id);
+    return (await this.findVisibleShown(principal, id, { includeDeleted })).document;
+  }
+
+  /** As findVisible, with the position the document was last written at (see revisionShown). */
+  async findVisibleShown(
+    principal: Principal,
+    id: string,
+    { includeDeleted = false } = {},
+  ): Promise<Positioned<RoutingPreferenceDocument>> {
+    const shown = (await this.preferences.getPositioned([id])).get(id);
+    const preference = shown?.document;
     if (
+      !shown ||
       !preference ||
       (preference.deleted && !includeDeleted) ||
       !canSeePreference(principal, preference)
     )
       throw preferenceNotFound();
-    return preference;
+    return shown;
   }
 
   /** As `findVisible`, and 403 unless the principal may also manage it. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ConsistencyModule } from '../shared/consistency/consistency.module';
 import { KeysModule } from '../keys/keys.module';
 import { BindKeyPreferenceHandler } from './commands/bind-key-preference/bind-key-preference.handler';
 import { BindKeyPreferenceHttpController } from './commands/bind-key-preference/bind-key-preference.http.controller';
@@ -29,11 +30,10 @@ import { GetRoutingPreferenceHttpController } from './queries/get-routing-prefer
 import { ListRoutingPreferencesHandler } from './queries/list-routing-preferences/list-routing-preferences.handler';
 import { ListRoutingPreferencesHttpController } from './queries/list-routing-preferences/list-routing-preferences.http.controller';
 import { ReadYourWrites } from './read-your-writes';
-import { StreamRevision } from './stream-revision';
 
 /** Routing preferences, owners' defaults, and each key's binding, own rules and effective routing. */
 @Module({
-  imports: [CqrsModule, KeysModule],
+  imports: [CqrsModule, ConsistencyModule, KeysModule],
   controllers: [
     CreateRoutingPreferenceHttpController,
     ListRoutingPreferencesHttpController,
@@ -53,7 +53,6 @@ import { StreamRevision } from './stream-revision';
     PreferenceUnbinder,
     KeyRoutingWriter,
     KeyRoutingReader,
-    StreamRevision,
     ReadYourWrites,
     CreateRoutingPreferenceHandler,
     UpdateRoutingPreferenceHandler,

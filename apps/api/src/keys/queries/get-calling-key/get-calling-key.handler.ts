@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Principal } from '@keyledger/domain';
 import { ApiError } from '../../../shared/errors/api-error';
-import { KeyDirectory } from '../../key-directory';
 import { KeyReader, VersionedKey } from '../../key-reader';
 
 export class GetCallingKeyQuery {
@@ -15,10 +14,7 @@ export class GetCallingKeyQuery {
  */
 @QueryHandler(GetCallingKeyQuery)
 export class GetCallingKeyHandler implements IQueryHandler<GetCallingKeyQuery, VersionedKey> {
-  constructor(
-    private readonly directory: KeyDirectory,
-    private readonly reader: KeyReader,
-  ) {}
+  constructor(private readonly reader: KeyReader) {}
 
   async execute({ principal }: GetCallingKeyQuery): Promise<VersionedKey> {
     if (principal.kind !== 'api_key') {
@@ -28,7 +24,6 @@ export class GetCallingKeyHandler implements IQueryHandler<GetCallingKeyQuery, V
         'GET /api/v1/key describes the calling API key; a session token has none (use GET /api/v1/keys).',
       );
     }
-    const key = await this.directory.findVisible(principal, principal.key_id);
-    return this.reader.current(key.id);
+    return this.reader.current(principal, principal.key_id);
   }
 }

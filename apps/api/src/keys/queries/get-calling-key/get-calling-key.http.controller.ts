@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
+import { ApiKeyScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { WaitsForMinPosition } from '../../../shared/http/min-position';
 import { answerKeyRead, KeyEnvelope } from '../../key-answers';
@@ -12,6 +13,8 @@ import { GetCallingKeyQuery } from './get-calling-key.handler';
 
 @ApiTags('keys')
 @ApiBearerAuth()
+// Self-introspection: any key may describe itself, whatever its scopes.
+@ApiKeyScopes()
 @Controller('api/v1/key')
 export class GetCallingKeyHttpController {
   constructor(private readonly queries: QueryBus) {}

@@ -1,6 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Principal } from '@keyledger/domain';
-import { KeyDirectory } from '../../key-directory';
 import { KeyReader, VersionedKey } from '../../key-reader';
 
 export class GetKeyQuery {
@@ -13,13 +12,9 @@ export class GetKeyQuery {
 /** One visible key by id or hash, with its ETag; an invisible key is as missing as an absent one. */
 @QueryHandler(GetKeyQuery)
 export class GetKeyHandler implements IQueryHandler<GetKeyQuery, VersionedKey> {
-  constructor(
-    private readonly directory: KeyDirectory,
-    private readonly reader: KeyReader,
-  ) {}
+  constructor(private readonly reader: KeyReader) {}
 
-  async execute({ principal, idOrHash }: GetKeyQuery): Promise<VersionedKey> {
-    const key = await this.directory.findVisible(principal, idOrHash);
-    return this.reader.current(key.id);
+  execute({ principal, idOrHash }: GetKeyQuery): Promise<VersionedKey> {
+    return this.reader.current(principal, idOrHash);
   }
 }

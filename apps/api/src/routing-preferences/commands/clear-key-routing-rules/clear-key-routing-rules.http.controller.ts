@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
+import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { parseIfMatch } from '../../../shared/http/if-match';
 import { Context } from '../../../shared/request-context/request-context.decorator';
@@ -12,6 +13,7 @@ import { ClearKeyRoutingRulesCommand } from './clear-key-routing-rules.handler';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
+@RoutingScopes()
 @Controller('api/v1/keys')
 export class ClearKeyRoutingRulesHttpController {
   constructor(private readonly commands: CommandBus) {}

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
+import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { Context } from '../../../shared/request-context/request-context.decorator';
 import { RequestContext } from '../../../shared/request-context/request-context';
@@ -14,6 +15,7 @@ import { CreateRoutingPreferenceRequestDto } from './create-routing-preference.r
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
+@RoutingScopes()
 @Controller('api/v1/routing-preferences')
 export class CreateRoutingPreferenceHttpController {
   constructor(private readonly commands: CommandBus) {}

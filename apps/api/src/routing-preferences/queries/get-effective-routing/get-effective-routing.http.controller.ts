@@ -2,12 +2,14 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { EffectiveRouting, Principal } from '@keyledger/domain';
+import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { EffectiveRoutingResponse } from '../../effective-routing.response';
 import { GetEffectiveRoutingQuery } from './get-effective-routing.handler';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
+@RoutingScopes()
 @Controller('api/v1/keys')
 export class GetEffectiveRoutingHttpController {
   constructor(private readonly queries: QueryBus) {}

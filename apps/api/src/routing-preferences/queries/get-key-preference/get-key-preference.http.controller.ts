@@ -3,14 +3,16 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
+import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { KeyPreferenceView } from '../../key-routing-view';
 import { KeyPreferenceResponse } from '../../key-routing.response';
-import { answerRead, Versioned } from '../../stream-revision';
+import { answerRead, Versioned } from '../../versioned';
 import { GetKeyPreferenceQuery } from './get-key-preference.handler';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
+@RoutingScopes()
 @Controller('api/v1/keys')
 export class GetKeyPreferenceHttpController {
   constructor(private readonly queries: QueryBus) {}

@@ -3,14 +3,16 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
+import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { KeyRoutingRulesView } from '../../key-routing-view';
 import { KeyRoutingRulesResponse } from '../../key-routing.response';
-import { answerRead, Versioned } from '../../stream-revision';
+import { answerRead, Versioned } from '../../versioned';
 import { GetKeyRoutingRulesQuery } from './get-key-routing-rules.handler';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
+@RoutingScopes()
 @Controller('api/v1/keys')
 export class GetKeyRoutingRulesHttpController {
   constructor(private readonly queries: QueryBus) {}

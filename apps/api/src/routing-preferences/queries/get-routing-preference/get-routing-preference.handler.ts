@@ -2,7 +2,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Principal, routingPreferenceStream } from '@keyledger/domain';
 import { PreferenceDirectory } from '../../preference-directory';
 import { PreferenceView, toPreferenceView } from '../../preference-view';
-import { StreamRevision, Versioned } from '../../stream-revision';
+import { ShownRevisions } from '../../../shared/consistency/shown-revisions';
+import { Versioned } from '../../versioned';
 
 export class GetRoutingPreferenceQuery {
   constructor(
@@ -11,7 +12,7 @@ export class GetRoutingPreferenceQuery {
   ) {}
 }
 
-/** One visible preference and its revision; invisible or deleted ones are as missing as absent ones. */
+/** One visible preference and the revision it shows; invisible or deleted ones are as missing as absent ones. */
 @QueryHandler(GetRoutingPreferenceQuery)
 export class GetRoutingPreferenceHandler implements IQueryHandler<
   GetRoutingPreferenceQuery,
@@ -19,14 +20,14 @@ export class GetRoutingPreferenceHandler implements IQueryHandler<
 > {
   constructor(
     private readonly directory: PreferenceDirectory,
-    private readonly revisions: StreamRevision,
+    private readonly revisions: ShownRevisions,
   ) {}
 
   async execute({ principal, id }: GetRoutingPreferenceQuery): Promise<Versioned<PreferenceView>> {
-    const preference = await this.directory.findVisible(principal, id);
+    const { document, position } = await this.directory.findVisibleShown(principal, id);
     return {
-      data: toPreferenceView(preference, preference.is_default),
-      revision: await this.revisions.of(routingPreferenceStream(preference.id)),
+      data: toPreferenceView(document, document.is_default),
+      revision: await this.revisions.of(routingPreferenceStream(document.id), position),
     };
   }
 }

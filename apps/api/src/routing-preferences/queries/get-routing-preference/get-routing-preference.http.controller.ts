@@ -3,14 +3,16 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
+import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { PreferenceView } from '../../preference-view';
 import { PreferenceEnvelopeResponse } from '../../preference.response';
-import { answerRead, Versioned } from '../../stream-revision';
+import { answerRead, Versioned } from '../../versioned';
 import { GetRoutingPreferenceQuery } from './get-routing-preference.handler';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
+@RoutingScopes()
 @Controller('api/v1/routing-preferences')
 export class GetRoutingPreferenceHttpController {
   constructor(private readonly queries: QueryBus) {}

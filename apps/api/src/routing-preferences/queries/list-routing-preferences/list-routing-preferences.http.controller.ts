@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@keyledger/domain';
+import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { PreferencePageResponse } from '../../preference.response';
 import { ListRoutingPreferencesQuery, PreferencePage } from './list-routing-preferences.handler';
@@ -9,6 +10,7 @@ import { ListRoutingPreferencesRequestDto } from './list-routing-preferences.req
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
+@RoutingScopes()
 @Controller('api/v1/routing-preferences')
 export class ListRoutingPreferencesHttpController {
   constructor(private readonly queries: QueryBus) {}
