@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: every benchmark, printed as tables, then issue 17's goals with met or
+ * `npm run bench`: every benchmark, printed as tables, then the issues' goals with met or
  * missed. Figures compare against floors measured in the same run; nothing here asserts a time.
- * `BENCH_ONLY=http,resolution,revoke,cold-start,rebuild` runs a subset.
+ * `BENCH_ONLY=http,resolution,revoke,cold-start,rebuild,governance` runs a subset.
  */
 import { coldStartBench } from './cold-start.bench';
 import { Goal, goalsTable } from './goals';
+import { governanceReadsBench } from './governance-reads.bench';
 import { httpBench } from './http.bench';
 import { rebuildBench } from './rebuild.bench';
 import { resolutionBench } from './resolution.bench';
@@ -39,6 +40,11 @@ async function main(): Promise<void> {
         rows: await rebuildBench(),
       },
     ]);
+  }
+  if (runs('governance')) {
+    const governance = await governanceReadsBench();
+    printTables(governance.tables);
+    goals.push(...governance.goals);
   }
   printTables([goalsTable(goals)]);
 }
