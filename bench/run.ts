@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: every benchmark, printed as tables, then the goals (issues 14, 17) with met or
+ * `npm run bench`: every benchmark, printed as tables, then the goals (issues 14, 16, 17) with met or
  * missed. Figures compare against floors measured in the same run; nothing here asserts a time.
- * `BENCH_ONLY=http,resolution,revoke,cold-start,rebuild,audit-tree` runs a subset.
+ * `BENCH_ONLY=http,resolution,revoke,cold-start,rebuild,audit-tree,governance` runs a subset.
  */
 import { auditTreeBench } from './audit-tree.bench';
 import { coldStartBench } from './cold-start.bench';
 import { Goal, goalsTable } from './goals';
+import { governanceReadsBench } from './governance-reads.bench';
 import { httpBench } from './http.bench';
 import { rebuildBench } from './rebuild.bench';
 import { resolutionBench } from './resolution.bench';
@@ -45,6 +46,11 @@ async function main(): Promise<void> {
     const audit = await auditTreeBench();
     printTables(audit.tables);
     goals.push(...audit.goals);
+  }
+  if (runs('governance')) {
+    const governance = await governanceReadsBench();
+    printTables(governance.tables);
+    goals.push(...governance.goals);
   }
   printTables([goalsTable(goals)]);
 }

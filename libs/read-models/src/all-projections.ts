@@ -1,13 +1,13 @@
-import { auditEntryProjection } from './audit/audit-entry.projection';
+import { auditEntriesRunnable } from './audit/audit-entries.runnable';
 import { defaultPreferenceProjection } from './defaults/default-preference.projection';
 import { keyProjection } from './keys/key.projection';
 import { runnable, RunnableProjection } from './projection/runnable-projection';
 import { routingPreferenceProjection } from './routing-preferences/routing-preference.projection';
 
-/** Every read model the service keeps, ready for a ProjectionRunner. */
+/** Every read model the service keeps, ready for a ProjectionRunner: keys before the audit log, which reads their owners. */
 export const ALL_PROJECTIONS: readonly RunnableProjection[] = [
   runnable(keyProjection),
   runnable(routingPreferenceProjection),
   runnable(defaultPreferenceProjection),
-  runnable(auditEntryProjection),
+  auditEntriesRunnable,
 ];

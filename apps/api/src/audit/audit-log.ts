@@ -33,16 +33,17 @@ export class AuditLog {
     if (window.from !== null && window.to !== null && window.to <= window.from) {
       throw invalid([{ field: 'to', message: 'must be later than from' }]);
     }
-    const keyIds = await this.scope.keyIds(principal, {
+    const scope = await this.scope.entries(principal, {
       key_id: filters.key_id,
       org_id: filters.org_id,
     });
     return {
       where: {
-        key_id: { in: keyIds },
+        ...scope.where,
         ...(filters.actor === undefined ? {} : { actor_id: filters.actor }),
         ...(filters.event_type === undefined ? {} : { event_type: { in: filters.event_type } }),
       },
+      anyOf: scope.anyOf,
       window,
     };
   }

@@ -10,6 +10,8 @@ import { isOpen, judge, ScanOrder, TimeWindow } from './audit-window';
 /** Which audit entries a query wants: store conditions, and a time window checked while scanning. */
 export interface AuditSelection {
   readonly where: Where<AuditEntryDocument>;
+  /** The caller's scope, as alternatives (see AuditScope); none: every entry `where` selects. */
+  readonly anyOf?: readonly Where<AuditEntryDocument>[];
   readonly window: TimeWindow;
 }
 
@@ -42,7 +44,7 @@ const byPosition = (order: ScanOrder): SortOrder<AuditEntryDocument> => [
  */
 export async function scanPage(
   entries: DocumentCollection<AuditEntryDocument>,
-  { where, window }: AuditSelection,
+  { where, anyOf, window }: AuditSelection,
   request: { readonly order: ScanOrder; readonly limit: number; readonly cursor: string | null },
 ): Promise<AuditPage> {
   const { order, limit } = request;
@@ -52,7 +54,7 @@ export async function scanPage(
   let after = request.cursor;
   let scanned = 0;
   for (;;) {
-    const page = await entries.find({ where, sort, limit: batch, cursor: after });
+    const page = await entries.find({ where, anyOf, sort, limit: batch, cursor: after });
     for (const [index, entry] of page.items.entries()) {
       const verdict = judge(entry, window, order);
       if (verdict === 'stop') return { items: taken, next_cursor: null };
@@ -60,7 +62,7 @@ export async function scanPage(
       taken.push(entry);
       if (taken.length < limit) continue;
       if (index === page.items.length - 1) return { items: taken, next_cursor: page.next_cursor };
-      const cut = await entries.find({ where, sort, limit: index + 1, cursor: after });
+      const cut = await entries.find({ where, anyOf, sort, limit: index + 1, cursor: after });
       return { items: taken, next_cursor: cut.next_cursor };
     }
     scanned += page.items.length;
@@ -73,13 +75,14 @@ export async function scanPage(
 /** Every matching entry, oldest first, one store page in memory at a time: the export's source. */
 export async function* scanAll(
   entries: DocumentCollection<AuditEntryDocument>,
-  { where, window }: AuditSelection,
+  { where, anyOf, window }: AuditSelection,
 ): AsyncGenerator<AuditEntryDocument> {
   const sort = byPosition('asc');
   let after: string | null = null;
   do {
     const page: Page<AuditEntryDocument> = await entries.find({
       where,
+      anyOf,
       sort,
       limit: EXPORT_BATCH,
       cursor: after,

@@ -7,6 +7,8 @@ export const auditEntry = (changes: Partial<AuditEntryDocument> = {}): AuditEntr
   stream: 'key-k1',
   event_type: 'KeyRevoked',
   key_id: 'k1',
+  key_audience: 'org:org_1',
+  key_owner_user_id: 'alice',
   preference_id: null,
   actor_kind: 'user',
   actor_id: 'alice',

@@ -1,4 +1,5 @@
 import { EventMetadata } from '@keyledger/event-store';
+import { Audience } from '../shared/audience';
 import { CollectionSpec } from '../store/read-store.port';
 
 /** One governance event as the audit log lists it: who did what, when, and from where. */
@@ -10,6 +11,10 @@ export interface AuditEntryDocument {
   readonly stream: string;
   readonly event_type: string;
   readonly key_id: string | null;
+  /** Who may see the key the entry is about (see KeyDocument): the audit log's scope. */
+  readonly key_audience: Audience | null;
+  /** The owner of that key: a plain org member's log holds the entries of its own keys. */
+  readonly key_owner_user_id: string | null;
   readonly preference_id: string | null;
   readonly actor_kind: EventMetadata['actor']['kind'];
   readonly actor_id: string;
@@ -28,14 +33,19 @@ export interface AuditEntryDocument {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** The audit log, indexed for the filters an org audit query combines with position order. */
+/**
+ * The audit log: a caller's page is one query per audience of its keys, in position order, with
+ * the other filters checked on the index entries; one key's entries have their own index. No
+ * index leads with the event type or the actor: across every org they would tempt a planner
+ * away from the caller's audience.
+ */
 export const AUDIT_ENTRY_DOCUMENTS: CollectionSpec<AuditEntryDocument> = {
   name: 'audit_entries',
   indexes: [
-    { fields: ['org_id', 'position'] },
-    { fields: ['key_id', 'position'] },
-    { fields: ['preference_id', 'position'] },
-    { fields: ['actor_id', 'position'] },
-    { fields: ['event_type', 'position'] },
+    {
+      fields: ['key_audience', 'position'],
+      include: ['key_owner_user_id', 'event_type', 'actor_id'],
+    },
+    { fields: ['key_id', 'position'], include: ['event_type', 'actor_id'] },
   ],
 };

@@ -3,7 +3,7 @@ import { recordedEvent, testMetadata } from '@keyledger/event-store/testing';
 import { foldEvents } from '../projection/fold-events';
 import { history, occurredAt, project } from '../testing/history';
 import { keyCreated, keyRenamed } from '../testing/key-events';
-import { auditEntryProjection } from './audit-entry.projection';
+import { auditEntries, auditEntryProjection } from './audit-entry.projection';
 
 const deleted: RoutingPreferenceEvent = {
   type: 'RoutingPreferenceDeleted',
@@ -16,7 +16,10 @@ describe('auditEntryProjection', () => {
     ['key-k1', keyRenamed('k1', 'CI')],
     ['routing_preference-p1', deleted],
   );
-  const entries = project(auditEntryProjection, events);
+  const owners = auditEntries((keyId) =>
+    keyId === 'k1' ? { audience: 'org:org_1', owner_user_id: 'user_1' } : null,
+  );
+  const entries = project(owners, events);
 
   it('writes one entry per event, with who, when, from where and what', () => {
     expect(entries.get('event-2')).toEqual({
@@ -25,6 +28,8 @@ describe('auditEntryProjection', () => {
       stream: 'key-k1',
       event_type: 'KeyRenamed',
       key_id: 'k1',
+      key_audience: 'org:org_1',
+      key_owner_user_id: 'user_1',
       preference_id: null,
       actor_kind: 'user',
       actor_id: 'user_1',
@@ -40,6 +45,14 @@ describe('auditEntryProjection', () => {
       data: events[1].data,
     });
     expect([...entries.keys()]).toEqual(['event-1', 'event-2', 'event-3']);
+  });
+
+  it('files an entry under no owner when its key is unknown, as history and exports make them', () => {
+    expect(project(auditEntryProjection, events).get('event-2')).toMatchObject({
+      key_id: 'k1',
+      key_audience: null,
+      key_owner_user_id: null,
+    });
   });
 
   it('names the preference an event is about', () => {

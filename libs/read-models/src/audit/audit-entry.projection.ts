@@ -3,36 +3,58 @@ import { RecordedEvent } from '@keyledger/event-store';
 import { OWNER_STREAM_PREFIXES } from '../defaults/owner-stream-prefixes';
 import { Projection } from '../projection/projection';
 import { streamCategory } from '../projection/stream-category';
+import { Audience } from '../shared/audience';
 import { AUDIT_ENTRY_DOCUMENTS, AuditEntryDocument } from './audit-entry.document';
 import { auditSummary } from './audit-summary';
+
+/** Whose a key is, as the audit log files its entries. */
+export interface KeyOwner {
+  readonly audience: Audience;
+  readonly owner_user_id: string;
+}
+
+/** The owner of a key by its id, or null when unknown. */
+export type KeyOwners = (keyId: string) => KeyOwner | null;
 
 const idField = (event: RecordedEvent, field: 'key_id' | 'preference_id'): string | null => {
   const value = event.data[field];
   return typeof value === 'string' ? value : null;
 };
 
-/** The audit log: one entry per governance event, written once and never changed. */
-export const auditEntryProjection: Projection<AuditEntryDocument> = {
-  name: 'audit_entries.v1',
-  collection: AUDIT_ENTRY_DOCUMENTS,
-  streamPrefixes: [
-    streamCategory(keyStream),
-    streamCategory(routingPreferenceStream),
-    ...OWNER_STREAM_PREFIXES,
-  ],
-  documentIds: (event) => [event.id],
-  apply: (entry, event) => entry ?? auditEntry(event),
-};
+/**
+ * The audit log: one entry per governance event, written once and never changed, filed under
+ * the owner of its key as `owners` tells it (a key's owner and audience never change).
+ */
+export function auditEntries(owners: KeyOwners): Projection<AuditEntryDocument> {
+  return {
+    name: 'audit_entries.v2',
+    collection: AUDIT_ENTRY_DOCUMENTS,
+    streamPrefixes: [
+      streamCategory(keyStream),
+      streamCategory(routingPreferenceStream),
+      ...OWNER_STREAM_PREFIXES,
+    ],
+    documentIds: (event) => [event.id],
+    apply: (entry, event) => entry ?? auditEntry(event, owners),
+  };
+}
 
-function auditEntry(event: RecordedEvent): AuditEntryDocument {
+/** The audit log's entries as events make them, with no key owners known (history, exports). */
+export const auditEntryProjection = auditEntries(() => null);
+
+function auditEntry(event: RecordedEvent, owners: KeyOwners): AuditEntryDocument {
   const { actor, org_id, occurred_at, request_id, correlation_id, causation_id, ip, user_agent } =
     event.metadata;
+  const key_id = idField(event, 'key_id');
+  const owner = key_id === null ? null : owners(key_id);
   return {
     id: event.id,
     position: event.position,
     stream: event.stream,
     event_type: event.type,
-    key_id: idField(event, 'key_id'),
+    key_id,
+    key_audience: owner?.audience ?? null,
+    key_owner_user_id: owner?.owner_user_id ?? null,
     preference_id: idField(event, 'preference_id'),
     actor_kind: actor.kind,
     actor_id: actor.id,

@@ -52,6 +52,18 @@ export class CheckpointedProjections {
     return this.lowest;
   }
 
+  /**
+   * Drops the documents of each projection that has applied nothing yet (checkpoint 0): left by
+   * an earlier version of it (`keys.v1` before `keys.v2`) or by a crash before its first
+   * checkpoint, they would make the replay skip every event they already hold.
+   */
+  async clearUnapplied(): Promise<void> {
+    for (const projection of this.projections) {
+      if ((this.checkpoints.get(projection.name) ?? 0) === 0)
+        await this.store.batch(() => projection.dropDocuments(this.store));
+    }
+  }
+
   /** The lowest stored checkpoint, read afresh. */
   async storedLowest(): Promise<number> {
     const stored = await Promise.all(

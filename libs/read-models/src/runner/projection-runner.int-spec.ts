@@ -21,6 +21,7 @@ import {
   ScalarField,
 } from '../store/read-store.port';
 import { InterruptibleReadStore, SimulatedCrash } from '../store/testing/interruptible-read-store';
+import { history, project } from '../testing/history';
 import { keyCreated, keyRenamed } from '../testing/key-events';
 import { preferenceCreated } from '../testing/routing-preference-events';
 import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
@@ -207,6 +208,11 @@ function describeRunner(
         expect(await store.collection(ROUTING_PREFERENCE_DOCUMENTS).get('p2')).toMatchObject({
           is_default: true,
         });
+        // The audit log files each key's entries under the key's audience and owner.
+        const revoked = await store
+          .collection(AUDIT_ENTRY_DOCUMENTS)
+          .findOne({ key_id: 'k1', event_type: 'KeyRevoked' });
+        expect(revoked).toMatchObject({ key_audience: 'org:org_1', key_owner_user_id: 'user_1' });
 
         const position = await append('key-k2', keyRenamed('k2', 'renamed live'));
         expect(await live.waitForPosition(position, PATIENCE_MS)).toBe(true);
@@ -414,6 +420,21 @@ function describeRunner(
           expect(await snapshot(restarted)).toEqual(await rebuiltSnapshot());
         },
       );
+
+      it('starts a projection that never ran on an empty collection, whatever an earlier version left', async () => {
+        await appendHistory();
+        const store = await newStore();
+        const leftover = project(keyProjection, history(['key-old', keyCreated('old')])).get('old');
+        if (!leftover) throw new Error('the key projection made no document');
+        await store
+          .collection(KEY_DOCUMENTS)
+          .write([{ id: 'old', document: leftover, position: 1_000 }]);
+        const fresh = runner(store);
+        await fresh.start();
+        expect(await fresh.catchUp(PATIENCE_MS)).toBe(true);
+        expect(await store.collection(KEY_DOCUMENTS).get('old')).toBeNull();
+        expect(await snapshot(store)).toEqual(await rebuiltSnapshot());
+      });
 
       it('counts positions in streams no projection reads as reached', async () => {
         const unrelated = await append('usage-k1', keyRenamed('k1', 'usage'));

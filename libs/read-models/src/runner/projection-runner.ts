@@ -124,6 +124,7 @@ export class ProjectionRunner {
     await this.loop;
     this.failure = null;
     const from = await this.projections.load();
+    await this.projections.clearUnapplied();
     const subscription = this.events.subscribe({
       fromPosition: from,
       filter: this.projections.filter,

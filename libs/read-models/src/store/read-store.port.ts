@@ -21,6 +21,11 @@ export type Where<D> = { readonly [K in ScalarField<D>]?: FieldCondition<D[K] & 
 export interface DocumentFilter<D> {
   readonly where?: Where<D>;
   /**
+   * Alternatives, one of which must hold as well as `where` (none given: no further condition;
+   * an empty list matches nothing). Stores read each as its own indexed query.
+   */
+  readonly anyOf?: readonly Where<D>[];
+  /**
    * Case-insensitive substring match on one of the collection's `searchable` fields; the text is
    * literal, not a pattern.
    */

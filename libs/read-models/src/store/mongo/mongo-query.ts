@@ -7,6 +7,7 @@ import {
   Scalar,
   SortKey,
   SortOrder,
+  Where,
 } from '../read-store.port';
 import { mongoField, StoredDocument } from './mongo-document';
 
@@ -46,6 +47,15 @@ function keysetAfter<D>(sort: SortOrder<D>, after: CursorPosition): Condition {
   return { $or: branches };
 }
 
+/** One set of field conditions, all of which must hold. */
+const whereConditions = <D>(where: Where<D>): Condition =>
+  Object.fromEntries(
+    Object.entries(where).map(([field, condition]) => [
+      mongoField(field),
+      equals(condition as FieldCondition<Scalar>),
+    ]),
+  );
+
 /** The MongoDB filter selecting a document filter's matches, after `after` when paging. */
 export function mongoFilter<D>(
   filter: DocumentFilter<D>,
@@ -55,6 +65,9 @@ export function mongoFilter<D>(
   const conditions: Condition[] = Object.entries(filter.where ?? {}).map(([field, condition]) => ({
     [mongoField(field)]: equals(condition as FieldCondition<Scalar>),
   }));
+  // MongoDB refuses an empty $or; no alternative matches nothing.
+  if (filter.anyOf?.length === 0) conditions.push({ _id: { $in: [] } });
+  else if (filter.anyOf) conditions.push({ $or: filter.anyOf.map(whereConditions) });
   if (filter.contains) {
     const { field, text } = filter.contains;
     conditions.push({ [mongoField(field)]: { $regex: escapeRegex(text), $options: 'i' } });

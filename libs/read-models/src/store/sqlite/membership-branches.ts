@@ -1,4 +1,11 @@
-import { CollectionSpec, Document, FieldCondition, Scalar, Where } from '../read-store.port';
+import {
+  CollectionSpec,
+  Document,
+  DocumentFilter,
+  FieldCondition,
+  Scalar,
+  Where,
+} from '../read-store.port';
 
 /** Most values a membership is split into; a longer list stays one query with IN. */
 const MOST_BRANCHES = 32;
@@ -23,4 +30,20 @@ export function splitMembership<D extends Document>(
     return values.map((value) => ({ ...where, [field]: value }));
   }
   return [where];
+}
+
+/**
+ * A filter as queries that each read one index range in order: one per alternative of `anyOf`,
+ * each split by `splitMembership`. Their pages, merged, are the filter's page.
+ */
+export function queryBranches<D extends Document>(
+  filter: DocumentFilter<D>,
+  spec: CollectionSpec<D>,
+): DocumentFilter<D>[] {
+  const alternatives = filter.anyOf ?? [{}];
+  return alternatives.flatMap((alternative) =>
+    splitMembership(filter.where ?? {}, spec).flatMap((where) =>
+      splitMembership(alternative, spec).map((split) => ({ ...filter, where, anyOf: [split] })),
+    ),
+  );
 }

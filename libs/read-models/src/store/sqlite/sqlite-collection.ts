@@ -14,7 +14,7 @@ import {
 } from '../read-store.port';
 import { sortPoint } from '../sort-point';
 import { UniqueConstraintError } from '../unique-constraint-error';
-import { splitMembership } from './membership-branches';
+import { queryBranches } from './membership-branches';
 import { folded, foldedColumn, identifier, SqlValue } from './sqlite-fields';
 import { orderSql, SqlPart, whereSql } from './sqlite-query';
 import { ensureCollectionSchema } from './sqlite-schema';
@@ -26,11 +26,14 @@ interface StoredRow {
 }
 
 /**
- * Whether SQLite refused a write for a unique index. By its code, not `instanceof SqliteError`:
- * the native addon keeps the error class of whichever copy of the module loaded it first.
+ * Whether SQLite refused a write for a unique index. By its code alone, not `instanceof`: the
+ * native addon keeps the error class of whichever copy of the module loaded it first (one per
+ * Jest test file), so its errors need not be instances of this copy's classes, nor of its Error.
  */
 const repeatsUniqueValue = (error: unknown): boolean =>
-  error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 /** Statements run per page request or query text, prepared once each. */
 const CACHED_STATEMENTS = 256;
@@ -102,16 +105,17 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
   }
 
   /**
-   * A membership on the leading field of an index is asked as one query per value, each read in
-   * index order, and the pages merged: SQLite would otherwise sort every match of the list.
+   * Each alternative, and each value of a membership on the leading field of an index, is asked
+   * as its own query read in index order, and the pages merged: SQLite would otherwise sort
+   * every match of the list.
    */
   async find(query: FindQuery<D>): Promise<Page<D>> {
     const { sort, limit } = query;
-    const branches = splitMembership(query.where ?? {}, this.spec);
-    const documents = branches
-      .flatMap((where) => this.rows(this.pageSql({ ...query, where }, limit + 1)))
-      .map((row) => this.parse(row));
+    const branches = this.pageQueries(query, limit + 1);
+    let documents = branches.flatMap((branch) => this.rows(branch)).map((row) => this.parse(row));
     if (branches.length > 1) {
+      // Alternatives may overlap: each document once.
+      documents = [...new Map(documents.map((document) => [document.id, document])).values()];
       documents.sort((a, b) => compareSortPoints(sort, sortPoint(a, sort), sortPoint(b, sort)));
     }
     const items = documents.slice(0, limit);
@@ -123,13 +127,9 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
   }
 
   async count(filter: DocumentFilter<D> = {}): Promise<number> {
-    let total = 0;
-    for (const where of splitMembership(filter.where ?? {}, this.spec)) {
-      const part = whereSql({ ...filter, where }, this.searchable);
-      const statement = this.statement(`SELECT count(*) AS n FROM ${this.table} WHERE ${part.sql}`);
-      total += (statement.get(...part.params) as { n: number }).n;
-    }
-    return total;
+    const part = whereSql(filter, this.searchable);
+    const statement = this.statement(`SELECT count(*) AS n FROM ${this.table} WHERE ${part.sql}`);
+    return (statement.get(...part.params) as { n: number }).n;
   }
 
   async write(writes: readonly DocumentWrite<D>[]): Promise<void> {
@@ -151,15 +151,17 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
     this.fixed.clear.run();
   }
 
-  /** The SQL behind `find` for one branch, exposed so tests can ask SQLite for its plan. */
-  pageSql(query: FindQuery<D>, limit: number): SqlPart {
+  /** The queries `find` runs for a page of `limit` rows, one per branch (see queryBranches); tests ask SQLite for their plans. */
+  pageQueries(query: FindQuery<D>, limit: number): SqlPart[] {
     const after = query.cursor ? decodeCursor(query.cursor, query.sort.length) : undefined;
-    const filter = whereSql(query, this.searchable, after && { sort: query.sort, after });
-    return {
-      sql: `SELECT id, position, doc FROM ${this.table} WHERE ${filter.sql}
-            ORDER BY ${orderSql(query.sort)} LIMIT ${Math.trunc(limit)}`,
-      params: filter.params,
-    };
+    return queryBranches(query, this.spec).map((branch) => {
+      const filter = whereSql(branch, this.searchable, after && { sort: query.sort, after });
+      return {
+        sql: `SELECT id, position, doc FROM ${this.table} WHERE ${filter.sql}
+              ORDER BY ${orderSql(query.sort)} LIMIT ${Math.trunc(limit)}`,
+        params: filter.params,
+      };
+    });
   }
 
   private applyWrite(write: DocumentWrite<D>): void {

@@ -1,5 +1,5 @@
 import { CursorPosition } from '../cursor';
-import { DocumentFilter, FieldCondition, Scalar, SortOrder } from '../read-store.port';
+import { DocumentFilter, FieldCondition, Scalar, SortOrder, Where } from '../read-store.port';
 import { fieldKey, foldedColumn, keyValue, SqlValue } from './sqlite-fields';
 
 /** A piece of SQL and the values of its placeholders. */
@@ -39,14 +39,26 @@ function condition(field: string, wanted: FieldCondition<Scalar>): SqlPart {
   return { sql: `${key} = ?`, params: [keyValue(wanted)] };
 }
 
+const conditions = <D>(where: Where<D>): SqlPart[] =>
+  Object.entries(where).map(([field, wanted]) =>
+    condition(field, wanted as FieldCondition<Scalar>),
+  );
+
+const or = (parts: readonly SqlPart[]): SqlPart =>
+  parts.length === 0
+    ? { sql: '0', params: [] }
+    : {
+        sql: parts.map((part) => `(${part.sql})`).join(' OR '),
+        params: parts.flatMap((part) => part.params),
+      };
+
 /** The conditions a filter sets, on fields and on a searchable field's folded copy. */
 export function filterSql<D>(
   filter: DocumentFilter<D>,
   searchable: ReadonlySet<string>,
 ): SqlPart[] {
-  const parts = Object.entries(filter.where ?? {}).map(([field, wanted]) =>
-    condition(field, wanted as FieldCondition<Scalar>),
-  );
+  const parts = conditions(filter.where ?? {});
+  if (filter.anyOf) parts.push(or(filter.anyOf.map((where) => and(conditions(where)))));
   if (filter.contains) {
     const { field, text } = filter.contains;
     if (!searchable.has(field))
@@ -93,13 +105,7 @@ export function keysetSql<D>(sort: SortOrder<D>, after: CursorPosition): SqlPart
       { sql: `id ${comparison(idDirection)} ?`, params: [after.id] },
     ]),
   );
-  return and([
-    bound,
-    {
-      sql: branches.map((branch) => `(${branch.sql})`).join(' OR '),
-      params: branches.flatMap((branch) => branch.params),
-    },
-  ]);
+  return and([bound, or(branches)]);
 }
 
 /** The ORDER BY of a sort order, the id breaking ties in the last key's direction. */

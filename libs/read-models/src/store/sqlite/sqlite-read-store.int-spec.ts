@@ -1,10 +1,12 @@
 import { temporaryDatabaseFile } from '@keyledger/event-store/testing';
+import { AUDIT_ENTRY_DOCUMENTS, AuditEntryDocument } from '../../audit/audit-entry.document';
+import { auditEntries } from '../../audit/audit-entry.projection';
 import { KEY_DOCUMENTS, KeyDocument } from '../../keys/key.document';
 import { keyProjection } from '../../keys/key.projection';
 import { foldEvents } from '../../projection/fold-events';
 import { keyCreated } from '../../testing/key-events';
-import { history } from '../../testing/history';
-import { FindQuery } from '../read-store.port';
+import { history, project } from '../../testing/history';
+import { DocumentFilter, FindQuery } from '../read-store.port';
 import { describeReadStoreContract } from '../testing/read-store.contract';
 import { SqliteReadStore } from './sqlite-read-store';
 
@@ -83,11 +85,9 @@ describe('SQLite read store', () => {
       await keys.write(foldEvents(keyProjection, new Map(), orgKeys(300)));
       const first = await keys.find({ ...query, limit: 20 });
       expect(first.next_cursor).not.toBeNull();
-      const plans = [query, { ...query, cursor: first.next_cursor }].map((page) => {
-        const { sql, params } = keys.pageSql(page, 21);
-        return store.queryPlan(sql, params);
-      });
-      return plans.flat();
+      return [query, { ...query, cursor: first.next_cursor }].flatMap((page) =>
+        keys.pageQueries(page, 21).flatMap(({ sql, params }) => store.queryPlan(sql, params)),
+      );
     }
 
     it.each<[string, FindQuery<KeyDocument>, string]>([
@@ -124,6 +124,45 @@ describe('SQLite read store', () => {
       const plan = await planOfPages(query);
       expect(
         plan.every((step) => step.startsWith(`SEARCH keys USING INDEX keys__${index} (`)),
+      ).toBe(true);
+      expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|SCAN/);
+    });
+
+    it.each<[string, DocumentFilter<AuditEntryDocument>, string]>([
+      [
+        'an administrator’s audit log',
+        { anyOf: [{ key_audience: { in: ['org:org_a', 'user:user_1'] } }] },
+        'key_audience__position',
+      ],
+      [
+        'a member’s audit log filtered by event type',
+        {
+          where: { event_type: { in: ['KeyCreated', 'KeyRevoked'] } },
+          anyOf: [{ key_audience: { in: ['org:org_b'] }, key_owner_user_id: 'user_1' }],
+        },
+        'key_audience__position',
+      ],
+    ])('%s', async (_query, filter, index) => {
+      const entries = store.sqliteCollection(AUDIT_ENTRY_DOCUMENTS);
+      const events = orgKeys(300);
+      const keys = project(keyProjection, events);
+      const owners = auditEntries((id) => {
+        const key = keys.get(id);
+        return key ? { audience: key.audience, owner_user_id: key.owner_user_id } : null;
+      });
+      await entries.write(foldEvents(owners, new Map(), events));
+      const newestFirst = [{ field: 'position', direction: 'desc' }] as const;
+      const first = await entries.find({ ...filter, sort: newestFirst, limit: 1 });
+      expect(first.next_cursor).not.toBeNull();
+      const plan = [null, first.next_cursor].flatMap((cursor) =>
+        entries
+          .pageQueries({ ...filter, sort: newestFirst, cursor, limit: 1 }, 2)
+          .flatMap(({ sql, params }) => store.queryPlan(sql, params)),
+      );
+      expect(
+        plan.every((step) =>
+          step.startsWith(`SEARCH audit_entries USING INDEX audit_entries__${index} (`),
+        ),
       ).toBe(true);
       expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|SCAN/);
     });

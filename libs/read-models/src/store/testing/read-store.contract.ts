@@ -311,6 +311,19 @@ export function describeReadStoreContract(
         expect(await items.count({ where: { owner: { in: [] } } })).toBe(0);
       });
 
+      it('selects documents meeting any of several alternatives as well as the conditions', async () => {
+        const filter = {
+          where: { due: { in: ['2026-01-01', '2026-03-01', null] } },
+          anyOf: [{ owner: 'u2' }, { owner: 'u1', rank: 2 }, { rank: 2 }],
+        } as const;
+        const sort = [{ field: 'rank', direction: 'asc' }] as const;
+        const first = await items.find({ ...filter, sort, limit: 2 });
+        const rest = await items.find({ ...filter, sort, limit: 2, cursor: first.next_cursor });
+        expect([ids(first.items), ids(rest.items)]).toEqual([['c', 'd'], ['b']]);
+        expect(await items.count(filter)).toBe(3);
+        expect(await items.count({ anyOf: [] })).toBe(0);
+      });
+
       it('refuses a cursor it did not make', async () => {
         const sort: SortOrder<Item> = [{ field: 'rank', direction: 'asc' }];
         await expect(items.find({ sort, limit: 1, cursor: 'garbage!' })).rejects.toBeInstanceOf(
