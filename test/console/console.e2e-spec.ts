@@ -6,8 +6,10 @@ import {
   launchChromium,
   recordCspViolations,
   screenshot,
+  OidcProvider,
   seriousAxeViolations,
   shown,
+  startOidcProvider,
 } from './console-browser';
 
 jest.setTimeout(60_000);
@@ -225,6 +227,77 @@ describe('the console at /console, in headless Chromium against the real service
         await screenshot(narrow, 'keys-390');
       } finally {
         await narrow.close();
+      }
+    });
+  });
+
+  describe('sign-in with OIDC (authorization code + PKCE) at a real local provider', () => {
+    const CLIENT = 'keyledger-console';
+    let provider: OidcProvider;
+    let oidcApp: TestApp;
+
+    beforeAll(async () => {
+      provider = await startOidcProvider(CLIENT);
+      oidcApp = await startTestApp({
+        env: {
+          CONSOLE_DIR: build.dir,
+          WEBHOOKS: 'off',
+          CONSOLE_OIDC_ISSUER: provider.issuer,
+          CONSOLE_OIDC_CLIENT_ID: CLIENT,
+          // The API verifies the console's ID tokens through the issuer's JWKS.
+          JWT_JWKS_URL: `${provider.issuer}/jwks`,
+          JWT_ISSUER: provider.issuer,
+          JWT_AUDIENCE: CLIENT,
+        },
+      });
+      await provider.register(`${oidcApp.baseUrl}/console/callback`);
+    }, 60_000);
+
+    afterAll(async () => {
+      await oidcApp?.close();
+      provider?.stop();
+    });
+
+    it('tells the console where to sign in, and lets it reach only that issuer', async () => {
+      const config = await fetch(`${oidcApp.baseUrl}/console/config.json`);
+      expect(await config.json()).toEqual({
+        oidc: { issuer: provider.issuer, client_id: CLIENT, scope: 'openid' },
+      });
+      expect(config.headers.get('content-security-policy')).toContain(
+        `connect-src 'self' ${provider.issuer}`,
+      );
+    });
+
+    it('signs in at the issuer and calls the API with the ID token it returns', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const oidcPage = await context.newPage();
+      oidcPage.setDefaultTimeout(10_000);
+      try {
+        await oidcPage.goto(`${oidcApp.baseUrl}/console/`);
+        await oidcPage.getByRole('button', { name: /^Sign in with 127\.0\.0\.1/ }).click();
+        // The provider's own development login form, then its consent prompt.
+        await oidcPage.locator('input[name="login"]').fill('olivia');
+        await oidcPage.locator('input[name="password"]').fill('any');
+        await oidcPage.locator('button[type="submit"]').click();
+        await oidcPage.locator('button[type="submit"]').click();
+        await shown(oidcPage.getByRole('heading', { name: 'Keys', level: 1 }));
+        await shown(oidcPage.getByRole('banner').getByText('olivia'));
+        // The list answered for olivia: the API accepted the token (an error would show instead).
+        await shown(oidcPage.getByText(/No key matches these filters/));
+        const stored = JSON.parse(
+          String(await oidcPage.evaluate('sessionStorage.getItem("keyledger.console.session")')),
+        ) as { source: string; token: string };
+        expect(stored.source).toBe('oidc');
+        const claims = JSON.parse(
+          Buffer.from(stored.token.split('.')[1], 'base64url').toString(),
+        ) as Record<string, unknown>;
+        expect(claims).toMatchObject({ iss: provider.issuer, aud: CLIENT, sub: 'olivia' });
+        expect(
+          await oidcPage.evaluate('sessionStorage.getItem("keyledger.console.oidc")'),
+        ).toBeNull();
+        expect(await oidcPage.evaluate('localStorage.length')).toBe(0);
+      } finally {
+        await context.close();
       }
     });
   });
