@@ -17,12 +17,12 @@ import { verifyConsistencyProof, verifyInclusionPath } from './merkle-verificati
 const ED25519 = { name: 'Ed25519' } as const;
 
 /** The DER bytes inside a PEM armour (`-----BEGIN PUBLIC KEY-----`). */
-function pemBody(pem: string): Uint8Array {
+function pemBody(pem: string): Uint8Array<ArrayBuffer> {
   const base64 = pem.replace(/-----(BEGIN|END) [A-Z ]+-----/g, '').replace(/\s+/g, '');
   return base64Bytes(base64);
 }
 
-function base64Bytes(base64: string): Uint8Array {
+function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
@@ -63,7 +63,7 @@ export async function verifyTreeHead(
       ED25519,
       key,
       base64Bytes(head.signature),
-      treeHeadSigningInput(head),
+      new Uint8Array(treeHeadSigningInput(head)),
     );
   } catch {
     // A malformed key, signature or field is simply not a valid head.

@@ -15,7 +15,8 @@ export function hashFromHex(hex: unknown): Uint8Array | null {
 
 /** SHA-256 through Web Crypto, present in browsers and in Node 20. */
 export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
+  // A copy on its own ArrayBuffer: the DOM typings' BufferSource takes no SharedArrayBuffer view.
+  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(bytes)));
 }
 
 const prefixed = (prefix: number, ...parts: Uint8Array[]): Uint8Array => {
