@@ -128,7 +128,8 @@ describe('@keyledger/client against the running app', () => {
     it('gets answers carrying exactly the fields its types name', async () => {
       const created = await alice.keys.create({ name: 'shape', scope: 'org' });
       const key = visible(created.data);
-      const preference = (await alice.routingPreferences.create({ name: 'shape' })).data;
+      const preference = (await alice.routingPreferences.create({ name: 'shape', scope: 'team' }))
+        .data;
       await alice.keys.routingPreference.put(key.id, { preference_id: preference.id });
       const answers: readonly [object, Fields][] = [
         [key, KEY_FIELDS],
