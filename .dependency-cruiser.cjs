@@ -38,6 +38,21 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'console-talks-through-the-client',
+      comment:
+        'apps/console reaches the API only through libs/client; from libs/domain it takes pure rules (routing patterns) it shares with the service',
+      severity: 'error',
+      from: { path: '^apps/console' },
+      to: { path: '^(apps/(?!console/)|libs/(?!(client|domain)/))' },
+    },
+    {
+      name: 'console-is-browser-code',
+      comment: 'no Node built-ins in the console (its vite.config.mjs runs in Node, at build time)',
+      severity: 'error',
+      from: { path: '^apps/console/src' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'libs-are-framework-free',
       comment: 'Nest belongs to apps/; libraries can be embedded in a gateway without it',
       severity: 'error',

@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
 
@@ -69,4 +70,45 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = join('apps', 'console', 'screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+}
+
+/** A real OpenID Connect provider in a child process (test/console/oidc-provider.mjs). */
+export interface OidcProvider {
+  readonly issuer: string;
+  /** Registers the console's redirect URI as a public PKCE client; resolves once it serves. */
+  register(redirectUri: string): Promise<void>;
+  stop(): void;
+}
+
+/** Starts the provider on a free loopback port (it is ESM only, so it runs outside Jest). */
+export async function startOidcProvider(clientId: string): Promise<OidcProvider> {
+  const child = spawn(process.execPath, [join('test', 'console', 'oidc-provider.mjs')], {
+    env: { ...process.env, OIDC_CLIENT_ID: clientId },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  // Its start-up warnings (development keys, in-memory store) are the point here: drop them.
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    if (!line.startsWith('oidc-provider WARNING')) console.error(line);
+  });
+  const lines = createInterface({ input: child.stdout });
+  const nextLine = (prefix: string) =>
+    new Promise<string>((resolve, reject) => {
+      const onLine = (line: string) => {
+        if (!line.startsWith(prefix)) return;
+        lines.off('line', onLine);
+        resolve(line.slice(prefix.length).trim());
+      };
+      lines.on('line', onLine);
+      child.once('exit', (code) => reject(new Error(`the OIDC provider exited with ${code}`)));
+    });
+  const issuer = await nextLine('issuer ');
+  return {
+    issuer,
+    register: async (redirectUri) => {
+      const ready = nextLine('ready');
+      child.stdin.write(`${redirectUri}\n`);
+      await ready;
+    },
+    stop: () => void child.kill(),
+  };
 }

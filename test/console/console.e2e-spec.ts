@@ -1,13 +1,16 @@
 import { KeyledgerClient } from '@keyledger/client';
 import { Browser, Page } from 'playwright-core';
+import { spend } from '../resolution/resolution-support';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   buildConsole,
   launchChromium,
   recordCspViolations,
   screenshot,
+  OidcProvider,
   seriousAxeViolations,
   shown,
+  startOidcProvider,
 } from './console-browser';
 
 jest.setTimeout(60_000);
@@ -25,11 +28,18 @@ describe('the console at /console, in headless Chromium against the real service
   beforeAll(async () => {
     build = buildConsole();
     // WEBHOOKS=off: the test's subscription points at a public-looking URL nobody delivers to.
-    app = await startTestApp({ env: { CONSOLE_DIR: build.dir, WEBHOOKS: 'off' } });
+    // USAGE_FLUSH_INTERVAL_MS: the usage the journey reports is on the key page when it opens.
+    app = await startTestApp({
+      env: { CONSOLE_DIR: build.dir, WEBHOOKS: 'off', USAGE_FLUSH_INTERVAL_MS: '10' },
+    });
     api = new KeyledgerClient({
       baseUrl: app.baseUrl,
       auth: { bearer: await app.token('alice', { orgs: ORGS }) },
     });
+    // An org key and a revoked one, so the report has more than one group and state.
+    await api.keys.create({ name: 'shared', scope: 'org', limit: 10, limit_reset: 'monthly' });
+    const gone = (await api.keys.create({ name: 'retired', scope: 'org' })).data;
+    if (gone) await api.keys.revoke(gone.id, { reason: 'retired' });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.setDefaultTimeout(10_000);
@@ -100,6 +110,8 @@ describe('the console at /console, in headless Chromium against the real service
       expect(secret).toMatch(/^rk_[0-9a-f]{64}$/);
       const stored = await page.evaluate('JSON.stringify({ ...sessionStorage, ...localStorage })');
       expect(stored).not.toContain(secret);
+      // The gateway uses the key a few times, so its page has usage to chart.
+      for (const cost of [0.5, 1.25, 2]) expect(await spend(app.baseUrl, secret, cost)).toBe(true);
       await created.getByRole('button', { name: 'Done' }).click();
       await page.getByTestId('secret').waitFor({ state: 'detached' });
     });
@@ -152,7 +164,7 @@ describe('the console at /console, in headless Chromium against the real service
       await shown(chart);
       // A stacked bar per org, one band per state (active, disabled, expired, revoked).
       expect(await chart.getAttribute('data-points')).toBe(String(report.data.length * 4));
-      expect(report.data.length).toBeGreaterThan(0);
+      expect(report.data.map((row) => row.org_id)).toEqual(['org_console', null]);
       expect(await page.locator('tbody tr').count()).toBe(report.data.length);
       await expectAccessible('reports');
       await screenshot(page, 'reports');
@@ -225,6 +237,77 @@ describe('the console at /console, in headless Chromium against the real service
         await screenshot(narrow, 'keys-390');
       } finally {
         await narrow.close();
+      }
+    });
+  });
+
+  describe('sign-in with OIDC (authorization code + PKCE) at a real local provider', () => {
+    const CLIENT = 'keyledger-console';
+    let provider: OidcProvider;
+    let oidcApp: TestApp;
+
+    beforeAll(async () => {
+      provider = await startOidcProvider(CLIENT);
+      oidcApp = await startTestApp({
+        env: {
+          CONSOLE_DIR: build.dir,
+          WEBHOOKS: 'off',
+          CONSOLE_OIDC_ISSUER: provider.issuer,
+          CONSOLE_OIDC_CLIENT_ID: CLIENT,
+          // The API verifies the console's ID tokens through the issuer's JWKS.
+          JWT_JWKS_URL: `${provider.issuer}/jwks`,
+          JWT_ISSUER: provider.issuer,
+          JWT_AUDIENCE: CLIENT,
+        },
+      });
+      await provider.register(`${oidcApp.baseUrl}/console/callback`);
+    }, 60_000);
+
+    afterAll(async () => {
+      await oidcApp?.close();
+      provider?.stop();
+    });
+
+    it('tells the console where to sign in, and lets it reach only that issuer', async () => {
+      const config = await fetch(`${oidcApp.baseUrl}/console/config.json`);
+      expect(await config.json()).toEqual({
+        oidc: { issuer: provider.issuer, client_id: CLIENT, scope: 'openid' },
+      });
+      expect(config.headers.get('content-security-policy')).toContain(
+        `connect-src 'self' ${provider.issuer}`,
+      );
+    });
+
+    it('signs in at the issuer and calls the API with the ID token it returns', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const oidcPage = await context.newPage();
+      oidcPage.setDefaultTimeout(10_000);
+      try {
+        await oidcPage.goto(`${oidcApp.baseUrl}/console/`);
+        await oidcPage.getByRole('button', { name: /^Sign in with 127\.0\.0\.1/ }).click();
+        // The provider's own development login form, then its consent prompt.
+        await oidcPage.locator('input[name="login"]').fill('olivia');
+        await oidcPage.locator('input[name="password"]').fill('any');
+        await oidcPage.locator('button[type="submit"]').click();
+        await oidcPage.locator('button[type="submit"]').click();
+        await shown(oidcPage.getByRole('heading', { name: 'Keys', level: 1 }));
+        await shown(oidcPage.getByRole('banner').getByText('olivia'));
+        // The list answered for olivia: the API accepted the token (an error would show instead).
+        await shown(oidcPage.getByText(/No key matches these filters/));
+        const stored = JSON.parse(
+          String(await oidcPage.evaluate('sessionStorage.getItem("keyledger.console.session")')),
+        ) as { source: string; token: string };
+        expect(stored.source).toBe('oidc');
+        const claims = JSON.parse(
+          Buffer.from(stored.token.split('.')[1], 'base64url').toString(),
+        ) as Record<string, unknown>;
+        expect(claims).toMatchObject({ iss: provider.issuer, aud: CLIENT, sub: 'olivia' });
+        expect(
+          await oidcPage.evaluate('sessionStorage.getItem("keyledger.console.oidc")'),
+        ).toBeNull();
+        expect(await oidcPage.evaluate('localStorage.length')).toBe(0);
+      } finally {
+        await context.close();
       }
     });
   });

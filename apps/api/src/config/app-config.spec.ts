@@ -78,6 +78,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ READ_STORE: 'redis' })).toThrow(/READ_STORE/);
   });
 
+  it('signs the console in with a token only, or at an OIDC issuer whose JWKS the API reads', () => {
+    expect(loadConfig({}).console).toEqual({ dir: 'dist/console', oidc: null });
+    const issuer = 'https://id.example.com';
+    expect(
+      loadConfig({
+        CONSOLE_OIDC_ISSUER: issuer,
+        CONSOLE_OIDC_CLIENT_ID: 'console',
+        JWT_JWKS_URL: `${issuer}/jwks`,
+      }).console.oidc,
+    ).toEqual({ issuer, clientId: 'console', scope: 'openid' });
+    expect(() => loadConfig({ CONSOLE_OIDC_ISSUER: issuer, JWT_JWKS_URL: issuer })).toThrow(
+      /CONSOLE_OIDC_CLIENT_ID: CONSOLE_OIDC_ISSUER and CONSOLE_OIDC_CLIENT_ID go together/,
+    );
+    expect(() =>
+      loadConfig({ CONSOLE_OIDC_ISSUER: issuer, CONSOLE_OIDC_CLIENT_ID: 'console' }),
+    ).toThrow(/JWT_JWKS_URL: is required with CONSOLE_OIDC_ISSUER/);
+  });
+
   it('runs projections itself unless told a separate projector shares the read store', () => {
     expect(loadConfig({}).projections).toBe('embedded');
     const external = { PROJECTIONS: 'external', READ_STORE: 'mongo', MONGO_URL: 'mongodb://db/' };

@@ -4,6 +4,7 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Dialog } from '../components/dialog';
 import { attachmentName, downloadText } from '../components/download';
 import { Empty, ErrorNote, Loading } from '../components/status';
+import { TableFrame } from '../components/table-frame';
 import { Time, utcText } from '../components/time';
 import { useClient } from '../session/session-context';
 import { AuditFilterDraft, auditQuery, NO_AUDIT_FILTERS } from './audit-filters';
@@ -194,45 +195,32 @@ export function AuditPage() {
       ) : entries.length === 0 ? (
         <Empty>No entry matches these filters.</Empty>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Audit log table">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Event</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Key</th>
-                <th scope="col">From</th>
-                <th scope="col">
-                  <span className="visually-hidden">Details</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id} data-event-type={entry.event_type}>
-                  <td>
-                    <Time value={entry.occurred_at} />
-                  </td>
-                  <td>
-                    <strong>{entry.label}</strong>
-                    <div className="muted">{entry.summary}</div>
-                  </td>
-                  <td data-testid="actor">
-                    {entry.actor_kind} {entry.actor_id}
-                  </td>
-                  <td className="mono">{entry.key_id ?? '—'}</td>
-                  <td>{entry.ip ?? '—'}</td>
-                  <td>
-                    <button type="button" onClick={() => setOpen(entry)}>
-                      Details <span className="visually-hidden">of {entry.label}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableFrame
+          label="Audit log table"
+          columns={['When', 'Event', 'Actor', 'Key', 'From', { hidden: 'Details' }]}
+        >
+          {entries.map((entry) => (
+            <tr key={entry.id} data-event-type={entry.event_type}>
+              <td>
+                <Time value={entry.occurred_at} />
+              </td>
+              <td>
+                <strong>{entry.label}</strong>
+                <div className="muted">{entry.summary}</div>
+              </td>
+              <td data-testid="actor">
+                {entry.actor_kind} {entry.actor_id}
+              </td>
+              <td className="mono">{entry.key_id ?? '—'}</td>
+              <td>{entry.ip ?? '—'}</td>
+              <td>
+                <button type="button" onClick={() => setOpen(entry)}>
+                  Details <span className="visually-hidden">of {entry.label}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </TableFrame>
       )}
       <div ref={sentinel} className="sentinel">
         {hasNextPage && (

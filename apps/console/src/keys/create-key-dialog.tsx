@@ -1,4 +1,4 @@
-import { CreateKeyRequest, KeyOwnership, LimitReset } from '@keyledger/client';
+import { CreateKeyRequest, KeyOwnership } from '@keyledger/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { Dialog } from '../components/dialog';
 import { SecretReveal } from '../components/secret-reveal';
 import { ErrorNote } from '../components/status';
 import { useClient } from '../session/session-context';
+import { LimitDraft, LimitFields, limitFields } from './limit-fields';
 
 const SCOPES = ['completions', 'skills', 'billing', 'management'] as const;
 
@@ -16,7 +17,7 @@ interface Draft {
   org: string;
   scopes: string[];
   limit: string;
-  reset: '' | LimitReset;
+  reset: LimitDraft['reset'];
   expires: string;
 }
 
@@ -36,8 +37,7 @@ function createRequest(draft: Draft): CreateKeyRequest {
     scope: draft.ownership,
     ...(draft.ownership === 'org' && draft.org.trim() !== '' ? { org_id: draft.org.trim() } : {}),
     scopes: draft.scopes,
-    limit: draft.limit === '' ? null : Number(draft.limit),
-    limit_reset: draft.reset === '' ? null : draft.reset,
+    ...limitFields(draft),
     expires_at: draft.expires === '' ? null : new Date(draft.expires).toISOString(),
   };
 }
@@ -144,30 +144,10 @@ export function CreateKeyDialog({
               </label>
             ))}
           </fieldset>
-          <div className="row">
-            <label>
-              Limit (credits, empty: none)
-              <input
-                type="number"
-                min={0}
-                step="any"
-                value={draft.limit}
-                onChange={(e) => set('limit', e.target.value)}
-              />
-            </label>
-            <label>
-              Resets
-              <select
-                value={draft.reset}
-                onChange={(e) => set('reset', e.target.value as Draft['reset'])}
-              >
-                <option value="">never</option>
-                <option value="daily">daily</option>
-                <option value="weekly">weekly</option>
-                <option value="monthly">monthly</option>
-              </select>
-            </label>
-          </div>
+          <LimitFields
+            value={{ limit: draft.limit, reset: draft.reset }}
+            onChange={(limit) => setDraft({ ...draft, ...limit })}
+          />
           <label>
             Expires (empty: never)
             <input

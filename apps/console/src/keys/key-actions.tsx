@@ -1,10 +1,10 @@
-import { Key } from '@keyledger/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Dialog } from '../components/dialog';
 import { SecretReveal } from '../components/secret-reveal';
 import { ErrorNote } from '../components/status';
 import { useClient } from '../session/session-context';
+import { KeyViewProps } from './key-view-props';
 
 /** How long the old secret keeps working after a rotation. */
 const GRACE_PRESETS = [
@@ -15,13 +15,7 @@ const GRACE_PRESETS = [
 ] as const;
 
 /** Disable or enable, rotate with a grace period, and revoke behind a typed confirmation. */
-export function KeyActions({
-  keyView,
-  etag,
-}: {
-  readonly keyView: Key;
-  readonly etag: string | null;
-}) {
+export function KeyActions({ keyView, etag }: KeyViewProps) {
   const client = useClient();
   const queries = useQueryClient();
   const refresh = () => queries.invalidateQueries({ queryKey: ['keys'] });

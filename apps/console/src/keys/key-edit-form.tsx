@@ -1,8 +1,10 @@
-import { Key, LimitReset, UpdateKeyRequest } from '@keyledger/client';
+import { UpdateKeyRequest } from '@keyledger/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { ErrorNote } from '../components/status';
 import { useClient } from '../session/session-context';
+import { KeyViewProps } from './key-view-props';
+import { LimitDraft, LimitFields, limitFields } from './limit-fields';
 
 /** `2026-06-01T09:30` in the viewer's zone, as a datetime-local input holds it. */
 const localInput = (iso: string | null): string => {
@@ -12,18 +14,14 @@ const localInput = (iso: string | null): string => {
 };
 
 /** Renames a key and changes its limit and expiry, in one write guarded by its ETag. */
-export function KeyEditForm({
-  keyView,
-  etag,
-}: {
-  readonly keyView: Key;
-  readonly etag: string | null;
-}) {
+export function KeyEditForm({ keyView, etag }: KeyViewProps) {
   const client = useClient();
   const queries = useQueryClient();
   const [name, setName] = useState(keyView.name);
-  const [limit, setLimit] = useState(keyView.limit === null ? '' : String(keyView.limit));
-  const [reset, setReset] = useState<'' | LimitReset>(keyView.limit_reset ?? '');
+  const [limit, setLimit] = useState<LimitDraft>({
+    limit: keyView.limit === null ? '' : String(keyView.limit),
+    reset: keyView.limit_reset ?? '',
+  });
   const [byok, setByok] = useState(keyView.include_byok_in_limit);
   const [expires, setExpires] = useState(localInput(keyView.expires_at));
   const save = useMutation({
@@ -35,8 +33,7 @@ export function KeyEditForm({
     event.preventDefault();
     save.mutate({
       name,
-      limit: limit === '' ? null : Number(limit),
-      limit_reset: reset === '' ? null : reset,
+      ...limitFields(limit),
       include_byok_in_limit: byok,
       expires_at: expires === '' ? null : new Date(expires).toISOString(),
     });
@@ -53,32 +50,7 @@ export function KeyEditForm({
           disabled={keyView.revoked}
         />
       </label>
-      <div className="row">
-        <label>
-          Limit (credits, empty: none)
-          <input
-            type="number"
-            min={0}
-            step="any"
-            value={limit}
-            onChange={(e) => setLimit(e.target.value)}
-            disabled={keyView.revoked}
-          />
-        </label>
-        <label>
-          Resets
-          <select
-            value={reset}
-            onChange={(e) => setReset(e.target.value as '' | LimitReset)}
-            disabled={keyView.revoked}
-          >
-            <option value="">never</option>
-            <option value="daily">daily</option>
-            <option value="weekly">weekly</option>
-            <option value="monthly">monthly</option>
-          </select>
-        </label>
-      </div>
+      <LimitFields value={limit} onChange={setLimit} disabled={keyView.revoked} />
       <label className="inline">
         <input
           type="checkbox"

@@ -4,6 +4,7 @@ import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { KeyStateBadges } from '../components/badges';
 import { Empty, ErrorNote, QueryView } from '../components/status';
+import { TableFrame } from '../components/table-frame';
 import { Time } from '../components/time';
 import { useClient } from '../session/session-context';
 import { CreateKeyDialog } from './create-key-dialog';
@@ -131,62 +132,56 @@ export function KeysPage() {
             <Empty>No key matches these filters. Create one, or widen the state filter.</Empty>
           ) : (
             <>
-              <div className="table-wrap" tabIndex={0} role="region" aria-label="Keys table">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">
-                        <span className="visually-hidden">Select</span>
-                      </th>
-                      <th scope="col">Name</th>
-                      <th scope="col">State</th>
-                      <th scope="col">Owner</th>
-                      <th scope="col">Limit</th>
-                      <th scope="col">Requests</th>
-                      <th scope="col">Last used</th>
-                      <th scope="col">Created</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.data.map((key) => (
-                      <tr key={key.id}>
-                        <td>
-                          <input
-                            type="checkbox"
-                            aria-label={`Select ${key.name}`}
-                            checked={selected.has(key.id)}
-                            disabled={key.revoked}
-                            onChange={(e) => toggle(key.id, e.target.checked)}
-                          />
-                        </td>
-                        <td>
-                          <Link to={`/keys/${key.id}`}>{key.name}</Link>
-                          <div className="mono muted">{key.label}</div>
-                        </td>
-                        <td>
-                          <KeyStateBadges keyView={key} />
-                        </td>
-                        <td>
-                          {key.owner_user_id}
-                          <div className="muted">
-                            {key.scope === 'org' ? `org ${key.org_id}` : 'personal'}
-                          </div>
-                        </td>
-                        <td>{limitText(key)}</td>
-                        <td className="spark-cell">
-                          <UsageSparkline keyView={key} />
-                        </td>
-                        <td>
-                          <Time value={key.last_used_at} />
-                        </td>
-                        <td>
-                          <Time value={key.created_at} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <TableFrame
+                label="Keys table"
+                columns={[
+                  { hidden: 'Select' },
+                  'Name',
+                  'State',
+                  'Owner',
+                  'Limit',
+                  'Requests',
+                  'Last used',
+                  'Created',
+                ]}
+              >
+                {page.data.map((key) => (
+                  <tr key={key.id}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${key.name}`}
+                        checked={selected.has(key.id)}
+                        disabled={key.revoked}
+                        onChange={(e) => toggle(key.id, e.target.checked)}
+                      />
+                    </td>
+                    <td>
+                      <Link to={`/keys/${key.id}`}>{key.name}</Link>
+                      <div className="mono muted">{key.label}</div>
+                    </td>
+                    <td>
+                      <KeyStateBadges keyView={key} />
+                    </td>
+                    <td>
+                      {key.owner_user_id}
+                      <div className="muted">
+                        {key.scope === 'org' ? `org ${key.org_id}` : 'personal'}
+                      </div>
+                    </td>
+                    <td>{limitText(key)}</td>
+                    <td className="spark-cell">
+                      <UsageSparkline keyView={key} />
+                    </td>
+                    <td>
+                      <Time value={key.last_used_at} />
+                    </td>
+                    <td>
+                      <Time value={key.created_at} />
+                    </td>
+                  </tr>
+                ))}
+              </TableFrame>
               <nav className="pager" aria-label="Pages of keys">
                 <button
                   type="button"

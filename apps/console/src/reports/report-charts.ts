@@ -16,6 +16,7 @@ function stackedStates(rows: readonly ReportRow[], group: string, empty: string)
       name: state,
       type: 'bar',
       stack: 'keys',
+      barMaxWidth: 64,
       data: rows.map((row) => number(row[state])),
     })),
   };
@@ -32,7 +33,14 @@ function barsPerKey(rows: readonly ReportRow[], measure: string, unit: string): 
       axisLabel: { interval: 0, rotate: 30 },
     },
     yAxis: { type: 'value', name: unit },
-    series: [{ name: measure, type: 'bar', data: rows.map((row) => number(row[measure])) }],
+    series: [
+      {
+        name: measure,
+        type: 'bar',
+        barMaxWidth: 48,
+        data: rows.map((row) => number(row[measure])),
+      },
+    ],
   };
 }
 

@@ -5,6 +5,7 @@ import { NavLink, useParams } from 'react-router';
 import { Chart } from '../components/chart';
 import { downloadText } from '../components/download';
 import { Empty, QueryView } from '../components/status';
+import { TableFrame } from '../components/table-frame';
 import { Time } from '../components/time';
 import { useClient } from '../session/session-context';
 import { reportChart } from './report-charts';
@@ -94,39 +95,21 @@ function ReportView({ name }: { readonly name: ReportName }) {
             {answer.data.length === 0 ? (
               <Empty>Nothing to report: no key is in this list.</Empty>
             ) : (
-              <div
-                className="table-wrap"
-                tabIndex={0}
-                role="region"
-                aria-label={`${answer.title} table`}
-              >
-                <table>
-                  <thead>
-                    <tr>
-                      {answer.columns.map((column) => (
-                        <th key={column} scope="col">
-                          {column}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {answer.data.map((row, index) => (
-                      <tr key={index}>
-                        {answer.columns.map((column) => (
-                          <td key={column}>
-                            {column.endsWith('_at') && typeof row[column] === 'string' ? (
-                              <Time value={row[column] as string} />
-                            ) : (
-                              cellText(row[column])
-                            )}
-                          </td>
-                        ))}
-                      </tr>
+              <TableFrame label={`${answer.title} table`} columns={answer.columns}>
+                {answer.data.map((row, index) => (
+                  <tr key={index}>
+                    {answer.columns.map((column) => (
+                      <td key={column}>
+                        {column.endsWith('_at') && typeof row[column] === 'string' ? (
+                          <Time value={row[column] as string} />
+                        ) : (
+                          cellText(row[column])
+                        )}
+                      </td>
                     ))}
-                  </tbody>
-                </table>
-              </div>
+                  </tr>
+                ))}
+              </TableFrame>
             )}
           </section>
         )}

@@ -2,6 +2,7 @@ import { PreferenceScope, RoutingPreference } from '@keyledger/client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Empty, ErrorNote, QueryView } from '../components/status';
+import { TableFrame } from '../components/table-frame';
 import { Time } from '../components/time';
 import { useClient } from '../session/session-context';
 import { PromptTester } from './prompt-tester';
@@ -171,57 +172,37 @@ export function RoutingPage() {
           page.data.length === 0 ? (
             <Empty>No routing preference yet. Create one to route prompts by pattern.</Empty>
           ) : (
-            <div
-              className="table-wrap"
-              tabIndex={0}
-              role="region"
-              aria-label="Routing preferences table"
+            <TableFrame
+              label="Routing preferences table"
+              columns={['Name', 'Scope', 'Rules', 'State', 'Updated', { hidden: 'Actions' }]}
             >
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Scope</th>
-                    <th scope="col">Rules</th>
-                    <th scope="col">State</th>
-                    <th scope="col">Updated</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.data.map((preference) => (
-                    <tr key={preference.id}>
-                      <td>
-                        {preference.name}
-                        {preference.description && (
-                          <div className="muted">{preference.description}</div>
-                        )}
-                      </td>
-                      <td>
-                        {preference.scope === 'team' ? `team ${preference.org_id}` : 'personal'}
-                      </td>
-                      <td>{preference.rules.length}</td>
-                      <td>
-                        <span className={`badge badge-${preference.enabled ? 'ok' : 'off'}`}>
-                          {preference.enabled ? 'enabled' : 'disabled'}
-                        </span>
-                        {preference.is_default && <span className="badge badge-info">default</span>}
-                      </td>
-                      <td>
-                        <Time value={preference.updated_at} />
-                      </td>
-                      <td>
-                        <button type="button" onClick={() => setEditing(preference)}>
-                          Edit <span className="visually-hidden">{preference.name}</span>
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+              {page.data.map((preference) => (
+                <tr key={preference.id}>
+                  <td>
+                    {preference.name}
+                    {preference.description && (
+                      <div className="muted">{preference.description}</div>
+                    )}
+                  </td>
+                  <td>{preference.scope === 'team' ? `team ${preference.org_id}` : 'personal'}</td>
+                  <td>{preference.rules.length}</td>
+                  <td>
+                    <span className={`badge badge-${preference.enabled ? 'ok' : 'off'}`}>
+                      {preference.enabled ? 'enabled' : 'disabled'}
+                    </span>
+                    {preference.is_default && <span className="badge badge-info">default</span>}
+                  </td>
+                  <td>
+                    <Time value={preference.updated_at} />
+                  </td>
+                  <td>
+                    <button type="button" onClick={() => setEditing(preference)}>
+                      Edit <span className="visually-hidden">{preference.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </TableFrame>
           )
         }
       </QueryView>

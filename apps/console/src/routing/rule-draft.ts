@@ -1,5 +1,8 @@
 import { RoutingRule, RoutingRuleInput } from '@keyledger/client';
-import { patternProblem } from '@keyledger/domain/routing-preferences/routing-rules.validation';
+import {
+  patternProblem,
+  ROUTING_LIMITS,
+} from '@keyledger/domain/routing-preferences/routing-rules.validation';
 
 /** A rule as the editor holds it: every field text, as typed. */
 export interface RuleDraft {
@@ -30,7 +33,13 @@ export function ruleProblems(draft: RuleDraft): Partial<Record<keyof RuleDraft, 
   const problems: Partial<Record<keyof RuleDraft, string>> = {};
   const pattern = patternProblem(draft.pattern);
   if (pattern !== null) problems.pattern = pattern;
-  if (draft.target_mode.trim() === '') problems.target_mode = 'must be 1-64 characters';
+  const mode = [...draft.target_mode.trim()].length;
+  if (mode < 1 || mode > ROUTING_LIMITS.mode) {
+    problems.target_mode = `must be 1-${ROUTING_LIMITS.mode} characters`;
+  }
+  if ([...draft.target_engine.trim()].length > ROUTING_LIMITS.engine) {
+    problems.target_engine = `must be at most ${ROUTING_LIMITS.engine} characters`;
+  }
   if (draft.confidence.trim() === '' || !Number.isFinite(Number(draft.confidence))) {
     problems.confidence = 'must be a finite number';
   }

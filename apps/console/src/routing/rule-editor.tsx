@@ -74,7 +74,7 @@ export function RuleEditor({
               <RuleField
                 label={`Rule ${index + 1} engine`}
                 value={rule.target_engine}
-                problem={undefined}
+                problem={problems.target_engine}
                 onChange={(target_engine) => update(index, { target_engine })}
               />
               <RuleField
