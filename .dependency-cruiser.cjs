@@ -2,13 +2,48 @@
 module.exports = {
   forbidden: [
     {
-      name: 'domain-is-framework-free',
-      comment: 'libs/domain imports no framework, storage or other lib of ours',
+      name: 'domain-imports-only-itself',
+      comment:
+        'libs/domain is the pure core, checked by an allowlist: itself, node: built-ins, and safe-regex2 (a pure function, no I/O, no dependency of its own; the ReDoS check every routing rule must pass, shared with the console). Nothing else: no framework, no storage, no other lib of ours.',
       severity: 'error',
-      from: { path: '^libs/domain' },
+      from: { path: '^libs/domain/' },
       to: {
-        path: '^(libs/(event-store|read-models|client)|apps)|node_modules/(@nestjs|mongodb|better-sqlite3|@eventstore|fastify)',
+        pathNot: '^(libs/domain/|node_modules/safe-regex2/)',
+        dependencyTypesNot: ['core'],
       },
+    },
+    {
+      name: 'apps-never-import-other-apps',
+      comment:
+        'apps share code through libraries (libs/runtime is the composition root), never through each other',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'esdb-client-only-in-its-adapter',
+      comment:
+        'keep every @eventstore/db-client call inside the one adapter (its successor renames the API)',
+      severity: 'error',
+      from: { pathNot: '^libs/event-store/src/(esdb/|testing/esdb-)' },
+      to: { path: 'node_modules/@eventstore/' },
+    },
+    {
+      name: 'mongodb-only-in-the-mongo-store',
+      severity: 'error',
+      from: { pathNot: '^libs/read-models/src/store/(mongo/|testing/mongo-)' },
+      to: { path: 'node_modules/mongodb/' },
+    },
+    {
+      name: 'better-sqlite3-only-behind-a-port',
+      comment:
+        "SQLite adapters of the event store, read store and audit tree, and the webhook worker's own ledger; tests may open files directly",
+      severity: 'error',
+      from: {
+        pathNot:
+          '(/sqlite/|/sqlite-[^/]+\\.ts$|^libs/webhooks/src/webhook-(database|ledger)\\.ts$|\\.(spec|int-spec)\\.ts$)',
+      },
+      to: { path: 'node_modules/better-sqlite3/' },
     },
     {
       name: 'libs-never-import-apps',
@@ -76,6 +111,7 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    exclude: { path: '(^dist|node_modules)' },
+    // node_modules stay in the graph (not followed), so the package rules above can see them.
+    exclude: { path: '^dist' },
   },
 };

@@ -7,9 +7,7 @@
 import { SqliteEventStore } from '@keyledger/event-store';
 import { ReadStore } from '@keyledger/read-models';
 import { ResolutionEngine, SnapshotLoad } from '@keyledger/resolution';
-import { loadConfig } from '../apps/api/src/config/app-config';
-import { openReadStore } from '../apps/api/src/infrastructure/open-stores';
-import { resolutionSettingsOf } from '../apps/api/src/resolution/resolution-settings-of';
+import { loadConfig, openReadStore, resolutionSettingsOf } from '@keyledger/runtime';
 
 /** What the child reports. */
 export interface ColdStartReport {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/app.factory';
-import { loadConfig } from '../../apps/api/src/config/app-config';
+import { loadConfig } from '@keyledger/runtime';
 import { signUserToken, TEST_JWT_SECRET, TokenOptions } from './tokens';
 
 export { TEST_JWT_SECRET, type OrgClaim } from './tokens';

@@ -8,7 +8,7 @@ import {
   FastifyServerFactoryHandler,
 } from 'fastify';
 import { AppModule } from './app.module';
-import { AppConfig } from './config/app-config';
+import { AppConfig } from '@keyledger/runtime';
 import { serveConsole } from './console/console.static';
 import { serveOpenApi } from './openapi/openapi';
 import { toOpenRouterError } from './openrouter/openrouter-error';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, loadConfig } from '@keyledger/runtime';
 import { createApp } from './app.factory';
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { ConfigError } from '../../api/src/config/app-config';
+import { ConfigError } from '@keyledger/runtime';
 import { cliProgram } from './cli-program';
 import { processOutput } from './shared/cli-output';
 

@@ -1,10 +1,10 @@
 import { ProjectionRunner } from '@keyledger/read-models';
-import { ConfigError, loadConfig } from '../../api/src/config/app-config';
 import {
-  openEventStore,
-  openReadStore,
+  ConfigError,
+  loadConfig,
   servedProjections,
-} from '../../api/src/infrastructure/open-stores';
+  withConfiguredStores,
+} from '@keyledger/runtime';
 import { Projector } from './projector';
 import { projectorLog, runnerLog } from './projector-log';
 import { loadProjectorSettings } from './projector-settings';
@@ -18,31 +18,23 @@ async function main(): Promise<void> {
   if (config.readStore.kind === 'memory') {
     log.warn('READ_STORE=memory: these read models die with this process and no API reads them');
   }
-  const events = openEventStore(config.eventStore);
-  try {
-    const store = await openReadStore(config.readStore);
-    try {
-      const projections = servedProjections(config.readStore);
-      const runner = new ProjectionRunner(events, store, projections, {
-        logger: runnerLog(log),
-        batchSize: settings.batchSize,
-      });
-      log.info(
-        {
-          event_store: config.eventStore.kind,
-          read_store: config.readStore.kind,
-          projections: projections.map(({ name }) => name),
-        },
-        'projector starting',
-      );
-      await new Projector(runner, log, settings.lagIntervalMs).run(shutdown);
-      log.info({ position: runner.appliedPosition }, 'projector stopped');
-    } finally {
-      await store.close();
-    }
-  } finally {
-    await events.close();
-  }
+  await withConfiguredStores(config, async ({ events, store }) => {
+    const projections = servedProjections(config.readStore);
+    const runner = new ProjectionRunner(events, store, projections, {
+      logger: runnerLog(log),
+      batchSize: settings.batchSize,
+    });
+    log.info(
+      {
+        event_store: config.eventStore.kind,
+        read_store: config.readStore.kind,
+        projections: projections.map(({ name }) => name),
+      },
+      'projector starting',
+    );
+    await new Projector(runner, log, settings.lagIntervalMs).run(shutdown);
+    log.info({ position: runner.appliedPosition }, 'projector stopped');
+  });
 }
 
 main().catch((error: unknown) => {

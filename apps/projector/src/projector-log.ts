@@ -1,6 +1,6 @@
 import { Logger, pino } from 'pino';
 import { RunnerLogger } from '@keyledger/read-models';
-import { AppConfig } from '../../api/src/config/app-config';
+import { AppConfig } from '@keyledger/runtime';
 
 /** The projector's JSON log on stdout, at the service's level; errors keep their stack and cause. */
 export function projectorLog(level: AppConfig['logLevel']): Logger {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../../api/src/config/app-config';
+import { ConfigError } from '@keyledger/runtime';
 
 /** The projector's own settings; the stores come from the API's configuration (`loadConfig`). */
 const settingsSchema = z

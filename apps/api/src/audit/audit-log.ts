@@ -10,7 +10,7 @@ import { READ_STORE } from '../infrastructure/tokens';
 import { AuditFiltersRequestDto } from './audit-filters.request.dto';
 import { AuditSelection } from './audit-scan';
 import { AuditScope } from './audit-scope';
-import { TimeWindow } from './audit-window';
+import { TimeWindow } from '@keyledger/governance';
 
 const epochMs = (value: string | undefined): number | null =>
   value === undefined ? null : (parseTimestamp(value)?.getTime() ?? null);

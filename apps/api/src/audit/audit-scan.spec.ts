@@ -6,7 +6,7 @@ import {
   MemoryReadStore,
 } from '@keyledger/read-models';
 import { AuditSelection, SCAN_BUDGET, scanAll, scanPage } from './audit-scan';
-import { OPEN_WINDOW, ScanOrder } from './audit-window';
+import { OPEN_WINDOW, ScanOrder } from '@keyledger/governance';
 
 const START = Date.parse('2026-01-01T00:00:00.000Z');
 const MINUTE = 60_000;

@@ -5,7 +5,7 @@ import {
   SortOrder,
   Where,
 } from '@keyledger/read-models';
-import { isOpen, judge, ScanOrder, TimeWindow } from './audit-window';
+import { isOpen, judge, ScanOrder, TimeWindow } from '@keyledger/governance';
 
 /** Which audit entries a query wants: store conditions, and a time window checked while scanning. */
 export interface AuditSelection {

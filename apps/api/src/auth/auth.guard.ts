@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '
 import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
 import { Clock, KeyScope, Principal } from '@keyledger/domain';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { CLOCK } from '../infrastructure/tokens';
 import { authenticationRequired } from '../shared/errors/api-error';
 import { API_KEY_AUTHENTICATOR, ApiKeyAuthenticator } from './api-key-authenticator';

@@ -11,8 +11,13 @@ import {
 import { systemClock } from '@keyledger/domain';
 import { EventStore, ObservedEventStore } from '@keyledger/event-store';
 import { ProjectionRunner, ReadStore } from '@keyledger/read-models';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { openEventStore, openReadStore, servedProjections } from './open-stores';
+import {
+  APP_CONFIG,
+  AppConfig,
+  openEventStore,
+  openReadStore,
+  servedProjections,
+} from '@keyledger/runtime';
 import { CLOCK, EVENT_STORE, ID_GENERATOR, READ_STORE, SECRET_GENERATOR } from './tokens';
 
 /** How often an API that shares a projector reads the stored checkpoints (read-your-writes). */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, secretsEqual, hashSecret, Principal } from '@keyledger/domain';
 import { KeyDocument } from '@keyledger/read-models';
 import { ApiKeyAuthenticator } from '../auth/api-key-authenticator';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { CLOCK } from '../infrastructure/tokens';
 import { ApiError } from '../shared/errors/api-error';
 import { KeyDirectory } from './key-directory';

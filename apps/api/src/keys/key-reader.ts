@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { keyStream, Principal } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
 import { ProjectionRunner } from '@keyledger/read-models';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ShownRevisions } from '../shared/consistency/shown-revisions';
 import { WriteReceipt } from '../shared/http/write-headers';

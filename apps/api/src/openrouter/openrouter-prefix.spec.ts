@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../config/app-config';
+import { ConfigError, loadConfig } from '@keyledger/runtime';
 
 /** OPENROUTER_PREFIX, the setting that mounts this surface, is validated at start-up. */
 describe('OPENROUTER_PREFIX', () => {

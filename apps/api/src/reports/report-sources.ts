@@ -4,12 +4,10 @@ import { EventStore, RecordedEvent } from '@keyledger/event-store';
 import { KEY_DOCUMENTS, ProjectionRunner, ReadStore } from '@keyledger/read-models';
 import { ResolutionEngine } from '@keyledger/resolution';
 import { AuditScope } from '../audit/audit-scope';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { APP_CONFIG, AppConfig, governedKeys, revocationEvents } from '@keyledger/runtime';
 import { CLOCK, EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { visibleAudiences } from '../keys/key-visibility';
-import { governedKeys } from './governed-keys';
-import { ReportSources } from './report-catalog';
-import { revocationEvents } from './revocation-events';
+import { ReportSources } from '@keyledger/governance';
 
 /**
  * What a caller's reports read. Key reports cover the keys the caller can see (what

@@ -2,9 +2,8 @@ import { Logger, Provider } from '@nestjs/common';
 import { ObservedEventStore } from '@keyledger/event-store';
 import { ReadStore } from '@keyledger/read-models';
 import { ResolutionEngine } from '@keyledger/resolution';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { APP_CONFIG, AppConfig, resolutionSettingsOf } from '@keyledger/runtime';
 import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
-import { resolutionSettingsOf } from './resolution-settings-of';
 
 /**
  * The process's resolution engine: loaded before the service takes traffic (from the resolution

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProjectionRunner } from '@keyledger/read-models';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { WriteReceipt } from '../shared/http/write-headers';
 import { WriteResult } from './write-result';
 

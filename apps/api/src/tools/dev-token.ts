@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { SignJWT } from 'jose';
-import { loadConfig } from '../config/app-config';
+import { loadConfig } from '@keyledger/runtime';
 
 const program = new Command('token')
   .description('Print a development JWT for keyledger, signed with JWT_SECRET (HS256).')

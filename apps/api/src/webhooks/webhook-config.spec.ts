@@ -1,4 +1,4 @@
-import { ConfigError, DEV_WEBHOOK_SECRET_KEY, loadConfig } from '../config/app-config';
+import { ConfigError, DEV_WEBHOOK_SECRET_KEY, loadConfig } from '@keyledger/runtime';
 
 describe('webhook configuration', () => {
   it('runs the worker by default, with its ledger in DATA_DIR and the documented retries', () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WebhookFacts, webhookSigningSecret } from '@keyledger/domain/webhooks';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 
 /**
  * Signing secrets, derived from WEBHOOK_SECRET_KEY, the subscription id and its secret version

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { invalid } from '@keyledger/domain';
 import { isIpAddress, OutboundAddressPolicy } from '@keyledger/network';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 
 /**
  * Which endpoints a subscription may name (SSRF): public addresses, plus the blocks

@@ -4,12 +4,8 @@ import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import { AuditEntryDocument } from '@keyledger/read-models';
-import {
-  EXPORT_FORMAT,
-  EXPORT_FORMATS,
-  ExportFormat,
-} from '../../../api/src/audit/queries/export-audit-log/export-formats';
-import { loadConfig } from '../../../api/src/config/app-config';
+import { EXPORT_FORMAT, EXPORT_FORMATS, ExportFormat } from '@keyledger/governance';
+import { loadConfig } from '@keyledger/runtime';
 import { listOf, parseTime } from '../shared/cli-arguments';
 import { CliOutput } from '../shared/cli-output';
 import { eventAuditTrail } from '../shared/event-audit-trail';

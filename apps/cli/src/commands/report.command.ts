@@ -1,18 +1,17 @@
 import { Argument, Command } from 'commander';
-import { renderTable } from '@keyledger/governance';
-import { EventStore, RecordedEvent } from '@keyledger/event-store';
-import { DocumentCollection, KeyDocument, Where } from '@keyledger/read-models';
-import { governedKeys, keyDocuments } from '../../../api/src/reports/governed-keys';
 import {
   DEFAULT_REVOCATION_DAYS,
   DEFAULT_THRESHOLD_PERCENT,
   DEFAULT_UNUSED_DAYS,
+  renderTable,
   REPORT_NAMES,
   ReportName,
   REPORTS,
   ReportSources,
-} from '../../../api/src/reports/report-catalog';
-import { revocationEvents } from '../../../api/src/reports/revocation-events';
+} from '@keyledger/governance';
+import { EventStore, RecordedEvent } from '@keyledger/event-store';
+import { DocumentCollection, KeyDocument, Where } from '@keyledger/read-models';
+import { governedKeys, keyDocuments, revocationEvents } from '@keyledger/runtime';
 import { percent, wholeNumber } from '../shared/cli-arguments';
 import { CliOutput } from '../shared/cli-output';
 import { GovernanceTools, withGovernanceTools } from '../shared/with-governance-tools';

@@ -9,7 +9,7 @@ import {
 } from '@keyledger/audit-tree';
 import { createPublicKey } from 'node:crypto';
 import { auditKeyId } from '@keyledger/client';
-import { loadConfig } from '../../../api/src/config/app-config';
+import { loadConfig } from '@keyledger/runtime';
 import { CliOutput } from '../shared/cli-output';
 import { openExistingEventStore } from '../shared/open-event-store';
 

@@ -1,7 +1,7 @@
 import { keyStream } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
 import { AuditEntryDocument, auditEntryProjection } from '@keyledger/read-models';
-import { judge, TimeWindow } from '../../../api/src/audit/audit-window';
+import { judge, TimeWindow } from '@keyledger/governance';
 
 /** What an operator's export selects; every given filter narrows. */
 export interface TrailFilters {

@@ -11,12 +11,16 @@ import {
   runnable,
 } from '@keyledger/read-models';
 import { ResolutionEngine } from '@keyledger/resolution';
-import { AppConfig, loadConfig } from '../../../api/src/config/app-config';
-import { openReadStore } from '../../../api/src/infrastructure/open-stores';
-import { KeyUsageLookup } from '../../../api/src/reports/governed-keys';
-import { resolutionSettingsOf } from '../../../api/src/resolution/resolution-settings-of';
+import {
+  AppConfig,
+  KeyUsageLookup,
+  loadConfig,
+  openReadStore,
+  resolutionSettingsOf,
+  withConfiguredStores,
+} from '@keyledger/runtime';
 import { CliOutput } from './cli-output';
-import { openExistingEventStore } from './open-event-store';
+import { eventStoreExists } from './open-event-store';
 
 /** What a report reads: the event store, the keys read model, and each key's usage. */
 export interface GovernanceTools {
@@ -37,11 +41,10 @@ export async function withGovernanceTools<T>(
   use: (tools: GovernanceTools) => Promise<T>,
 ): Promise<T | undefined> {
   const config = loadConfig();
-  const events = openExistingEventStore(config.eventStore, output);
-  if (events === null) return undefined;
-  try {
-    const store = await keysReadModel(config, events, output);
-    try {
+  if (!eventStoreExists(config.eventStore, output)) return undefined;
+  return withConfiguredStores(
+    config,
+    async ({ events, store }) => {
       const engine = await ResolutionEngine.open(events, resolutionSettingsOf(config), {
         onError: (error) => output.problem(`usage counters: ${String(error)}`),
         snapshot: store,
@@ -55,12 +58,9 @@ export async function withGovernanceTools<T>(
       } finally {
         await engine.close();
       }
-    } finally {
-      await store.close();
-    }
-  } finally {
-    await events.close();
-  }
+    },
+    (c, events) => keysReadModel(c, events, output),
+  );
 }
 
 /** The read store holding the keys: a fresh in-process projection for memory, else the shared one. */

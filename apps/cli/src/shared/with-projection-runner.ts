@@ -1,10 +1,5 @@
 import { ProjectionRunner, ReadStore } from '@keyledger/read-models';
-import { loadConfig } from '../../../api/src/config/app-config';
-import {
-  openEventStore,
-  openReadStore,
-  servedProjections,
-} from '../../../api/src/infrastructure/open-stores';
+import { loadConfig, servedProjections, withConfiguredStores } from '@keyledger/runtime';
 import { CliOutput } from './cli-output';
 
 /** What a projection command works with: a runner over every projection, and its read store. */
@@ -27,18 +22,10 @@ export async function withProjectionRunner<T>(
       'note: READ_STORE=memory keeps read models inside each process; this command sees its own, empty store',
     );
   }
-  const events = openEventStore(config.eventStore);
-  try {
-    const store = await openReadStore(config.readStore);
-    try {
-      const runner = new ProjectionRunner(events, store, servedProjections(config.readStore), {
-        logger: { error: (message) => output.problem(message) },
-      });
-      return await use({ runner, store });
-    } finally {
-      await store.close();
-    }
-  } finally {
-    await events.close();
-  }
+  return withConfiguredStores(config, ({ events, store }) => {
+    const runner = new ProjectionRunner(events, store, servedProjections(config.readStore), {
+      logger: { error: (message) => output.problem(message) },
+    });
+    return use({ runner, store });
+  });
 }

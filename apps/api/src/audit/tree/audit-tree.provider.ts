@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { AuditTree, loadTreeHeadSigner, SqliteAuditTreeStore } from '@keyledger/audit-tree';
 import { EventStore } from '@keyledger/event-store';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { EVENT_STORE } from '../../infrastructure/tokens';
 
 const logger = new Logger('audit-tree');

@@ -39,9 +39,9 @@ export function depthLimitedJsonParser(fastify: FastifyInstance): JsonBodyParser
         `JSON bodies may nest at most ${MAX_JSON_DEPTH} levels.`,
       );
     }
-    // Fastify's parser answers through a callback, synchronously.
+    // Fastify's parser answers through a callback, synchronously (its typed return is unused).
     let parsed: { readonly error: Error | null; readonly value: unknown } | null = null;
-    parse({} as FastifyRequest, text, (error, value) => (parsed = { error, value }));
+    void parse({} as FastifyRequest, text, (error, value) => (parsed = { error, value }));
     if (parsed === null) throw new Error('the JSON parser did not answer synchronously');
     const { error, value } = parsed;
     if (error !== null) throw error;

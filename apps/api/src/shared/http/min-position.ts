@@ -9,7 +9,7 @@ import {
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { ProjectionRunner } from '@keyledger/read-models';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { ApiError } from '../errors/api-error';
 
 const HEADER = 'x-min-position';

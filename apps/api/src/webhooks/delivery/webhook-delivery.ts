@@ -10,7 +10,7 @@ import {
 import { Clock } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
 import { httpSender, WebhookLedger, WebhookWorker } from '@keyledger/webhooks';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
 import { WebhookTargets } from '../webhook-targets';
 

@@ -4,7 +4,7 @@ import { Clock, Principal } from '@keyledger/domain';
 import { CLOCK } from '../../../infrastructure/tokens';
 import { AuditLog } from '../../audit-log';
 import { scanAll } from '../../audit-scan';
-import { EXPORT_FORMAT, exportFileName } from './export-formats';
+import { EXPORT_FORMAT, exportFileName } from '@keyledger/governance';
 import { ExportAuditLogRequestDto } from './export-audit-log.request.dto';
 
 export class ExportAuditLogQuery {

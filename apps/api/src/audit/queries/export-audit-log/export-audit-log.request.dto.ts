@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { AuditFiltersRequestDto } from '../../audit-filters.request.dto';
-import { EXPORT_FORMATS, ExportFormat } from './export-formats';
+import { EXPORT_FORMATS, ExportFormat } from '@keyledger/governance';
 
 /** Query of `GET /api/v1/audit/export`: the audit log's filters, and the file format. */
 export class ExportAuditLogRequestDto extends AuditFiltersRequestDto {

@@ -2,7 +2,7 @@ import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger
 import { IsIn, IsOptional } from 'class-validator';
 import { ListKeysRequestDto } from '../../../keys/queries/list-keys/list-keys.request.dto';
 import { AuditFiltersRequestDto } from '../../audit-filters.request.dto';
-import { ScanOrder } from '../../audit-window';
+import { ScanOrder } from '@keyledger/governance';
 
 /** Query of `GET /api/v1/audit`: the shared filters, the keys list's paging, and an order. */
 export class ListAuditEntriesRequestDto extends IntersectionType(

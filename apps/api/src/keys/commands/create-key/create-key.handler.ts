@@ -16,7 +16,7 @@ import {
   SecretGenerator,
 } from '@keyledger/domain';
 import { EventMetadata, EventStore } from '@keyledger/event-store';
-import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { CLOCK, EVENT_STORE, ID_GENERATOR, SECRET_GENERATOR } from '../../../infrastructure/tokens';
 import { decideAndAppend } from '../../../shared/commands/decide-and-append';
 import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';

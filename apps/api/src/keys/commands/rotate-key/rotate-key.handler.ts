@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { generateSecret, hashSecret, SecretGenerator, secretLabel } from '@keyledger/domain';
-import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { SECRET_GENERATOR } from '../../../infrastructure/tokens';
 import { KeyWriteResult } from '../../key-reader';
 import { KeyTarget } from '../../key-target';

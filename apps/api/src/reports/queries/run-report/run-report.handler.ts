@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Principal } from '@keyledger/domain';
-import { TableRow } from '@keyledger/governance';
-import { REPORTS, ReportName, ReportOptions } from '../../report-catalog';
+import { ReportName, ReportOptions, REPORTS, TableRow } from '@keyledger/governance';
 import { CallerReportSources } from '../../report-sources';
 
 export class RunReportQuery {

@@ -11,7 +11,7 @@ import {
 import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { WaitsForMinPosition } from '../../../shared/http/min-position';
-import { REPORTS, ReportName } from '../../report-catalog';
+import { REPORTS, ReportName } from '@keyledger/governance';
 import { ReportAnswer, RunReportQuery } from './run-report.handler';
 import {
   KeysNearLimitRequestDto,

@@ -14,7 +14,7 @@ import {
   DEFAULT_REVOCATION_DAYS,
   DEFAULT_THRESHOLD_PERCENT,
   DEFAULT_UNUSED_DAYS,
-} from '../../report-catalog';
+} from '@keyledger/governance';
 
 const MAX_DAYS = 3650;
 

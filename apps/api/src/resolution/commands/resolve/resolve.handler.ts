@@ -2,7 +2,7 @@ import { IncomingHttpHeaders } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@keyledger/domain';
 import { Resolved, ResolutionEngine } from '@keyledger/resolution';
-import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { CLOCK } from '../../../infrastructure/tokens';
 import { ServiceMetrics } from '../../../metrics/service-metrics';
 import { refusalError } from '../../shared/refusal-error';

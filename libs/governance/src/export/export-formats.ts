@@ -1,5 +1,5 @@
 import { AuditEntryDocument } from '@keyledger/read-models';
-import { auditCsv, auditNdjson } from '@keyledger/governance';
+import { auditCsv, auditNdjson } from './audit-export';
 
 /** The formats the audit log exports to. */
 export const EXPORT_FORMATS = ['ndjson', 'csv'] as const;

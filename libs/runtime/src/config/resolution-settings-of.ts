@@ -1,5 +1,5 @@
 import { ResolutionSettings, resolutionSettings } from '@keyledger/resolution';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from './app-config';
 
 /** Resolution's settings from the service's configuration (the API and the CLI alike). */
 export const resolutionSettingsOf = (config: AppConfig): ResolutionSettings =>

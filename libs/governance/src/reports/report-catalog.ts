@@ -1,15 +1,12 @@
 import { RecordedEvent } from '@keyledger/event-store';
-import {
-  GovernedKey,
-  keysByStatePerOrg,
-  keysNearLimit,
-  keysNeverExpiring,
-  keysPerOwner,
-  keysUnusedFor,
-  keysWithoutLimit,
-  recentRevocations,
-  TableRow,
-} from '@keyledger/governance';
+import { TableRow } from '../table/render-table';
+import { GovernedKey } from './governed-key';
+import { keysByStatePerOrg, keysPerOwner } from './key-state-counts';
+import { keysNearLimit } from './keys-near-limit';
+import { keysNeverExpiring } from './keys-never-expiring';
+import { keysWithoutLimit } from './keys-without-limit';
+import { recentRevocations } from './recent-revocations';
+import { keysUnusedFor } from './unused-keys';
 
 /** What a report reads: the keys it covers, their revocations, and the time it is made at. */
 export interface ReportSources {

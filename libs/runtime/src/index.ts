@@ -1,0 +1,6 @@
+export * from './config/app-config';
+export * from './config/resolution-settings-of';
+export * from './stores/open-stores';
+export * from './stores/with-configured-stores';
+export * from './reports/governed-keys';
+export * from './reports/revocation-events';
