@@ -26,6 +26,7 @@ const DEFAULT_LEAVES = 1_000_000;
 /** Events written then verified: as many as the rebuild bench (writing 1M takes long here). */
 const DEFAULT_VERIFY_EVENTS = 100_000;
 const PROOFS = 2_000;
+const ROUNDS = 10;
 /** Distinct leaf data cycled through (hashing costs the same; memory stays small). */
 const POOL = 10_000;
 
@@ -50,26 +51,42 @@ export async function auditTreeBench(): Promise<{ tables: BenchTable[]; goals: G
     const pool = (await readAll(events)).map(leafDataOf);
     await events.close();
 
-    let started = performance.now();
-    for (let i = 0; i < leaves; i++) hash('sha256', pool[i % pool.length], 'buffer');
-    const rawRate = perSecond(leaves, performance.now() - started);
-
+    // Interleaved rounds: a shared machine's load drifts, and each figure sees the same drift.
     const frontier = new TreeFrontier(0);
-    started = performance.now();
-    for (let i = 0; i < leaves; i++)
-      frontier.append(leafHashOf(pool[i % pool.length]), () => undefined);
-    const memoryRate = perSecond(leaves, performance.now() - started);
-
     const store = new SqliteAuditTreeStore(join(dir, AUDIT_TREE_FILE));
-    started = performance.now();
-    for (let from = 0; from < leaves; from += 1_000) {
-      const batch = [];
-      for (let i = from; i < Math.min(leaves, from + 1_000); i++) {
-        batch.push({ event_id: `e${i}`, position: i + 1, hash: leafHashOf(pool[i % pool.length]) });
-      }
-      store.append(batch);
+    const ms = { raw: 0, memory: 0, stored: 0 };
+    const timed = (key: keyof typeof ms, run: () => void) => {
+      const started = performance.now();
+      run();
+      ms[key] += performance.now() - started;
+    };
+    const round = Math.ceil(leaves / ROUNDS / 1_000) * 1_000;
+    for (let from = 0; from < leaves; from += round) {
+      const to = Math.min(leaves, from + round);
+      timed('raw', () => {
+        for (let i = from; i < to; i++) hash('sha256', pool[i % pool.length], 'buffer');
+      });
+      timed('memory', () => {
+        for (let i = from; i < to; i++)
+          frontier.append(leafHashOf(pool[i % pool.length]), () => undefined);
+      });
+      timed('stored', () => {
+        for (let start = from; start < to; start += 1_000) {
+          const batch = [];
+          for (let i = start; i < Math.min(to, start + 1_000); i++) {
+            batch.push({
+              event_id: `e${i}`,
+              position: i + 1,
+              hash: leafHashOf(pool[i % pool.length]),
+            });
+          }
+          store.append(batch);
+        }
+      });
     }
-    const storedRate = perSecond(leaves, performance.now() - started);
+    const rawRate = perSecond(leaves, ms.raw);
+    const memoryRate = perSecond(leaves, ms.memory);
+    const storedRate = perSecond(leaves, ms.stored);
 
     const inclusion: number[] = [];
     const consistency: number[] = [];

@@ -3,6 +3,7 @@ import {
   AuditPublicKey,
   ConsistencyProof,
   InclusionProof,
+  KeyledgerClient,
   TreeHead,
   verifyConsistency,
   verifyInclusion,
@@ -152,6 +153,26 @@ describe('the verifiable audit trail over HTTP', () => {
     }
     const admin = await createKey(alice, { scopes: ['management'] });
     expect((await get(path, { apiKey: admin.secret })).status).toBe(200);
+  });
+
+  it('serves the same heads and proofs through @keyledger/client, for the console and auditors', async () => {
+    const client = new KeyledgerClient({ baseUrl: app.baseUrl, auth: { bearer: alice } });
+    const earlier = (await client.audit.treeHead()).data;
+    const { data: key } = await createKey(alice);
+    const [created] = (await get<{ data: HistoryEntry[] }>(`/api/v1/keys/${key.id}/history`)).body
+      .data;
+    const head = (await client.audit.treeHead()).data;
+    const publicKey = (await client.audit.publicKeys()).data.find((k) => k.key_id === head.key_id)!;
+    expect(await verifyTreeHead(head, publicKey)).toBe(true);
+    const proof = (await client.audit.inclusionProof({ event_id: created.id })).data;
+    expect(proof.tree_size).toBe(head.tree_size);
+    expect(await verifyInclusion(proof.leaf, proof, head)).toBe(true);
+    const kept = (await client.audit.treeHead({ tree_size: earlier.tree_size })).data;
+    expect(kept).toEqual(earlier);
+    const consistency = (
+      await client.audit.consistencyProof({ first: kept.tree_size, second: head.tree_size })
+    ).data;
+    expect(await verifyConsistency(kept, head, consistency)).toBe(true);
   });
 
   it('refuses bad sizes and ids with the fields named, and writes nothing', async () => {

@@ -1,3 +1,5 @@
+import { FieldList } from '../core/field-list';
+
 /** The seven fields of an event that make its leaf, exactly as the key history route shows them. */
 export interface AuditLeaf {
   readonly id: string;
@@ -44,3 +46,32 @@ export interface ConsistencyProof {
   /** RFC 9162 consistency proof, lowercase hex. */
   readonly proof: readonly string[];
 }
+
+/** `GET /api/v1/audit/tree-head`: a kept head by size, or the latest. */
+export type TreeHeadQuery = {
+  readonly tree_size?: number;
+};
+
+export const TREE_HEAD_QUERY_FIELDS: FieldList<TreeHeadQuery> = { tree_size: 'optional' };
+
+/** `GET /api/v1/audit/proofs/inclusion`: an event, in a tree size (the latest head's by default). */
+export type InclusionProofQuery = {
+  readonly event_id: string;
+  readonly tree_size?: number;
+};
+
+export const INCLUSION_PROOF_QUERY_FIELDS: FieldList<InclusionProofQuery> = {
+  event_id: 'required',
+  tree_size: 'optional',
+};
+
+/** `GET /api/v1/audit/proofs/consistency`: two tree sizes, the older first. */
+export type ConsistencyProofQuery = {
+  readonly first: number;
+  readonly second: number;
+};
+
+export const CONSISTENCY_PROOF_QUERY_FIELDS: FieldList<ConsistencyProofQuery> = {
+  first: 'required',
+  second: 'required',
+};

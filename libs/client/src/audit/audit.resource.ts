@@ -10,11 +10,31 @@ import {
   LIST_AUDIT_FIELDS,
   ListAuditQuery,
 } from './audit.types';
+import {
+  AuditPublicKey,
+  CONSISTENCY_PROOF_QUERY_FIELDS,
+  ConsistencyProof,
+  ConsistencyProofQuery,
+  INCLUSION_PROOF_QUERY_FIELDS,
+  InclusionProof,
+  InclusionProofQuery,
+  TREE_HEAD_QUERY_FIELDS,
+  TreeHead,
+  TreeHeadQuery,
+} from './audit-proof.types';
 
 /** The routes of `/api/v1/audit`. */
 export const AUDIT_OPERATIONS = {
   list: operation('GET', '/api/v1/audit', { query: LIST_AUDIT_FIELDS }),
   export: operation('GET', '/api/v1/audit/export', { query: EXPORT_AUDIT_FIELDS }),
+  treeHead: operation('GET', '/api/v1/audit/tree-head', { query: TREE_HEAD_QUERY_FIELDS }),
+  publicKeys: operation('GET', '/api/v1/audit/public-keys'),
+  inclusionProof: operation('GET', '/api/v1/audit/proofs/inclusion', {
+    query: INCLUSION_PROOF_QUERY_FIELDS,
+  }),
+  consistencyProof: operation('GET', '/api/v1/audit/proofs/consistency', {
+    query: CONSISTENCY_PROOF_QUERY_FIELDS,
+  }),
 } as const;
 
 type Page = { readonly data: AuditEntry[]; readonly next_cursor: string | null };
@@ -45,5 +65,38 @@ export class AuditResource {
    */
   export(query: ExportAuditQuery = {}, options: ReadOptions = {}): Promise<ApiResponse<string>> {
     return this.transport.callText(AUDIT_OPERATIONS.export, { query, options });
+  }
+
+  /** The latest signed tree head, or the one kept at `tree_size`; check it with `verifyTreeHead`. */
+  treeHead(query: TreeHeadQuery = {}, options: ReadOptions = {}): Promise<ApiResponse<TreeHead>> {
+    return this.transport.call<TreeHead>(AUDIT_OPERATIONS.treeHead, { query, options });
+  }
+
+  /** Every key that ever signed a head (old ones too, so old heads stay verifiable). */
+  async publicKeys(options: ReadOptions = {}): Promise<ApiResponse<AuditPublicKey[]>> {
+    return unwrap(
+      await this.transport.call<{ data: AuditPublicKey[] }>(AUDIT_OPERATIONS.publicKeys, {
+        options,
+      }),
+    );
+  }
+
+  /** Where an event of the caller's audit log sits in the tree; check with `verifyInclusion`. */
+  inclusionProof(
+    query: InclusionProofQuery,
+    options: ReadOptions = {},
+  ): Promise<ApiResponse<InclusionProof>> {
+    return this.transport.call<InclusionProof>(AUDIT_OPERATIONS.inclusionProof, { query, options });
+  }
+
+  /** That the tree of `second` extends the tree of `first`; check with `verifyConsistency`. */
+  consistencyProof(
+    query: ConsistencyProofQuery,
+    options: ReadOptions = {},
+  ): Promise<ApiResponse<ConsistencyProof>> {
+    return this.transport.call<ConsistencyProof>(AUDIT_OPERATIONS.consistencyProof, {
+      query,
+      options,
+    });
   }
 }
