@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { KeyledgerClient } from '@keyledger/client';
 import { Browser, Page } from 'playwright-core';
 import { spend } from '../resolution/resolution-support';
@@ -81,6 +82,18 @@ describe('the console at /console, in headless Chromium against the real service
       expect(await config.json()).toEqual({ oidc: null });
       const health = await fetch(`${app.baseUrl}/health`);
       expect(health.headers.get('content-security-policy')).toBeNull();
+    });
+
+    it('says how to build the console when it is not built, and the API still serves', async () => {
+      const unbuilt = await startTestApp({ env: { CONSOLE_DIR: join(app.dataDir, 'no-console') } });
+      try {
+        const page = await fetch(`${unbuilt.baseUrl}/console/`);
+        expect(page.status).toBe(503);
+        expect(await page.text()).toMatch(/not built .*npm run build/);
+        expect((await fetch(`${unbuilt.baseUrl}/health`)).status).toBe(200);
+      } finally {
+        await unbuilt.close();
+      }
     });
   });
 
