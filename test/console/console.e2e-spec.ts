@@ -156,6 +156,7 @@ describe('the console at /console, in headless Chromium against the real service
       await nav('Audit').click();
       const row = page.locator('tr[data-event-type="KeyDisabled"]').first();
       await shown(row.getByTestId('actor').filter({ hasText: /^user alice$/ }));
+      await shown(page.getByTestId('tree-head').getByText('signature verified here'));
       await expectAccessible('audit');
       await screenshot(page, 'audit');
       await row.getByRole('button', { name: /Details/ }).click();
@@ -165,6 +166,10 @@ describe('the console at /console, in headless Chromium against the real service
         drawer.locator('pre').filter({ hasText: '"reason": "bulk disable from the console"' }),
       );
       await shown(drawer.getByText(/^Mozilla.*HeadlessChrome/));
+      await drawer.getByRole('button', { name: 'Verify inclusion in the signed tree' }).click();
+      await shown(
+        drawer.getByTestId('inclusion').filter({ hasText: /^Included in the signed tree/ }),
+      );
       await expectAccessible('audit drawer');
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'hidden' });
