@@ -15,6 +15,9 @@ import {
   requiredFieldNames,
   ROUTING_PREFERENCE_FIELDS,
   RoutingPreference,
+  verifyConsistency,
+  verifyInclusion,
+  verifyTreeHead,
   WEBHOOK_EVENT_TYPES,
   WEBHOOK_FIELDS,
 } from '@keyledger/client';
@@ -375,6 +378,36 @@ describe('@keyledger/client against the running app', () => {
       expect(history.data.map((entry) => entry.type)).toEqual(['KeyCreated', 'KeyDisabled']);
       for (const entry of history.data) expectFields(entry, KEY_HISTORY_ENTRY_FIELDS);
       expect(history.data[1].metadata.actor).toEqual({ kind: 'user', id: 'alice' });
+    });
+
+    it('reads signed tree heads and proofs, which the client itself verifies', async () => {
+      const key = visible((await alice.keys.create({ name: 'proven' })).data);
+      const { data: head } = await alice.auditTree.treeHead();
+      const { data: keys } = await alice.auditTree.publicKeys();
+      const signer = keys.find((candidate) => candidate.key_id === head.key_id);
+      expect(signer && (await verifyTreeHead(head, signer))).toBe(true);
+      const [event] = (await alice.keys.history(key.id)).data;
+      const { data: proof } = await alice.auditTree.inclusionProof({
+        event_id: event.id,
+        tree_size: head.tree_size,
+      });
+      const leaf = {
+        id: event.id,
+        stream: `key-${key.id}`,
+        revision: event.revision,
+        type: event.type,
+        data: event.data,
+        metadata: event.metadata,
+        recorded_at: event.recorded_at,
+      };
+      expect(await verifyInclusion(leaf, proof, head)).toBe(true);
+      await alice.keys.update(key.id, { name: 'proven again' });
+      const { data: later } = await alice.auditTree.treeHead();
+      const { data: grew } = await alice.auditTree.consistencyProof({
+        first: head.tree_size,
+        second: later.tree_size,
+      });
+      expect(await verifyConsistency(head, later, grew)).toBe(true);
     });
 
     it('runs reports with their parameters', async () => {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { KeyledgerClient } from '@keyledger/client';
 import { Browser, Page } from 'playwright-core';
 import { spend } from '../resolution/resolution-support';
@@ -82,6 +83,18 @@ describe('the console at /console, in headless Chromium against the real service
       const health = await fetch(`${app.baseUrl}/health`);
       expect(health.headers.get('content-security-policy')).toBeNull();
     });
+
+    it('says how to build the console when it is not built, and the API still serves', async () => {
+      const unbuilt = await startTestApp({ env: { CONSOLE_DIR: join(app.dataDir, 'no-console') } });
+      try {
+        const page = await fetch(`${unbuilt.baseUrl}/console/`);
+        expect(page.status).toBe(503);
+        expect(await page.text()).toMatch(/not built .*npm run build/);
+        expect((await fetch(`${unbuilt.baseUrl}/health`)).status).toBe(200);
+      } finally {
+        await unbuilt.close();
+      }
+    });
   });
 
   describe('the journey', () => {
@@ -143,6 +156,7 @@ describe('the console at /console, in headless Chromium against the real service
       await nav('Audit').click();
       const row = page.locator('tr[data-event-type="KeyDisabled"]').first();
       await shown(row.getByTestId('actor').filter({ hasText: /^user alice$/ }));
+      await shown(page.getByTestId('tree-head').getByText('signature verified here'));
       await expectAccessible('audit');
       await screenshot(page, 'audit');
       await row.getByRole('button', { name: /Details/ }).click();
@@ -152,6 +166,10 @@ describe('the console at /console, in headless Chromium against the real service
         drawer.locator('pre').filter({ hasText: '"reason": "bulk disable from the console"' }),
       );
       await shown(drawer.getByText(/^Mozilla.*HeadlessChrome/));
+      await drawer.getByRole('button', { name: 'Verify inclusion in the signed tree' }).click();
+      await shown(
+        drawer.getByTestId('inclusion').filter({ hasText: /^Included in the signed tree/ }),
+      );
       await expectAccessible('audit drawer');
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'hidden' });

@@ -1,4 +1,5 @@
 import { AuditResource } from './audit/audit.resource';
+import { AuditTreeResource } from './audit/audit-tree.resource';
 import { Transport, TransportConfig } from './core/transport';
 import { CallingKeyResource } from './keys/calling-key.resource';
 import { KeysResource } from './keys/keys.resource';
@@ -24,6 +25,8 @@ export class KeyledgerClient {
   readonly routingPreferences: RoutingPreferencesResource;
   /** `/api/v1/audit`: the audit log and its export. */
   readonly audit: AuditResource;
+  /** `/api/v1/audit/tree-head`, `/proofs`, `/public-keys`: the audit log's Merkle tree. */
+  readonly auditTree: AuditTreeResource;
   /** `/api/v1/reports`: governance reports. */
   readonly reports: ReportsResource;
   /** `/api/v1/webhooks`: subscriptions and their delivery logs. */
@@ -35,6 +38,7 @@ export class KeyledgerClient {
     this.key = new CallingKeyResource(transport);
     this.routingPreferences = new RoutingPreferencesResource(transport);
     this.audit = new AuditResource(transport);
+    this.auditTree = new AuditTreeResource(transport);
     this.reports = new ReportsResource(transport);
     this.webhooks = new WebhooksResource(transport);
   }

@@ -1,13 +1,60 @@
 import { AUDIT_EVENT_TYPES, AuditEntry, AuditExportFormat } from '@keyledger/client';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Dialog } from '../components/dialog';
 import { attachmentName, downloadText } from '../components/download';
-import { Empty, ErrorNote, Loading } from '../components/status';
+import { Empty, ErrorNote, Loading, QueryView } from '../components/status';
 import { TableFrame } from '../components/table-frame';
 import { Time, utcText } from '../components/time';
 import { useClient } from '../session/session-context';
 import { AuditFilterDraft, auditQuery, NO_AUDIT_FILTERS } from './audit-filters';
+import { checkedTreeHead, checkInclusion } from './audit-integrity';
+
+/** The latest signed tree head of the audit log, its signature checked in the browser. */
+function TreeHeadPanel() {
+  const client = useClient();
+  const head = useQuery({
+    queryKey: ['audit', 'tree-head'],
+    queryFn: () => checkedTreeHead(client),
+  });
+  return (
+    <section className="panel" aria-label="Audit tree">
+      <QueryView query={head} what="the signed tree head">
+        {({ head: tree, verified }) => (
+          <p data-testid="tree-head">
+            Signed tree head: <strong>{tree.tree_size} events</strong>, root{' '}
+            <code>{tree.root_hash.slice(0, 16)}…</code>, signed{' '}
+            <Time value={new Date(tree.timestamp).toISOString()} />.{' '}
+            <span className={`badge badge-${verified ? 'ok' : 'bad'}`}>
+              {verified ? 'signature verified here' : 'signature does NOT verify'}
+            </span>
+          </p>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+/** Checks that an entry's event is in the signed tree, and says what was found. */
+function InclusionCheckButton({ entry }: { readonly entry: AuditEntry }) {
+  const client = useClient();
+  const check = useMutation({ mutationFn: () => checkInclusion(client, entry) });
+  return (
+    <div className="stack">
+      <button type="button" onClick={() => check.mutate()} disabled={check.isPending}>
+        Verify inclusion in the signed tree
+      </button>
+      {check.error && <ErrorNote error={check.error} />}
+      {check.data && (
+        <p role="status" data-testid="inclusion">
+          {check.data.included && check.data.headVerified
+            ? `Included in the signed tree of ${check.data.treeSize} events: proof and signature verified here.`
+            : `Not proven: ${check.data.included ? 'the head’s signature does not verify' : 'the proof does not lead to the signed root'}.`}
+        </p>
+      )}
+    </div>
+  );
+}
 
 const PAGE_SIZE = 50;
 
@@ -58,6 +105,7 @@ function EntryDrawer({
               {entry.event_type} #{entry.position} in {entry.stream}
             </dd>
           </dl>
+          {entry.key_id && <InclusionCheckButton entry={entry} />}
           <h3>Data</h3>
           <pre className="json" tabIndex={0}>
             {JSON.stringify(entry.data, null, 2)}
@@ -131,6 +179,7 @@ export function AuditPage() {
         </div>
       </div>
       {exporter.error && <ErrorNote error={exporter.error} />}
+      <TreeHeadPanel />
       <form className="filters" onSubmit={apply} role="search" aria-label="Filter the audit log">
         <label>
           Actor

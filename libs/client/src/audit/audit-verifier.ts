@@ -65,7 +65,7 @@ export async function verifyTreeHead(
       ED25519,
       key,
       base64Bytes(head.signature),
-      new Uint8Array(treeHeadSigningInput(head)),
+      treeHeadSigningInput(head),
     );
   } catch {
     // A malformed key, signature or field is simply not a valid head.
