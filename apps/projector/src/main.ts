@@ -1,3 +1,4 @@
+import { logSubscriptionDrops } from '@keyledger/event-store';
 import { ProjectionRunner } from '@keyledger/read-models';
 import { ConfigError, loadConfig } from '../../api/src/config/app-config';
 import {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     log.warn('READ_STORE=memory: these read models die with this process and no API reads them');
   }
   const events = openEventStore(config.eventStore);
+  logSubscriptionDrops(events.subscriptionHealth, log);
   try {
     const store = await openReadStore(config.readStore);
     try {
