@@ -1,3 +1,4 @@
+import { logSubscriptionDrops } from '@keyledger/event-store';
 import { ProjectionRunner } from '@keyledger/read-models';
 import {
   ConfigError,
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     log.warn('READ_STORE=memory: these read models die with this process and no API reads them');
   }
   await withConfiguredStores(config, async ({ events, store }) => {
+    logSubscriptionDrops(events.subscriptionHealth, log);
     const projections = servedProjections(config.readStore);
     const runner = new ProjectionRunner(events, store, projections, {
       logger: runnerLog(log),

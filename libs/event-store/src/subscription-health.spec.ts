@@ -1,4 +1,4 @@
-import { SubscriptionDrop, SubscriptionHealth } from './subscription-health';
+import { logSubscriptionDrops, SubscriptionDrop, SubscriptionHealth } from './subscription-health';
 
 const drop = (overrides: Partial<SubscriptionDrop> = {}): SubscriptionDrop => ({
   kind: 'unavailable',
@@ -35,5 +35,24 @@ describe('SubscriptionHealth', () => {
     health.dropped({}, drop());
     expect(health.report()).toEqual({ status: 'failed', drops_total: 2, last_drop: drop() });
     expect(heard).toEqual([denied]);
+  });
+});
+
+describe('logSubscriptionDrops', () => {
+  it('warns of a drop being retried and errs on one given up, with the drop as context', () => {
+    const health = new SubscriptionHealth();
+    const lines: [string, object, string][] = [];
+    logSubscriptionDrops(health, {
+      warn: (fields, message) => lines.push(['warn', fields, message]),
+      error: (fields, message) => lines.push(['error', fields, message]),
+    });
+    const retried = drop();
+    const given = drop({ kind: 'access_denied', permanent: true, retryInMs: null });
+    health.dropped({}, retried);
+    health.dropped({}, given);
+    expect(lines).toEqual([
+      ['warn', { drop: retried }, expect.stringContaining('resubscribing in 100 ms')],
+      ['error', { drop: given }, expect.stringContaining('failed for good')],
+    ]);
   });
 });

@@ -65,3 +65,23 @@ export class SubscriptionHealth {
     return { status, drops_total: this.dropsTotal, last_drop: this.lastDrop };
   }
 }
+
+/** A pino-shaped logger: fields first, then the message. */
+export interface DropLog {
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+/** Logs every drop of `health` with its context: a warning while retrying, an error on giving up. */
+export function logSubscriptionDrops(health: SubscriptionHealth, log: DropLog): () => void {
+  return health.onDrop((drop) => {
+    if (drop.permanent) {
+      log.error(
+        { drop },
+        'event store subscription failed for good; its consumer has stopped: fix the cause and restart',
+      );
+    } else {
+      log.warn({ drop }, `event store subscription dropped; resubscribing in ${drop.retryInMs} ms`);
+    }
+  });
+}

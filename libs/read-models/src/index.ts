@@ -18,6 +18,7 @@ export * from './defaults/default-preference.projection';
 export * from './audit/audit-entry.document';
 export * from './audit/audit-entry.projection';
 export * from './runner/projection-runner';
+export * from './runner/projection-lag';
 export * from './runner/rebuild-progress';
 export * from './runner/runner-logger';
 export * from './all-projections';

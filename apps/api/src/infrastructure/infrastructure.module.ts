@@ -9,7 +9,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { systemClock } from '@keyledger/domain';
-import { EventStore, ObservedEventStore } from '@keyledger/event-store';
+import { EventStore, logSubscriptionDrops, ObservedEventStore } from '@keyledger/event-store';
 import { ProjectionRunner, ReadStore } from '@keyledger/read-models';
 import {
   APP_CONFIG,
@@ -74,7 +74,11 @@ export class InfrastructureModule {
         // Observed, so in-process caches apply this instance's writes before they answer.
         {
           provide: EVENT_STORE,
-          useFactory: () => new ObservedEventStore(openEventStore(config.eventStore)),
+          useFactory: () => {
+            const events = new ObservedEventStore(openEventStore(config.eventStore));
+            logSubscriptionDrops(events.subscriptionHealth, new Logger('event-store'));
+            return events;
+          },
         },
         { provide: READ_STORE, useFactory: () => openReadStore(config.readStore) },
         {

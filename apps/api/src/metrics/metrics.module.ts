@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { EventStore } from '@keyledger/event-store';
 import { ProjectionRunner } from '@keyledger/read-models';
+import { EVENT_STORE } from '../infrastructure/tokens';
 import { MetricsHttpController } from './metrics.http.controller';
 import { ServiceMetrics } from './service-metrics';
 
@@ -14,8 +16,9 @@ export class MetricsModule {
       providers: [
         {
           provide: ServiceMetrics,
-          inject: [ProjectionRunner],
-          useFactory: (runner: ProjectionRunner) => new ServiceMetrics(runner),
+          inject: [ProjectionRunner, EVENT_STORE],
+          useFactory: (runner: ProjectionRunner, events: EventStore) =>
+            new ServiceMetrics(runner, events),
         },
       ],
       exports: [ServiceMetrics],

@@ -1,4 +1,5 @@
 import { Counter, Gauge, collectDefaultMetrics, Registry } from 'prom-client';
+import { EventStore } from '@keyledger/event-store';
 import { ProjectionRunner } from '@keyledger/read-models';
 import { RefusalCode } from '@keyledger/resolution';
 
@@ -13,12 +14,16 @@ export class ServiceMetrics {
   private readonly registry = new Registry();
   private readonly resolutions: Counter<'outcome'>;
   private readonly usageReports: Counter<'outcome'>;
-  private readonly lagEvents: Gauge;
+  /** `keyledger_projection_lag_events`, or `…_lag_bytes` where positions are byte offsets. */
+  private readonly lagDistance: Gauge;
   private readonly lagMs: Gauge;
   private readonly resolvedBy: (outcome: GatewayOutcome) => Counter.Internal;
   private readonly reportedBy: (outcome: GatewayOutcome) => Counter.Internal;
 
-  constructor(private readonly runner: ProjectionRunner) {
+  constructor(
+    private readonly runner: ProjectionRunner,
+    events: EventStore,
+  ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'keyledger_' });
     this.resolutions = new Counter({
       name: 'keyledger_resolutions_total',
@@ -34,11 +39,29 @@ export class ServiceMetrics {
     });
     this.resolvedBy = childrenByOutcome(this.resolutions);
     this.reportedBy = childrenByOutcome(this.usageReports);
-    this.lagEvents = new Gauge({
-      name: 'keyledger_projection_lag_events',
-      help: 'Events stored but not yet applied to every read model',
+    // EventStoreDB positions are byte offsets: a difference of them counts no events.
+    this.lagDistance = new Gauge(
+      events.positionUnit === 'event'
+        ? {
+            name: 'keyledger_projection_lag_events',
+            help: 'Events stored but not yet applied to every read model',
+            registers: [this.registry],
+          }
+        : {
+            name: 'keyledger_projection_lag_bytes',
+            help: 'Bytes of the EventStoreDB log from the oldest event not yet applied to every read model to the head (events are not counted)',
+            registers: [this.registry],
+          },
+    );
+    const drops = new Counter({
+      name: 'keyledger_event_store_subscription_drops_total',
+      help: 'Event store subscriptions dropped, by store error kind and whether they gave up (permanent)',
+      labelNames: ['kind', 'permanent'],
       registers: [this.registry],
     });
+    events.subscriptionHealth.onDrop(({ kind, permanent }) =>
+      drops.inc({ kind, permanent: String(permanent) }),
+    );
     this.lagMs = new Gauge({
       name: 'keyledger_projection_lag_ms',
       help: 'Age of the oldest event not yet applied to every read model',
@@ -48,8 +71,8 @@ export class ServiceMetrics {
 
   /** The exposition text of every metric, with the projection lag read once for this scrape. */
   async scrape(): Promise<string> {
-    const { behind_events, behind_ms } = await this.runner.lag();
-    this.lagEvents.set(behind_events);
+    const { behind_events, behind_bytes, behind_ms } = await this.runner.lag();
+    this.lagDistance.set(behind_events ?? behind_bytes ?? 0);
     this.lagMs.set(behind_ms);
     return this.registry.metrics();
   }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { ALL_PROJECTIONS } from '@keyledger/read-models';
+import { ALL_PROJECTIONS, describeBehind } from '@keyledger/read-models';
 import { CliOutput } from '../shared/cli-output';
 import { withProjectionRunner } from '../shared/with-projection-runner';
 
@@ -20,7 +20,7 @@ export function lagCommand(output: CliOutput): Command {
       if (json) return output.line(JSON.stringify(report));
       output.line(`head position  ${report.head_position}`);
       output.line(`checkpoint     ${report.checkpoint} (the lowest below)`);
-      output.line(`behind         ${report.behind_events} events, ${report.behind_ms} ms`);
+      output.line(`behind         ${describeBehind(report)}, ${report.behind_ms} ms`);
       for (const [name, position] of Object.entries(report.checkpoints))
         output.line(`  ${name.padEnd(26)} ${position}`);
     });

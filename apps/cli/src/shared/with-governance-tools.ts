@@ -1,7 +1,9 @@
 import { EventStore } from '@keyledger/event-store';
 import {
   ALL_PROJECTIONS,
+  describeBehind,
   DocumentCollection,
+  isBehind,
   KEY_DOCUMENTS,
   KeyDocument,
   keyProjection,
@@ -81,9 +83,9 @@ async function keysReadModel(
   const lag = await new ProjectionRunner(events, store, ALL_PROJECTIONS, {
     logger: { error: (message) => output.problem(message) },
   }).lag();
-  if (lag.behind_events > 0) {
+  if (isBehind(lag)) {
     output.problem(
-      `note: the read models trail the event store by ${lag.behind_events} positions; is the projector running?`,
+      `note: the read models trail the event store by ${describeBehind(lag)}; is the projector running?`,
     );
   }
   return store;

@@ -20,8 +20,14 @@ export interface ProjectionLag {
   readonly head_position: number;
   /** The lowest stored checkpoint: every projection has applied everything up to it. */
   readonly checkpoint: number;
-  /** Positions from the oldest event not yet applied to the head; 0 when caught up. */
-  readonly behind_events: number;
+  /**
+   * Events stored from the oldest one not yet applied to the head; 0 when caught up. Null on a
+   * store whose positions are byte offsets (EventStoreDB), where counting would mean reading
+   * them all: `behind_bytes` says how far instead.
+   */
+  readonly behind_events: number | null;
+  /** Only on a store whose positions are byte offsets: log bytes from the oldest event not yet applied to the head. */
+  readonly behind_bytes?: number;
   /** Age of the oldest event not yet applied; 0 when caught up. */
   readonly behind_ms: number;
 }
@@ -215,11 +221,19 @@ export class ProjectionRunner {
       maxCount: 1,
       filter: this.projections.filter,
     });
-    if (!oldest) return { head_position, checkpoint, behind_events: 0, behind_ms: 0 };
+    const counted = this.events.positionUnit === 'event';
+    if (!oldest) {
+      const caughtUp = { head_position, checkpoint, behind_events: 0, behind_ms: 0 };
+      return counted ? caughtUp : { ...caughtUp, behind_bytes: 0 };
+    }
+    const distance = head_position - oldest.position;
     return {
       head_position,
       checkpoint,
-      behind_events: head_position - oldest.position + 1,
+      // Consecutive positions count the events between them; byte offsets do not.
+      ...(counted
+        ? { behind_events: distance + 1 }
+        : { behind_events: null, behind_bytes: distance }),
       behind_ms: Math.max(0, this.clock.now().getTime() - Date.parse(oldest.recorded_at)),
     };
   }

@@ -1,5 +1,9 @@
 import { DomainError, DomainErrorCode, FieldError } from '@keyledger/domain';
-import { WrongExpectedRevisionError } from '@keyledger/event-store';
+import {
+  EventStoreError,
+  EventStoreErrorKind,
+  WrongExpectedRevisionError,
+} from '@keyledger/event-store';
 import { ApiError } from './api-error';
 
 /** The SPEC §7 error body. */
@@ -39,6 +43,55 @@ const httpCodes: Readonly<Record<number, string>> = {
   429: 'too_many_requests',
 };
 
+/** Seconds a client should wait before retrying what the event store could not do just now. */
+const STORE_RETRY_AFTER_S = 1;
+
+/**
+ * The event store's typed failures. Retryable ones are 503 with `Retry-After`; the request was
+ * fine, so none is a 4xx unless the request itself caused it (a change too large to store).
+ */
+const storeRefusals: Readonly<
+  Record<EventStoreErrorKind, { status: number; code: string; message: string; retry: boolean }>
+> = {
+  deadline_exceeded: {
+    status: 503,
+    code: 'event_store_timeout',
+    message:
+      'The event store did not answer in time. A change may have been stored: read it back, or retry with the same Idempotency-Key or If-Match.',
+    retry: true,
+  },
+  unavailable: {
+    status: 503,
+    code: 'event_store_unavailable',
+    message: 'The event store is unavailable; retry shortly.',
+    retry: true,
+  },
+  not_leader: {
+    status: 503,
+    code: 'event_store_unavailable',
+    message: 'The event store is changing leader; retry shortly.',
+    retry: true,
+  },
+  stream_deleted: {
+    status: 410,
+    code: 'stream_deleted',
+    message: "This resource's history was deleted from the event store by an operator.",
+    retry: false,
+  },
+  max_append_size: {
+    status: 413,
+    code: 'payload_too_large',
+    message: 'The change is larger than the event store accepts in one write.',
+    retry: false,
+  },
+  access_denied: {
+    status: 503,
+    code: 'event_store_access_denied',
+    message: 'The service is refused by its event store; an operator must fix its credentials.',
+    retry: false,
+  },
+};
+
 interface Refusal {
   status: number;
   code: string;
@@ -66,6 +119,13 @@ function classify(error: unknown): Refusal {
       fields: [],
       headers: {},
     };
+  }
+  if (error instanceof EventStoreError) {
+    const { retry, ...refusal } = storeRefusals[error.kind];
+    const headers: Record<string, string> = retry
+      ? { 'Retry-After': String(STORE_RETRY_AFTER_S) }
+      : {};
+    return { ...refusal, fields: [], headers };
   }
   const status = httpStatusOf(error);
   if (status !== null && status >= 400 && status < 500) {
