@@ -9,9 +9,8 @@ import {
   SqliteReadStore,
   Where,
 } from '@keyledger/read-models';
-import { loadConfig } from '../apps/api/src/config/app-config';
-import { servedProjections } from '../apps/api/src/infrastructure/open-stores';
-import { REPORT_NAMES } from '../apps/api/src/reports/report-catalog';
+import { REPORT_NAMES } from '@keyledger/governance';
+import { loadConfig, servedProjections } from '@keyledger/runtime';
 import { envCount } from '../test/support/scale';
 import { startServiceProcess, ServiceProcess } from '../test/support/service-process';
 import { signUserToken } from '../test/support/tokens';

@@ -382,12 +382,12 @@ describe('@keyledger/client against the running app', () => {
 
     it('reads signed tree heads and proofs, which the client itself verifies', async () => {
       const key = visible((await alice.keys.create({ name: 'proven' })).data);
-      const { data: head } = await alice.auditTree.treeHead();
-      const { data: keys } = await alice.auditTree.publicKeys();
+      const { data: head } = await alice.audit.treeHead();
+      const { data: keys } = await alice.audit.publicKeys();
       const signer = keys.find((candidate) => candidate.key_id === head.key_id);
       expect(signer && (await verifyTreeHead(head, signer))).toBe(true);
       const [event] = (await alice.keys.history(key.id)).data;
-      const { data: proof } = await alice.auditTree.inclusionProof({
+      const { data: proof } = await alice.audit.inclusionProof({
         event_id: event.id,
         tree_size: head.tree_size,
       });
@@ -402,8 +402,8 @@ describe('@keyledger/client against the running app', () => {
       };
       expect(await verifyInclusion(leaf, proof, head)).toBe(true);
       await alice.keys.update(key.id, { name: 'proven again' });
-      const { data: later } = await alice.auditTree.treeHead();
-      const { data: grew } = await alice.auditTree.consistencyProof({
+      const { data: later } = await alice.audit.treeHead();
+      const { data: grew } = await alice.audit.consistencyProof({
         first: head.tree_size,
         second: later.tree_size,
       });

@@ -1,5 +1,4 @@
 import { AuditResource } from './audit/audit.resource';
-import { AuditTreeResource } from './audit/audit-tree.resource';
 import { Transport, TransportConfig } from './core/transport';
 import { CallingKeyResource } from './keys/calling-key.resource';
 import { KeysResource } from './keys/keys.resource';
@@ -23,10 +22,8 @@ export class KeyledgerClient {
   readonly key: CallingKeyResource;
   /** `/api/v1/routing-preferences`. */
   readonly routingPreferences: RoutingPreferencesResource;
-  /** `/api/v1/audit`: the audit log and its export. */
+  /** `/api/v1/audit`: the audit log, its export, and its Merkle tree's signed heads and proofs. */
   readonly audit: AuditResource;
-  /** `/api/v1/audit/tree-head`, `/proofs`, `/public-keys`: the audit log's Merkle tree. */
-  readonly auditTree: AuditTreeResource;
   /** `/api/v1/reports`: governance reports. */
   readonly reports: ReportsResource;
   /** `/api/v1/webhooks`: subscriptions and their delivery logs. */
@@ -38,7 +35,6 @@ export class KeyledgerClient {
     this.key = new CallingKeyResource(transport);
     this.routingPreferences = new RoutingPreferencesResource(transport);
     this.audit = new AuditResource(transport);
-    this.auditTree = new AuditTreeResource(transport);
     this.reports = new ReportsResource(transport);
     this.webhooks = new WebhooksResource(transport);
   }

@@ -1,5 +1,4 @@
 import { AUDIT_OPERATIONS } from './audit/audit.resource';
-import { AUDIT_TREE_OPERATIONS } from './audit/audit-tree.resource';
 import { Operation } from './core/operation';
 import { CALLING_KEY_OPERATIONS } from './keys/calling-key.resource';
 import { KEY_OPERATIONS } from './keys/keys.resource';
@@ -19,7 +18,6 @@ export const CLIENT_OPERATIONS: Readonly<Record<string, Readonly<Record<string, 
   'keys.effectiveRouting': EFFECTIVE_ROUTING_OPERATIONS,
   routingPreferences: ROUTING_PREFERENCE_OPERATIONS,
   audit: AUDIT_OPERATIONS,
-  auditTree: AUDIT_TREE_OPERATIONS,
   reports: REPORT_OPERATIONS,
   webhooks: WEBHOOK_OPERATIONS,
 };

@@ -15,8 +15,8 @@ export interface CheckedHead {
 /** Reads the latest head and checks its Ed25519 signature here, in the browser. */
 export async function checkedTreeHead(client: KeyledgerClient): Promise<CheckedHead> {
   const [{ data: head }, { data: keys }] = await Promise.all([
-    client.auditTree.treeHead(),
-    client.auditTree.publicKeys(),
+    client.audit.treeHead(),
+    client.audit.publicKeys(),
   ]);
   const key = keys.find((candidate) => candidate.key_id === head.key_id);
   return { head, verified: key !== undefined && (await verifyTreeHead(head, key)) };
@@ -45,7 +45,7 @@ export async function checkInclusion(
   ]);
   const event = history.data.find((candidate) => candidate.id === entry.id);
   if (event === undefined) throw new Error('The event is not in the key’s history.');
-  const { data: proof } = await client.auditTree.inclusionProof({
+  const { data: proof } = await client.audit.inclusionProof({
     event_id: entry.id,
     tree_size: head.tree_size,
   });

@@ -1,6 +1,5 @@
 export * from './audit.types';
 export * from './audit.resource';
-export * from './audit-tree.resource';
 export * from './audit-proof.types';
 export * from './audit-verifier';
 export { canonicalJson } from './canonical-json';
