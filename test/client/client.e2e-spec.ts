@@ -132,8 +132,7 @@ describe('@keyledger/client against the running app', () => {
       // Personal: a personal preference binds only to its author's personal keys.
       const created = await alice.keys.create({ name: 'shape' });
       const key = visible(created.data);
-      const preference = (await alice.routingPreferences.create({ name: 'shape', scope: 'team' }))
-        .data;
+      const preference = (await alice.routingPreferences.create({ name: 'shape' })).data;
       await alice.keys.routingPreference.put(key.id, { preference_id: preference.id });
       const answers: readonly [object, Fields][] = [
         [key, KEY_FIELDS],

@@ -88,6 +88,8 @@ function EntryDrawer({
             </dd>
             <dt>Key</dt>
             <dd className="mono">{entry.key_id ?? '—'}</dd>
+            <dt>Key owner</dt>
+            <dd>{entry.key_owner_user_id ?? '—'}</dd>
             <dt>Org</dt>
             <dd>{entry.org_id ?? '—'}</dd>
             <dt>IP</dt>

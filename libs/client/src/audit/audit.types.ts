@@ -15,6 +15,10 @@ export interface AuditEntry {
   /** A short name for the type (`Key disabled`). */
   readonly label: string;
   readonly key_id: string | null;
+  /** Who may see that key: `user:<id>` (personal) or `org:<id>`; the log's scope. */
+  readonly key_audience: `user:${string}` | `org:${string}` | null;
+  /** The owner of that key. */
+  readonly key_owner_user_id: string | null;
   readonly preference_id: string | null;
   readonly actor_kind: ActorKind;
   readonly actor_id: string;
@@ -41,6 +45,8 @@ export const AUDIT_ENTRY_FIELDS: FieldList<AuditEntry> = {
   event_type: 'required',
   label: 'required',
   key_id: 'required',
+  key_audience: 'required',
+  key_owner_user_id: 'required',
   preference_id: 'required',
   actor_kind: 'required',
   actor_id: 'required',
