@@ -1,3 +1,4 @@
+import { ResolutionEngine } from '@keyledger/resolution';
 import { startTestApp, TestApp } from '../support/test-app';
 import { expectError } from '../support/http';
 import { eventually, resolve, spend } from './resolution-support';
@@ -91,5 +92,23 @@ describe('two instances on one event store', () => {
     await a.close({ keepData: true });
     a = await startTestApp({ dataDir: b.dataDir, env: { USAGE_FLUSH_INTERVAL_MS: '60000' } });
     expect(await read(a)).toEqual(live);
+
+    // The restart started from the resolution snapshot; one that replays every event agrees.
+    expect(a.app.get(ResolutionEngine).loadedSnapshot).toMatchObject({
+      checkpoint: expect.any(Number),
+    });
+    const replayed = await startTestApp({
+      dataDir: b.dataDir,
+      env: { USAGE_FLUSH_INTERVAL_MS: '60000', READ_STORE: 'memory' },
+    });
+    try {
+      expect(replayed.app.get(ResolutionEngine).loadedSnapshot).toBeNull();
+      expect(await read(replayed)).toEqual(live);
+      expectError(await resolve(replayed.baseUrl, { apiKey: 'rk_nope' }), 401, 'invalid_api_key');
+      for (const app of [a, replayed])
+        expect((await resolve(app.baseUrl, { apiKey: key.secret })).status).toBe(200);
+    } finally {
+      await replayed.close({ keepData: true });
+    }
   });
 });
