@@ -10,7 +10,7 @@ export function insecureSingleNode(url: string): { host: string; port: number } 
 }
 
 /** The client's deadline for an append: short, so a lost answer times out quickly. */
-const DEADLINE_MS = 2_000;
+const DEADLINE_MS = 3_000;
 
 /**
  * The EventStoreDB adapter reaching a server (real, or the protocol fake) through a

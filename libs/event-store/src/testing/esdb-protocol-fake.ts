@@ -267,6 +267,10 @@ export class EsdbProtocolFake {
       else if (request.hasProposedMessage()) proposed.push(request.getProposedMessage()!);
     });
     call.on('end', () => {
+      // The server writes an append whole or not at all. grpc-js ends the request stream of a
+      // call cut short (cancelled, or past its deadline) too: such a call is dropped unwritten.
+      const deadline = Number(call.getDeadline());
+      if (call.cancelled || deadline <= Date.now()) return;
       const ids = proposed.map((m) => m.getId()?.getString() ?? randomUUID());
       this.appendCalls.push(ids);
       const failure = this.takeFailure('append');
