@@ -11,6 +11,7 @@ import {
 } from '@keyledger/read-models';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { servedProjections } from '../apps/api/src/infrastructure/open-stores';
+import { REPORT_NAMES } from '../apps/api/src/reports/report-catalog';
 import { envCount } from '../test/support/scale';
 import { startServiceProcess, ServiceProcess } from '../test/support/service-process';
 import { signUserToken } from '../test/support/tokens';
@@ -28,21 +29,14 @@ const DEFAULT_BIG_ORG_KEYS = 100_000;
 /** Part of the cached data directory's name: change it when the generator or the read models change. */
 const DATA_VERSION = 1;
 const COMPLETE = 'complete';
+/** Marks a data directory the service has started on once (its other stores caught up). */
+const WARM = 'warm';
+const SERVICE_ENV = { LOG_LEVEL: 'warn', WEBHOOKS: 'off', METRICS: 'off' };
 const CONNECTIONS = 50;
 const LOAD_SECONDS = 5;
 const SINGLE_REQUESTS = 100;
 /** The page size the issue measured the list with. */
 const PAGE = 20;
-
-const REPORTS = [
-  'keys-by-state',
-  'keys-per-owner',
-  'keys-without-limit',
-  'keys-never-expiring',
-  'unused-keys',
-  'keys-near-limit',
-  'recent-revocations',
-];
 
 interface Timing {
   readonly p50: number;
@@ -77,6 +71,19 @@ async function dataDir(keys: number, bigOrgKeys: number) {
     await store.close();
     await events.close();
     writeFileSync(join(dir, COMPLETE), built);
+  }
+  if (!existsSync(join(dir, WARM))) {
+    // The first start also builds the stores beside the read models (the audit tree): not
+    // what a restart costs, so it is made once here and not timed.
+    console.error('governance reads: first start on the new data directory…');
+    const first = await startServiceProcess(MAIN, {
+      dataDir: dir,
+      env: SERVICE_ENV,
+      discardStdout: true,
+      readyDeadlineMs: 30 * 60_000,
+    });
+    await first.stop();
+    writeFileSync(join(dir, WARM), '');
   }
   const events = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
   const head = await events.headPosition();
@@ -144,7 +151,7 @@ async function restart(dir: string): Promise<{ service: ServiceProcess; seconds:
   const started = Date.now();
   const service = await startServiceProcess(MAIN, {
     dataDir: dir,
-    env: { LOG_LEVEL: 'warn', WEBHOOKS: 'off', METRICS: 'off' },
+    env: SERVICE_ENV,
     discardStdout: true,
   });
   return { service, seconds: (Date.now() - started) / 1000 };
@@ -219,7 +226,7 @@ export async function governanceReadsBench(): Promise<{ tables: BenchTable[]; go
         met: timing.p99 <= goalMs,
       });
     }
-    for (const report of REPORTS) {
+    for (const report of REPORT_NAMES) {
       const timing = await singleRequests(
         url(`/api/v1/reports/${report}?org_id=${BIG_ORG}`),
         token,

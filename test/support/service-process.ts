@@ -22,7 +22,13 @@ const READY_DEADLINE_MS = 60_000;
  */
 export async function startServiceProcess(
   main: string,
-  options: { dataDir: string; env?: Record<string, string>; discardStdout?: boolean },
+  options: {
+    dataDir: string;
+    env?: Record<string, string>;
+    discardStdout?: boolean;
+    /** How long the start may take (60 s by default): a first start on a big store takes longer. */
+    readyDeadlineMs?: number;
+  },
 ): Promise<ServiceProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
@@ -42,7 +48,7 @@ export async function startServiceProcess(
   child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
   const output = () => Buffer.concat(chunks).toString('utf8');
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitUntilHealthy(baseUrl, child, output);
+  await waitUntilHealthy(baseUrl, child, output, options.readyDeadlineMs ?? READY_DEADLINE_MS);
   return {
     baseUrl,
     output,
@@ -62,8 +68,9 @@ async function waitUntilHealthy(
   baseUrl: string,
   child: ChildProcess,
   output: () => string,
+  deadlineMs: number,
 ): Promise<void> {
-  const deadline = Date.now() + READY_DEADLINE_MS;
+  const deadline = Date.now() + deadlineMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`service exited on start:\n${output()}`);
     const healthy = await fetch(`${baseUrl}/health`).then(
