@@ -54,7 +54,13 @@ describe('EventStoreDB adapter against a gRPC protocol fake (resource handling a
   it(
     'closes the gRPC call of every read, however it stops, and always sends a bounded maxCount',
     async () => {
-      await store.append('key-1', events(5), { expectedRevision: 'no_stream', metadata });
+      // More than HTTP/2's flow-control window: a read left unconsumed and uncancelled stays
+      // open on the server (the unmodified adapter left 20 of 20 such reads open here).
+      const bulky = Array.from({ length: 200 }, (_, n) => ({
+        type: 'Bulk',
+        data: { n, pad: 'x'.repeat(2048) },
+      }));
+      await store.append('key-1', bulky, { expectedRevision: 'no_stream', metadata });
       // 200 reads in a row that each stop early: one record of many, a page shorter than the log.
       const earlyStopping = [
         () => store.headPosition(),
@@ -62,7 +68,7 @@ describe('EventStoreDB adapter against a gRPC protocol fake (resource handling a
         () => store.readAll({ maxCount: 2, filter: { streamPrefixes: ['key-'] } }),
       ];
       for (let round = 0; round < 200; round++) await earlyStopping[round % 3]();
-      expect(await store.readStream('key-1')).toHaveLength(5);
+      expect(await store.readStream('key-1')).toHaveLength(200);
       await eventually(() => fake.openCalls === 0);
       const reads = fake.reads.filter((read) => read.kind !== 'subscription');
       expect(reads.length).toBeGreaterThan(200);

@@ -211,11 +211,7 @@ export class EsdbProtocolFake {
     }
     const from = stream?.hasRevision() ? BigInt(stream.getRevision()) : 0n;
     const count = BigInt(options.getCount());
-    records
-      .filter((r) => r.revision >= from)
-      .slice(0, Number(count))
-      .forEach((r) => call.write(eventResponse(r)));
-    call.end();
+    void pump(call, records.filter((r) => r.revision >= from).slice(0, Number(count)), true);
   }
 
   private readAll(call: ReadCall, options: ReadReq.Options): void {
@@ -227,8 +223,7 @@ export class EsdbProtocolFake {
       const at = BigInt(all.getPosition()?.getCommitPosition() ?? '0');
       records = records.filter((r) => (backwards ? r.position < at : r.position >= at));
     }
-    records.slice(0, count).forEach((r) => call.write(eventResponse(r)));
-    call.end();
+    void pump(call, records.slice(0, count), true);
   }
 
   private subscribeToAll(call: ReadCall, options: ReadReq.Options): void {
@@ -363,6 +358,24 @@ export class EsdbProtocolFake {
 }
 
 const INVALID = (details: string): WireFailure => ({ code: status.INVALID_ARGUMENT, details });
+
+/**
+ * Sends records as the server does: no faster than the client reads (HTTP/2 flow control), so a
+ * read the client stops consuming without cancelling stays open, as on a real server.
+ */
+async function pump(call: ReadCall, records: readonly StoredRecord[], end: boolean): Promise<void> {
+  for (const record of records) {
+    if (call.cancelled || call.destroyed) return;
+    if (!call.write(eventResponse(record))) {
+      await new Promise<void>((resolve) => {
+        call.once('drain', resolve);
+        call.once('cancelled', resolve);
+        call.once('close', resolve);
+      });
+    }
+  }
+  if (end && !call.cancelled && !call.destroyed) call.end();
+}
 
 function toServiceError(failure: WireFailure): Partial<ServiceError> {
   const metadata = new Metadata();
