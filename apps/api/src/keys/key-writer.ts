@@ -10,7 +10,7 @@ import {
 } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
-import { decideAllAndAppend } from '../shared/commands/decide-and-append';
+import { decideAllAndAppend } from '@keyledger/commands';
 import { eventMetadata } from '../shared/request-context/request-context';
 import { KeyDirectory } from './key-directory';
 import { KeyReader, KeyWriteResult } from './key-reader';

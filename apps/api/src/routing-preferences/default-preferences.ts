@@ -7,7 +7,7 @@ import {
 } from '@keyledger/domain';
 import { EventMetadata, EventStore } from '@keyledger/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens';
-import { decideAndAppend } from '../shared/commands/decide-and-append';
+import { decideAndAppend } from '@keyledger/commands';
 
 /** A preference as its owner's default needs it: whose it is, and which. */
 export interface DefaultCandidate extends PreferenceOwnershipFacts {

@@ -13,7 +13,7 @@ import { EventStore } from '@keyledger/event-store';
 import { KeyDocument } from '@keyledger/read-models';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 import { KeyDirectory } from '../keys/key-directory';
-import { decideAndAppend } from '../shared/commands/decide-and-append';
+import { decideAndAppend } from '@keyledger/commands';
 import { eventMetadata, RequestContext } from '../shared/request-context/request-context';
 import { ReadYourWrites } from './read-your-writes';
 import { WriteResult } from './write-result';

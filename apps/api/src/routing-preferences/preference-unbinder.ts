@@ -4,7 +4,7 @@ import { EventMetadata, EventStore } from '@keyledger/event-store';
 import { KeyDocument } from '@keyledger/read-models';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { KeyDirectory } from '../keys/key-directory';
-import { decideAndAppend } from '../shared/commands/decide-and-append';
+import { decideAndAppend } from '@keyledger/commands';
 import { ApiError } from '../shared/errors/api-error';
 import { ReadYourWrites } from './read-your-writes';
 import { lastPosition } from './write-result';

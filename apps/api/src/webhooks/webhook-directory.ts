@@ -8,7 +8,7 @@ import {
 } from '@keyledger/domain/webhooks';
 import { EventStore, RecordedEvent } from '@keyledger/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens';
-import { foldStream } from '../shared/commands/decide-and-append';
+import { foldStream } from '@keyledger/commands';
 
 /** One 404 for missing, deleted and invisible subscriptions: none may reveal that the id exists. */
 export const webhookNotFound = (): DomainError =>

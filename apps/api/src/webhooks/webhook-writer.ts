@@ -9,7 +9,7 @@ import {
 } from '@keyledger/domain/webhooks';
 import { EventStore } from '@keyledger/event-store';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
-import { CommandOutcome, decideAndAppend } from '../shared/commands/decide-and-append';
+import { CommandOutcome, decideAndAppend } from '@keyledger/commands';
 import { eventMetadata, RequestContext } from '../shared/request-context/request-context';
 import { WebhookDirectory } from './webhook-directory';
 

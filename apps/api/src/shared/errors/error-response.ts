@@ -1,3 +1,4 @@
+import { PreconditionFailedError } from '@keyledger/commands';
 import { DomainError, DomainErrorCode, FieldError } from '@keyledger/domain';
 import {
   EventStoreError,
@@ -108,6 +109,15 @@ function classify(error: unknown): Refusal {
       code: error.code,
       message: error.message,
       fields: error.fields,
+      headers: {},
+    };
+  }
+  if (error instanceof PreconditionFailedError) {
+    return {
+      status: 412,
+      code: 'precondition_failed',
+      message: 'If-Match does not match the current revision; read it again.',
+      fields: [],
       headers: {},
     };
   }

@@ -18,7 +18,7 @@ import {
 import { EventMetadata, EventStore } from '@keyledger/event-store';
 import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { CLOCK, EVENT_STORE, ID_GENERATOR, SECRET_GENERATOR } from '../../../infrastructure/tokens';
-import { decideAndAppend } from '../../../shared/commands/decide-and-append';
+import { decideAndAppend } from '@keyledger/commands';
 import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
 import { KeyReader, KeyWriteResult } from '../../key-reader';
 import { CreateKeyRequestDto } from './create-key.request.dto';

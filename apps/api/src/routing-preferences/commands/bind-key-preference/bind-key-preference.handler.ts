@@ -9,7 +9,7 @@ import {
 import { EventStore } from '@keyledger/event-store';
 import { KeyDocument } from '@keyledger/read-models';
 import { EVENT_STORE } from '../../../infrastructure/tokens';
-import { foldStream } from '../../../shared/commands/decide-and-append';
+import { foldStream } from '@keyledger/commands';
 import { RequestContext } from '../../../shared/request-context/request-context';
 import { KeyPreferenceView, toKeyPreferenceView } from '../../key-routing-view';
 import { KeyRoutingWriter } from '../../key-routing-writer';

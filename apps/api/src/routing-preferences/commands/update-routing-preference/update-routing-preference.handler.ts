@@ -8,7 +8,7 @@ import {
 } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
 import { CLOCK, EVENT_STORE } from '../../../infrastructure/tokens';
-import { decideAndAppend } from '../../../shared/commands/decide-and-append';
+import { decideAndAppend } from '@keyledger/commands';
 import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
 import { DefaultPreferences } from '../../default-preferences';
 import { livePreference } from '../../live-preference';

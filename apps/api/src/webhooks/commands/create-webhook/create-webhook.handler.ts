@@ -4,7 +4,7 @@ import { Clock, IdGenerator, Principal } from '@keyledger/domain';
 import { webhookStream, webhookSubscriptionDecider } from '@keyledger/domain/webhooks';
 import { EventStore } from '@keyledger/event-store';
 import { CLOCK, EVENT_STORE, ID_GENERATOR } from '../../../infrastructure/tokens';
-import { decideAndAppend } from '../../../shared/commands/decide-and-append';
+import { decideAndAppend } from '@keyledger/commands';
 import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
 import { selectEventTypes } from '../../event-type-selection';
 import { assertMaySubscribe } from '../../webhook-access';

@@ -6,7 +6,7 @@ import {
   RecordedEvent,
   WrongExpectedRevisionError,
 } from '@keyledger/event-store';
-import { ApiError } from '../errors/api-error';
+import { PreconditionFailedError } from './precondition-failed';
 
 /** A domain event as the store sees it: a type and a JSON payload. */
 interface DomainEvent {
@@ -14,6 +14,7 @@ interface DomainEvent {
   readonly data: object;
 }
 
+/** What a command did to its stream: the state and events decided, and where they were written. */
 export interface CommandOutcome<State, Event> {
   readonly state: State;
   readonly events: readonly Event[];
@@ -24,7 +25,7 @@ export interface CommandOutcome<State, Event> {
 }
 
 export interface DecideOptions {
-  /** The revision the client last saw (If-Match): a mismatch is 412, never retried. */
+  /** The revision the client last saw (If-Match): a mismatch is PreconditionFailedError, never retried. */
   readonly ifMatch?: number | null;
   /** How often to re-decide after losing a race with a concurrent writer. */
   readonly retries?: number;
@@ -65,7 +66,9 @@ export async function decideAllAndAppend<Command, Event extends DomainEvent, Sta
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(stream);
     const revision = history.length > 0 ? history[history.length - 1].revision : null;
-    if (options.ifMatch != null && options.ifMatch !== revision) throw preconditionFailed();
+    if (options.ifMatch != null && options.ifMatch !== revision) {
+      throw new PreconditionFailedError(stream, options.ifMatch, revision);
+    }
     const state = foldStream(decider, history);
     const decided = decideInOrder(decider, commands, state);
     options.beforeAppend?.(decided.events, state);
@@ -78,7 +81,9 @@ export async function decideAllAndAppend<Command, Event extends DomainEvent, Sta
       return { ...decided, revision: result.nextRevision, position: result.position };
     } catch (error) {
       const lostRace = error instanceof WrongExpectedRevisionError;
-      if (lostRace && options.ifMatch != null) throw preconditionFailed();
+      if (lostRace && options.ifMatch != null) {
+        throw new PreconditionFailedError(stream, options.ifMatch, error.actual);
+      }
       // Re-deciding against the newer state is safe: the decider re-checks every rule.
       if (!lostRace || attempt >= attempts) throw error;
     }
@@ -115,10 +120,3 @@ export function foldStream<Command, Event extends DomainEvent, State>(
 function toNewEvent(event: DomainEvent): NewEvent {
   return { type: event.type, data: event.data as Readonly<Record<string, unknown>> };
 }
-
-const preconditionFailed = (): ApiError =>
-  new ApiError(
-    412,
-    'precondition_failed',
-    'If-Match does not match the current revision; read it again.',
-  );

@@ -1,0 +1,2 @@
+export * from './decide-and-append';
+export * from './precondition-failed';
