@@ -9,6 +9,8 @@ describe('webhook configuration', () => {
       usesDevSecretKey: true,
       retry: { maxAttempts: 16, baseDelayMs: 10_000, maxDelayMs: 3_600_000 },
       timeoutMs: 10_000,
+      // Nothing private is reachable unless the operator says so (WEBHOOK_ALLOW_PRIVATE_TARGETS).
+      allowedPrivateTargets: [],
     });
   });
 
