@@ -108,7 +108,8 @@ describe('webhook delivery from the event stream to a real receiver', () => {
     expect(waiting.attempt_log).toEqual([
       expect.objectContaining({ attempt: 1, status_code: 500, outcome: 'pending' }),
     ]);
-    const failedAt = Date.parse(waiting.attempt_log[0].attempted_at);
+    const [failed] = waiting.attempt_log;
+    const failedAt = Date.parse(failed.attempted_at) + failed.duration_ms;
     const wait = Date.parse(waiting.next_attempt_at ?? '') - failedAt;
     // Base 1 s with equal jitter: between half of it and all of it.
     expect(wait).toBeGreaterThanOrEqual(500);

@@ -31,6 +31,7 @@ export interface DeliveryLine {
   attempt_log: {
     attempt: number;
     attempted_at: string;
+    duration_ms: number;
     status_code: number | null;
     error: string | null;
     outcome: string;

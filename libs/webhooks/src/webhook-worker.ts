@@ -136,13 +136,16 @@ export class WebhookWorker {
       this.clock,
       this.inFlight.signal,
     );
+    // The backoff counts from the end of the attempt the log records, so the schedule a
+    // subscriber reads back is exactly the policy's, however busy this process was.
+    const failedAt = Date.parse(outcome.attempted_at) + outcome.duration_ms;
     this.ledger.settle(
       delivery,
       outcome,
       outcome.error === null
         ? { status: 'delivered' }
         : retryable
-          ? afterFailure(this.retry, delivery.attempts + 1, this.clock.now().getTime(), this.random)
+          ? afterFailure(this.retry, delivery.attempts + 1, failedAt, this.random)
           : { status: 'dead' },
     );
   }
