@@ -35,6 +35,8 @@ describe('a key in the resolution snapshot', () => {
     };
     const stored = JSON.parse(JSON.stringify(document)) as ResolutionKeyDocument;
     expect(unpackKeyState(stored)).toEqual(key);
-    expect(JSON.stringify(stored.key)).not.toContain('owner_user_id');
+    expect(stored.key).not.toContain('owner_user_id');
+    // FerretDB refuses arrays nested in arrays: the facts travel as one string.
+    expect(typeof stored.key).toBe('string');
   });
 });

@@ -19,7 +19,11 @@ export interface ResolutionKeyDocument {
    * events up to here: they may follow the stored checkpoint when a batch was cut short.
    */
   readonly position: number;
-  readonly key: PackedKeyState;
+  /**
+   * The key's facts: the JSON of a `PackedKeyState`. A string, because some of the facts are
+   * lists and FerretDB (a MongoDB read store of ours) refuses arrays nested in arrays.
+   */
+  readonly key: string;
   readonly usage: readonly number[] | null;
   readonly requests: readonly number[] | null;
 }
@@ -58,14 +62,16 @@ export type PackedKeyState = {
 };
 
 /** The key's facts in the snapshot's form. */
-export function packKeyState(key: KeyState): PackedKeyState {
+export function packKeyState(key: KeyState): string {
   // The map keeps PACKED_FIELDS' order, which is what the tuple type spells out.
-  return PACKED_FIELDS.map((field) => key[field]) as unknown as PackedKeyState;
+  const packed = PACKED_FIELDS.map((field) => key[field]) as unknown as PackedKeyState;
+  return JSON.stringify(packed);
 }
 
 /** The facts of the key a snapshot document holds. */
 export function unpackKeyState(document: ResolutionKeyDocument): KeyState {
-  const facts = Object.fromEntries(PACKED_FIELDS.map((field, i) => [field, document.key[i]]));
+  const packed = JSON.parse(document.key) as PackedKeyState;
+  const facts = Object.fromEntries(PACKED_FIELDS.map((field, i) => [field, packed[i]]));
   // Every field but the id is in PACKED_FIELDS (the round-trip spec holds it to that).
   return { id: document.id.slice(KEY_DOCUMENT_PREFIX.length), ...facts } as KeyState;
 }

@@ -44,7 +44,7 @@ const asKey = (document: ResolutionDocument | null): ResolutionKeyDocument | nul
  * wherever the read store outlives the process; `loadResolutionSnapshot` reads it back.
  */
 export const resolutionProjection: Projection<ResolutionDocument> = {
-  name: 'resolution.v1',
+  name: 'resolution.v2',
   collection: RESOLUTION_DOCUMENTS,
   streamPrefixes: [
     keyStream(''),
