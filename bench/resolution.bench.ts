@@ -20,6 +20,19 @@ const ROUNDS = 7;
 const OPS_PER_ROUND = 50_000;
 const START = Date.parse('2026-03-10T12:00:00.000Z');
 
+/** A key's worst honest case: 10 CIDRs with the caller in the last one, and 2 rate limits. */
+export const BENCH_ALLOWED_IPS: readonly string[] = [
+  ...Array.from({ length: 8 }, (_, i) => `10.${i}.0.0/16`),
+  '2001:db8::/32',
+  '203.0.113.0/24',
+];
+export const BENCH_CLIENT_IP = '203.0.113.9';
+/** Limits no bench run reaches, so every request is admitted and spends on both. */
+export const BENCH_RATE_LIMITS = [
+  { name: 'per_minute', limit: 1e9, duration_ms: 60_000 },
+  { name: 'per_hour', limit: 1e9, duration_ms: 3_600_000 },
+];
+
 /** The secret of synthetic key `n`: the prefix and 64 hex characters. */
 const secretOf = (n: number): string =>
   `${PREFIX}${createHash('sha256').update(`secret-${n}`).digest('hex')}`;
@@ -32,7 +45,7 @@ const idOf = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).pa
  * is a fresh copy (what interning has to undo). Owners, orgs, tiers and limits vary like a real
  * tenant base: 10 keys per user, half of the keys in one of 1% as many orgs, a third limited.
  */
-function storedKeyCreated(n: number, hash: string): RecordedEvent {
+function storedKeyCreated(n: number, hash: string, restricted = false): RecordedEvent {
   const created: KeyCreated = {
     type: 'KeyCreated',
     data: {
@@ -51,6 +64,7 @@ function storedKeyCreated(n: number, hash: string): RecordedEvent {
       limit_reset: n % 3 === 0 ? 'monthly' : null,
       include_byok_in_limit: false,
       created_at: '2026-01-01T00:00:00.000Z',
+      ...(restricted && { allowed_ips: BENCH_ALLOWED_IPS, rate_limits: BENCH_RATE_LIMITS }),
     },
   };
   return JSON.parse(
@@ -138,13 +152,14 @@ function measureInterleaved(
 function resolverOver(
   secrets: readonly string[],
   pepper: string | null,
+  restricted = false,
 ): { readonly resolver: Resolver; readonly pending: PendingUsage } {
   const model = new ResolutionModel('bench');
   const hash = (secret: string): string =>
     pepper === null
       ? createHash('sha256').update(secret).digest('hex')
       : createHmac('sha256', pepper).update(secret).digest('hex');
-  secrets.forEach((secret, n) => model.apply(storedKeyCreated(n, hash(secret))));
+  secrets.forEach((secret, n) => model.apply(storedKeyCreated(n, hash(secret), restricted)));
   const pending = new PendingUsage('bench');
   return { resolver: new Resolver(model, pending, settingsFor(pepper)), pending };
 }
@@ -190,7 +205,7 @@ function resolveTable(): { table: BenchTable; goals: Goal[] } {
             { secret, model: 'openai/gpt-4o-mini' },
             new Date(START + i),
           );
-          if (!outcome.ok) throw new Error(`bench key refused: ${outcome.code}`);
+          if (outcome instanceof Promise || !outcome.ok) throw new Error('bench key refused');
         },
         // The flusher's work (events, appends) runs on its own timer, not on the request path.
         afterRound: () => pending.drain(),
@@ -223,6 +238,41 @@ function resolveTable(): { table: BenchTable; goals: Goal[] } {
       rows,
     },
     goals,
+  };
+}
+
+/**
+ * The cost of restrictions on the hot path: plain keys against keys with 10 CIDRs (the caller in
+ * the last) and 2 rate limits, interleaved in the same run, each admitted and counted.
+ */
+function restrictionsTable(): BenchTable {
+  const secrets = Array.from({ length: RESOLVE_KEYS }, (_, n) => secretOf(n));
+  const plain = resolverOver(secrets, PEPPER);
+  const restricted = resolverOver(secrets, PEPPER, true);
+  const contender = (name: string, over: typeof plain, client_ip?: string): Contender => ({
+    name,
+    run: (secret, i) => {
+      const outcome = over.resolver.resolve(
+        { secret, model: 'openai/gpt-4o-mini', client_ip },
+        new Date(START + i),
+      );
+      if (outcome instanceof Promise || !outcome.ok) throw new Error('bench key refused');
+    },
+    afterRound: () => over.pending.drain(),
+  });
+  const [bare, restrictedRun] = measureInterleaved(secrets, [
+    contender('resolve, plain key', plain),
+    contender('resolve, 10 CIDRs + 2 rate limits', restricted, BENCH_CLIENT_IP),
+  ]);
+  return {
+    title: `Restrictions on the hot path (HMAC pepper), ${RESOLVE_KEYS} keys, ${ROUNDS} interleaved rounds`,
+    rows: [bare, restrictedRun].map((result) => ({
+      bench: result.name,
+      ops_per_s: result.opsPerSecond,
+      p50_us: result.p50,
+      p99_us: result.p99,
+      vs_plain_key: `${Math.round((100 * result.opsPerSecond) / bare.opsPerSecond)}%`,
+    })),
   };
 }
 
@@ -271,7 +321,7 @@ function memoryTable(): BenchTable {
 /** Every resolution benchmark, as tables, and the goals they measure. */
 export async function resolutionBench(): Promise<{ tables: BenchTable[]; goals: Goal[] }> {
   const { table, goals } = resolveTable();
-  return { tables: [table, memoryTable()], goals };
+  return { tables: [table, restrictionsTable(), memoryTable()], goals };
 }
 
 if (require.main === module) {

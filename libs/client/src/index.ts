@@ -31,5 +31,7 @@ export * from './reports/reports.resource';
 export * from './webhooks/webhook.types';
 export * from './webhooks/webhooks.resource';
 export * from './audit';
+export * from './org-key-policy/key-policy.types';
+export * from './org-key-policy/key-policy.resource';
 export * from './keyledger-client';
 export * from './operations';

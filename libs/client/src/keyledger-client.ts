@@ -3,6 +3,7 @@ import { Transport, TransportConfig } from './core/transport';
 import { CallingKeyResource } from './keys/calling-key.resource';
 import { KeysResource } from './keys/keys.resource';
 import { ReportsResource } from './reports/reports.resource';
+import { KeyPolicyResource } from './org-key-policy/key-policy.resource';
 import { RoutingPreferencesResource } from './routing-preferences/routing-preferences.resource';
 import { WebhooksResource } from './webhooks/webhooks.resource';
 
@@ -22,12 +23,14 @@ export class KeyledgerClient {
   readonly key: CallingKeyResource;
   /** `/api/v1/routing-preferences`. */
   readonly routingPreferences: RoutingPreferencesResource;
-  /** `/api/v1/audit`: the audit log, its export, and its Merkle tree's signed heads and proofs. */
+  /** `/api/v1/audit`: the audit log and its export. */
   readonly audit: AuditResource;
   /** `/api/v1/reports`: governance reports. */
   readonly reports: ReportsResource;
   /** `/api/v1/webhooks`: subscriptions and their delivery logs. */
   readonly webhooks: WebhooksResource;
+  /** `/api/v1/orgs/{org_id}/key-policy`. */
+  readonly keyPolicies: KeyPolicyResource;
 
   constructor(options: KeyledgerClientOptions) {
     const transport = new Transport(options);
@@ -37,5 +40,6 @@ export class KeyledgerClient {
     this.audit = new AuditResource(transport);
     this.reports = new ReportsResource(transport);
     this.webhooks = new WebhooksResource(transport);
+    this.keyPolicies = new KeyPolicyResource(transport);
   }
 }

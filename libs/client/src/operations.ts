@@ -2,6 +2,7 @@ import { AUDIT_OPERATIONS } from './audit/audit.resource';
 import { Operation } from './core/operation';
 import { CALLING_KEY_OPERATIONS } from './keys/calling-key.resource';
 import { KEY_OPERATIONS } from './keys/keys.resource';
+import { KEY_POLICY_OPERATIONS } from './org-key-policy/key-policy.resource';
 import { EFFECTIVE_ROUTING_OPERATIONS } from './routing-preferences/effective-routing.resource';
 import { KEY_ROUTING_PREFERENCE_OPERATIONS } from './routing-preferences/key-routing-preference.resource';
 import { KEY_ROUTING_RULES_OPERATIONS } from './routing-preferences/key-routing-rules.resource';
@@ -20,6 +21,7 @@ export const CLIENT_OPERATIONS: Readonly<Record<string, Readonly<Record<string, 
   audit: AUDIT_OPERATIONS,
   reports: REPORT_OPERATIONS,
   webhooks: WEBHOOK_OPERATIONS,
+  keyPolicies: KEY_POLICY_OPERATIONS,
 };
 
 /** Every operation the client calls, named `resource.method`. */

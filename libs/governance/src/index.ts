@@ -13,3 +13,4 @@ export * from './reports/recent-revocations';
 export * from './reports/report-catalog';
 export * from './audit/audit-window';
 export * from './table/render-table';
+export * from './reports/policy-violations';

@@ -26,3 +26,4 @@ export * from './projection/event-guard';
 export * from './keys/is-key-event';
 export * from './routing-preferences/is-routing-preference-event';
 export * from './defaults/is-default-preference-event';
+export * from './org-key-policy/is-org-key-policy-event';

@@ -11,3 +11,7 @@ export * from './credits';
 export * from './resolution-document';
 export * from './resolution.projection';
 export * from './resolution-snapshot';
+export * from './sliding-window';
+export * from './rate-limiter';
+export * from './local-rate-limiter';
+export * from './redis-rate-limiter';

@@ -1,4 +1,13 @@
-import { KeyCreated, KeyEvent, LimitReset, RoutingKeyFacts, RoutingRules } from '@keyledger/domain';
+import {
+  KeyCreated,
+  KeyEvent,
+  KeyMetadata,
+  LimitReset,
+  PolicySubject,
+  RateLimit,
+  RoutingKeyFacts,
+  RoutingRules,
+} from '@keyledger/domain';
 import { RecordedEvent } from '@keyledger/event-store';
 import { Interner } from './interner';
 
@@ -11,7 +20,7 @@ export interface KeyEntry extends KeyState {
 }
 
 /** A key's folded facts, without the ledger row they are counted in: what a snapshot keeps of it. */
-export interface KeyState extends RoutingKeyFacts {
+export interface KeyState extends RoutingKeyFacts, PolicySubject {
   readonly id: string;
   readonly hash: string;
   /** The secret replaced by the last rotation, accepted until `previous_valid_until`. */
@@ -33,7 +42,16 @@ export interface KeyState extends RoutingKeyFacts {
   readonly limit_reset_position: number | null;
   readonly routing_preference_id: string | null;
   readonly routing_rules: RoutingRules | null;
+  /** Canonical CIDRs ([] for none); the model compiles them once into a matcher. */
+  readonly allowed_ips: readonly string[];
+  readonly rate_limits: readonly RateLimit[];
+  readonly metadata: KeyMetadata;
+  readonly external_id: string | null;
 }
+
+const NO_IPS: readonly string[] = Object.freeze([]);
+const NO_RATE_LIMITS: readonly RateLimit[] = Object.freeze([]);
+const NO_METADATA: KeyMetadata = Object.freeze({});
 
 const epochMs = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 
@@ -59,6 +77,11 @@ export function newKeyState(event: RecordedEvent & KeyCreated): KeyState {
     limit_reset_position: null,
     routing_preference_id: null,
     routing_rules: null,
+    allowed_ips: data.allowed_ips ?? NO_IPS,
+    rate_limits: data.rate_limits ?? NO_RATE_LIMITS,
+    metadata: data.metadata ?? NO_METADATA,
+    external_id: data.external_id ?? null,
+    issued_at: Date.parse(data.created_at),
   };
 }
 
@@ -96,6 +119,12 @@ export function keyEntryOf(state: KeyState, slot: number, intern: Interner): Key
     limit_reset_position: state.limit_reset_position,
     routing_preference_id: state.routing_preference_id,
     routing_rules: state.routing_rules,
+    // Snapshots written before these facts existed lack them: none of each.
+    allowed_ips: state.allowed_ips ?? NO_IPS,
+    rate_limits: state.rate_limits ?? NO_RATE_LIMITS,
+    metadata: state.metadata ?? NO_METADATA,
+    external_id: state.external_id ?? null,
+    issued_at: state.issued_at ?? 0,
   };
 }
 
@@ -139,8 +168,17 @@ export function evolveKeyEntry<K extends KeyState>(entry: K, event: RecordedEven
         hash,
         previous_hash: graced ? previous_hash : null,
         previous_valid_until: epochMs(previous_valid_until),
+        issued_at: Date.parse(event.data.rotated_at),
       };
     }
+    case 'KeyIpAllowlistSet':
+      return { ...next, allowed_ips: event.data.allowed_ips };
+    case 'KeyRateLimitsSet':
+      return { ...next, rate_limits: event.data.rate_limits };
+    case 'KeyMetadataSet':
+      return { ...next, metadata: event.data.metadata };
+    case 'KeyExternalIdSet':
+      return { ...next, external_id: event.data.external_id };
     case 'KeyRevoked':
       return { ...next, revoked: true, previous_hash: null, previous_valid_until: null };
   }

@@ -5,6 +5,7 @@ import { eventGuard } from '@keyledger/read-models';
 export {
   isDefaultPreferenceEvent,
   isKeyEvent,
+  isOrgKeyPolicyEvent,
   isRoutingPreferenceEvent,
 } from '@keyledger/read-models';
 

@@ -105,7 +105,7 @@ function play(ops: readonly Op[]): {
     const secret = secretOf(
       step.kind === 'resolve' || step.kind === 'usage' || step.kind === 'reset' ? step.key : 0,
     );
-    if (step.kind === 'resolve') instance.resolver.resolve({ secret }, new Date(now));
+    if (step.kind === 'resolve') void instance.resolver.resolve({ secret }, new Date(now));
     if (step.kind === 'usage')
       instance.resolver.recordUsage({ secret, cost: step.cost, byok: step.byok }, new Date(now));
     if (step.kind === 'flush') flush(instance);

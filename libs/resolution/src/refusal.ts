@@ -6,7 +6,10 @@ export type RefusalCode =
   | 'insufficient_scope'
   | 'model_not_allowed'
   | 'limit_exceeded'
-  | 'request_limit_exceeded';
+  | 'request_limit_exceeded'
+  | 'policy_violation'
+  | 'ip_not_allowed'
+  | 'rate_limited';
 
 /** The HTTP status of each refusal: 401 not authenticated, 403 not allowed, 429 not now. */
 export const REFUSAL_STATUS: { readonly [C in RefusalCode]: 401 | 403 | 429 } = {
@@ -17,7 +20,12 @@ export const REFUSAL_STATUS: { readonly [C in RefusalCode]: 401 | 403 | 429 } = 
   model_not_allowed: 403,
   limit_exceeded: 429,
   request_limit_exceeded: 429,
+  policy_violation: 403,
+  ip_not_allowed: 403,
+  rate_limited: 429,
 };
+
+import { WindowVerdict } from './sliding-window';
 
 /** A refused resolution or usage report, as a value: the hot path throws nothing. */
 export interface Refusal {
@@ -27,6 +35,8 @@ export interface Refusal {
   readonly message: string;
   /** Seconds until a retry can succeed (`Retry-After`); null when waiting will not help. */
   readonly retry_after: number | null;
+  /** For `rate_limited`: the limit that refused, for the X-RateLimit headers. */
+  readonly rate_limit?: WindowVerdict;
 }
 
 /** A refusal with its status. */

@@ -21,6 +21,11 @@ const key: KeyState = {
   limit_reset_position: 41,
   routing_preference_id: 'p1',
   routing_rules: { rules: [], examples: [], confidence_floor_overrides: { code: 0.7 } },
+  allowed_ips: ['203.0.113.0/24'],
+  rate_limits: [{ name: 'requests', limit: 600, duration_ms: 60_000 }],
+  metadata: { team: 'search' },
+  external_id: 'cus_1',
+  issued_at: 1_767_000_000_000,
 };
 
 describe('a key in the resolution snapshot', () => {

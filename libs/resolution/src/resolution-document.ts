@@ -1,6 +1,7 @@
 import { DefaultOwner, keyStream } from '@keyledger/domain';
 import { CollectionSpec } from '@keyledger/read-models';
 import { KeyState } from './key-entry';
+import { PolicyEntry } from './org-policies';
 import { DefaultChoice, PreferenceEntry } from './routing-directory';
 
 /** Key documents are named by the key's stream. */
@@ -47,6 +48,12 @@ const PACKED_FIELDS = [
   'limit_reset_position',
   'routing_preference_id',
   'routing_rules',
+  // Appended: snapshots from before them unpack them as absent (see keyEntryOf).
+  'allowed_ips',
+  'rate_limits',
+  'metadata',
+  'external_id',
+  'issued_at',
 ] as const satisfies readonly Exclude<keyof KeyState, 'id'>[];
 
 type PackedFields = typeof PACKED_FIELDS;
@@ -93,9 +100,24 @@ export interface ResolutionDefaultDocument {
   readonly choice: DefaultChoice;
 }
 
+/** An org's key policy, as resolve enforces it. */
+export interface ResolutionPolicyDocument {
+  /** `key_policy-org-<id>`: the org stream's `default` document already holds `org-<id>`. */
+  readonly id: string;
+  readonly kind: 'policy';
+  readonly org_id: string;
+  readonly policy: PolicyEntry;
+}
+
+/** The id of an org's policy document. */
+export const policyDocumentId = (orgId: string): string => `key_policy-org-${orgId}`;
+
 /** A document of the resolution snapshot: everything request-time resolution folds, per stream. */
 export type ResolutionDocument =
-  ResolutionKeyDocument | ResolutionPreferenceDocument | ResolutionDefaultDocument;
+  | ResolutionKeyDocument
+  | ResolutionPreferenceDocument
+  | ResolutionDefaultDocument
+  | ResolutionPolicyDocument;
 
 /** The resolution snapshot's collection: read whole, in id order, at start; no other query. */
 export const RESOLUTION_DOCUMENTS: CollectionSpec<ResolutionDocument> = {

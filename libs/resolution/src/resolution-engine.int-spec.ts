@@ -3,7 +3,14 @@ import { EventStore, SqliteEventStore } from '@keyledger/event-store';
 import { temporaryDatabaseFile, testMetadata } from '@keyledger/event-store/testing';
 import { ResolutionEngine } from './resolution-engine';
 import { ResolveOutcome } from './resolve-outcome';
-import { keyCreated, keyEventOf, secretOf, testSettings, toNewEvent } from './testing';
+import {
+  answeredAtOnce,
+  keyCreated,
+  keyEventOf,
+  secretOf,
+  testSettings,
+  toNewEvent,
+} from './testing';
 
 const T = '2026-03-10T12:00:00.000Z';
 const at = (iso: string): Date => new Date(iso);
@@ -51,10 +58,10 @@ describe('ResolutionEngine over SQLite', () => {
     const { store } = await openInstance();
     await append(store, 'key-k1', keyCreated(1));
     const { engine } = await openInstance();
-    expect(engine.resolve({ secret: secretOf(1) }, at(T)).ok).toBe(true);
+    expect(answeredAtOnce(engine.resolve({ secret: secretOf(1) }, at(T))).ok).toBe(true);
     const { position } = await append(store, 'key-k2', keyCreated(2));
     expect(await engine.waitForPosition(position, PATIENCE_MS)).toBe(true);
-    expect(engine.resolve({ secret: secretOf(2) }, at(T)).ok).toBe(true);
+    expect(answeredAtOnce(engine.resolve({ secret: secretOf(2) }, at(T))).ok).toBe(true);
   });
 
   it('refuses a revoked key on the revoking instance as soon as it applied the stream', async () => {
@@ -62,7 +69,7 @@ describe('ResolutionEngine over SQLite', () => {
     const other = await openInstance();
     await append(store, 'key-k1', keyCreated(1));
     await engine.catchUpStream('key-k1');
-    expect(engine.resolve({ secret: secretOf(1) }, at(T)).ok).toBe(true);
+    expect(answeredAtOnce(engine.resolve({ secret: secretOf(1) }, at(T))).ok).toBe(true);
 
     const { position } = await append(
       store,
@@ -70,12 +77,12 @@ describe('ResolutionEngine over SQLite', () => {
       keyEventOf(1, { type: 'KeyRevoked', data: { reason: 'leak', revoked_at: T } }),
     );
     await engine.catchUpStream('key-k1');
-    expect(engine.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+    expect(answeredAtOnce(engine.resolve({ secret: secretOf(1) }, at(T)))).toMatchObject({
       code: 'invalid_api_key',
     });
 
     expect(await other.engine.waitForPosition(position, PATIENCE_MS)).toBe(true);
-    expect(other.engine.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+    expect(answeredAtOnce(other.engine.resolve({ secret: secretOf(1) }, at(T)))).toMatchObject({
       code: 'invalid_api_key',
     });
   });
@@ -102,7 +109,7 @@ describe('ResolutionEngine over SQLite', () => {
     ];
     for (const [i, time] of times.entries()) {
       for (const n of [1, 2]) {
-        engine.resolve({ secret: secretOf(n) }, at(time));
+        answeredAtOnce(engine.resolve({ secret: secretOf(n) }, at(time)));
         engine.recordUsage(
           { secret: secretOf(n), cost: 0.1 * (i + 1), byok: i === 1, model: 'm' },
           at(time),
@@ -138,7 +145,7 @@ describe('ResolutionEngine over SQLite', () => {
     const { store, engine } = await openInstance();
     await append(store, 'key-k1', keyCreated(1, { org_id: 'org_1', scope: 'org' }));
     await engine.catchUpStream('key-k1');
-    engine.resolve({ secret: secretOf(1) }, at(T));
+    answeredAtOnce(engine.resolve({ secret: secretOf(1) }, at(T)));
     engine.recordUsage({ secret: secretOf(1), cost: 0.5, model: 'openai/gpt-4o' }, at(T));
     await engine.close();
     engines.splice(engines.indexOf(engine), 1);
@@ -184,7 +191,7 @@ describe('ResolutionEngine over SQLite', () => {
       expect(await b.engine.waitForPosition(position, PATIENCE_MS)).toBe(true);
       const spend = (engine: ResolutionEngine, requests: number) =>
         Array.from({ length: requests }, () => {
-          const outcome = engine.resolve({ secret: secretOf(1) }, at(T));
+          const outcome = answeredAtOnce(engine.resolve({ secret: secretOf(1) }, at(T)));
           if (outcome.ok) engine.recordUsage({ secret: secretOf(1), cost: 1 }, at(T));
           return outcome;
         });
@@ -197,7 +204,7 @@ describe('ResolutionEngine over SQLite', () => {
       // Once A's usage reached B (flush + subscription), B refuses; and the other way round.
       await a.engine.flush();
       expect(await b.engine.waitForPosition(await b.store.headPosition(), PATIENCE_MS)).toBe(true);
-      expect(b.engine.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+      expect(answeredAtOnce(b.engine.resolve({ secret: secretOf(1) }, at(T)))).toMatchObject({
         code: 'limit_exceeded',
       });
       await b.engine.flush();
@@ -219,10 +226,10 @@ describe('ResolutionEngine over SQLite', () => {
       const { position } = await append(a.store, 'key-k2', keyCreated(2, { plan_tier: 'free' }));
       await a.engine.waitForPosition(position, PATIENCE_MS);
       for (let i = 0; i < 5; i++)
-        expect(a.engine.resolve({ secret: secretOf(1) }, at(T)).ok).toBe(true);
+        expect(answeredAtOnce(a.engine.resolve({ secret: secretOf(1) }, at(T))).ok).toBe(true);
       await a.engine.flush();
       expect(await b.engine.waitForPosition(await b.store.headPosition(), PATIENCE_MS)).toBe(true);
-      expect(b.engine.resolve({ secret: secretOf(2) }, at(T))).toMatchObject({
+      expect(answeredAtOnce(b.engine.resolve({ secret: secretOf(2) }, at(T)))).toMatchObject({
         code: 'request_limit_exceeded',
         retry_after: 60,
       });

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Clock, systemClock } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
 import { ReadStore } from '@keyledger/read-models';
+import { LocalRateLimiter } from './local-rate-limiter';
 import { ModelFeed } from './model-feed';
 import { decidesResolution } from './resolution-streams';
 import { PendingUsage } from './pending-usage';
 import { ResolutionModel } from './resolution-model';
 import { ResolutionSettings } from './resolution-settings';
 import { loadResolutionSnapshot, SnapshotLoad } from './resolution-snapshot';
+import { RateLimiter } from './rate-limiter';
 import { ResolveOutcome, ResolveRequest, UsageOutcome, UsageRequest } from './resolve-outcome';
 import { KeyUsage, Resolver } from './resolver';
 import { UsageFlusher } from './usage-flusher';
@@ -24,6 +26,11 @@ export interface ResolutionEngineOptions {
    * replaying all history. Without one, or before the projection has run, the model replays.
    */
   readonly snapshot?: ReadStore;
+  /**
+   * Counts keys' named rate limits; default: this process's own counters (exact here, per
+   * instance across several). A `RedisRateLimiter` shares them; `close()` closes it.
+   */
+  readonly rateLimiter?: RateLimiter;
 }
 
 /**
@@ -37,6 +44,7 @@ export class ResolutionEngine {
     private readonly resolver: Resolver,
     private readonly feed: ModelFeed,
     private readonly flusher: UsageFlusher,
+    private readonly rateLimiter: RateLimiter,
     /** This process's id in the usage events it appends. */
     readonly instanceId: string,
     /** The snapshot the model started from; null when it replayed the event store from the start. */
@@ -66,17 +74,22 @@ export class ResolutionEngine {
     await feed.start();
     const flusher = new UsageFlusher(store, pending, model, clock, onError);
     flusher.start(settings.flushIntervalMs);
+    const rateLimiter = options.rateLimiter ?? new LocalRateLimiter();
     return new ResolutionEngine(
-      new Resolver(model, pending, settings),
+      new Resolver(model, pending, settings, rateLimiter),
       feed,
       flusher,
+      rateLimiter,
       instanceId,
       loadedSnapshot,
     );
   }
 
-  /** Admits and counts a request, or refuses it with a SPEC §5 code. */
-  resolve(request: ResolveRequest, now: Date): ResolveOutcome {
+  /**
+   * Admits and counts a request, or refuses it with a SPEC §5/§9 code. A promise only for a key
+   * with rate limits under a shared limiter, which must ask Redis.
+   */
+  resolve(request: ResolveRequest, now: Date): ResolveOutcome | Promise<ResolveOutcome> {
     return this.resolver.resolve(request, now);
   }
 
@@ -118,5 +131,6 @@ export class ResolutionEngine {
   async close(): Promise<void> {
     await this.flusher.close();
     await this.feed.close();
+    await this.rateLimiter.close();
   }
 }

@@ -92,12 +92,12 @@ describe('ResolutionModel', () => {
       data: { reason: 'r', reset_at: T },
     });
     harness.apply('key_usage-k1', usageRecorded('instance-b', { cost: 1 }));
-    expect(harness.resolver.resolve({ secret: secretOf(1) }, new Date(T)).ok).toBe(true);
+    expect(harness.resolve({ secret: secretOf(1) }, new Date(T)).ok).toBe(true);
     harness.apply(
       'key_usage-k1',
       usageRecorded('instance-b', { cost: 1, limit_reset_position: reset.position }),
     );
-    expect(harness.resolver.resolve({ secret: secretOf(1) }, new Date(T))).toMatchObject({
+    expect(harness.resolve({ secret: secretOf(1) }, new Date(T))).toMatchObject({
       code: 'limit_exceeded',
     });
     expect(harness.resolver.usage('k1', new Date(T))?.usage).toBe(2);

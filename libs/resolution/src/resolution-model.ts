@@ -1,4 +1,5 @@
 import { KeyCreated, KeyEvent } from '@keyledger/domain';
+import { CidrSet, parseCidrWords } from '@keyledger/network';
 import { KeyUsageRecorded } from '@keyledger/domain/usage/usage.events';
 import { RecordedEvent } from '@keyledger/event-store';
 import { CalendarWindowCache } from './calendar-windows';
@@ -7,10 +8,12 @@ import { createKeyEntry, evolveKeyEntry, KeyEntry, keyEntryOf } from './key-entr
 import {
   isDefaultPreferenceEvent,
   isKeyEvent,
+  isOrgKeyPolicyEvent,
   isRoutingPreferenceEvent,
   isUsageEvent,
 } from './known-events';
 import { recordedUsage } from './recorded-usage';
+import { OrgPolicies } from './org-policies';
 import { RequestCounters } from './request-caps';
 import { ResolutionDocument, ResolutionKeyDocument, unpackKeyState } from './resolution-document';
 import { RoutingDirectory } from './routing-directory';
@@ -26,6 +29,10 @@ export class ResolutionModel {
   readonly windows = new CalendarWindowCache();
   /** Per-user request counts, for plan tier caps. */
   readonly requests = new RequestCounters();
+  /** The orgs' `all_keys` key policies. */
+  readonly policies = new OrgPolicies();
+  /** Compiled allowlists by the (shared, immutable) list they were compiled from. */
+  private readonly allowlists = new WeakMap<readonly string[], CidrSet>();
   private readonly ledger = new UsageLedger();
   private readonly byHash = new Map<string, KeyEntry>();
   private readonly byId = new Map<string, KeyEntry>();
@@ -49,7 +56,7 @@ export class ResolutionModel {
   }
 
   /**
-   * Folds one stored event. Events of a key, preference or default stream already folded (by
+   * Folds one stored event. Events of a key, preference, default or org stream already folded (by
    * revision) are skipped, so a stream applied early by `catchUpStream` is not applied twice
    * when the subscription delivers it. `inOrder` events come from the global order and advance
    * `position`.
@@ -59,6 +66,7 @@ export class ResolutionModel {
     else if (isUsageEvent(event)) this.applyUsage(event);
     else if (isRoutingPreferenceEvent(event)) this.routing.applyPreference(event);
     else if (isDefaultPreferenceEvent(event)) this.routing.applyDefault(event);
+    else if (isOrgKeyPolicyEvent(event)) this.policies.apply(event);
     if (inOrder) this.appliedPosition = event.position;
     if (this.foldedAheadUntil !== 0 && this.appliedPosition >= this.foldedAheadUntil) {
       this.usageFoldedUntil.clear();
@@ -73,6 +81,7 @@ export class ResolutionModel {
   restore(document: ResolutionDocument, checkpoint: number): void {
     if (document.kind === 'key') this.restoreKey(document, checkpoint);
     else if (document.kind === 'preference') this.routing.restorePreference(document.preference);
+    else if (document.kind === 'policy') this.policies.restore(document.org_id, document.policy);
     else this.routing.restoreDefault(document.owner, document.choice);
   }
 
@@ -91,6 +100,20 @@ export class ResolutionModel {
     const key = id === undefined ? undefined : this.byId.get(id);
     const graced = key?.previous_valid_until != null && atMs < key.previous_valid_until;
     return graced ? key : undefined;
+  }
+
+  /**
+   * The key's IP allowlist as a matcher (null: none), parsed once per version of the list: a
+   * request compares numbers, it parses no CIDR.
+   */
+  allowlistOf(key: KeyEntry): CidrSet | null {
+    if (key.allowed_ips.length === 0) return null;
+    let compiled = this.allowlists.get(key.allowed_ips);
+    if (compiled === undefined) {
+      compiled = new CidrSet(key.allowed_ips.flatMap((cidr) => parseCidrWords(cidr) ?? []));
+      this.allowlists.set(key.allowed_ips, compiled);
+    }
+    return compiled;
   }
 
   /** The key with this id. */

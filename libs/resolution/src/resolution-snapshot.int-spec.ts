@@ -5,7 +5,14 @@ import { preferenceCreated } from '@keyledger/read-models/testing/routing-prefer
 import { InterruptibleReadStore } from '@keyledger/read-models/store/testing/interruptible-read-store';
 import { ResolutionEngine } from './resolution-engine';
 import { RESOLUTION_PROJECTION, resolutionProjection } from './resolution.projection';
-import { keyCreated, keyEventOf, secretOf, testSettings, toNewEvent } from './testing';
+import {
+  answeredAtOnce,
+  keyCreated,
+  keyEventOf,
+  secretOf,
+  testSettings,
+  toNewEvent,
+} from './testing';
 
 const T = '2026-03-31T23:59:30.000Z';
 const at = (iso: string): Date => new Date(iso);
@@ -74,7 +81,7 @@ describe('ResolutionEngine started from the resolution snapshot', () => {
       [3, 0.5],
       [1, 2],
     ] as const) {
-      expect(live.engine.resolve({ secret: secretOf(n) }, at(T)).ok).toBe(true);
+      expect(answeredAtOnce(live.engine.resolve({ secret: secretOf(n) }, at(T))).ok).toBe(true);
       live.engine.recordUsage({ secret: secretOf(n), cost, byok: n === 2 }, at(T));
       await live.engine.flush();
     }
@@ -117,7 +124,7 @@ describe('ResolutionEngine started from the resolution snapshot', () => {
     expect(answers(caughtUp.engine)).toEqual(answers(replayed.engine));
 
     // After the start, both follow the same live usage and refuse alike.
-    live.engine.resolve({ secret: secretOf(1) }, at(T));
+    answeredAtOnce(live.engine.resolve({ secret: secretOf(1) }, at(T)));
     live.engine.recordUsage({ secret: secretOf(1), cost: 4.5 }, at(T));
     await live.engine.flush();
     const head = await events.headPosition();
@@ -141,6 +148,6 @@ describe('ResolutionEngine started from the resolution snapshot', () => {
     await append(store, 'key-k1', keyCreated(1));
     const { engine } = await openInstance(new MemoryReadStore());
     expect(engine.loadedSnapshot).toBeNull();
-    expect(engine.resolve({ secret: secretOf(1) }, at(T)).ok).toBe(true);
+    expect(answeredAtOnce(engine.resolve({ secret: secretOf(1) }, at(T))).ok).toBe(true);
   });
 });

@@ -11,10 +11,12 @@ import { CalendarWindowCache } from './calendar-windows';
 import { evolveKeyEntry, newKeyState } from './key-entry';
 import {
   isDefaultPreferenceEvent,
+  isOrgKeyPolicyEvent,
   isKeyEvent,
   isRoutingPreferenceEvent,
   isUsageEvent,
 } from './known-events';
+import { policyEntryAfter } from './org-policies';
 import { recordedUsage } from './recorded-usage';
 import { RequestCounters } from './request-caps';
 import {
@@ -23,6 +25,7 @@ import {
   ResolutionDocument,
   ResolutionKeyDocument,
   unpackKeyState,
+  policyDocumentId,
 } from './resolution-document';
 import { defaultChoiceAfter, evolvePreference } from './routing-directory';
 import { UsageLedger } from './usage-ledger';
@@ -57,6 +60,7 @@ export const resolutionProjection: Projection<ResolutionDocument> = {
     if (isKeyEvent(event) || isUsageEvent(event)) return [keyStream(event.data.key_id)];
     if (isRoutingPreferenceEvent(event)) return [routingPreferenceStream(event.data.preference_id)];
     if (isDefaultPreferenceEvent(event)) return [defaultOwnerStream(event.data.owner)];
+    if (isOrgKeyPolicyEvent(event)) return [policyDocumentId(event.data.org_id)];
     return [];
   },
   apply: (document, event) => {
@@ -79,6 +83,17 @@ export const resolutionProjection: Projection<ResolutionDocument> = {
         kind: 'default',
         owner,
         choice: defaultChoiceAfter(event),
+      };
+    }
+    if (isOrgKeyPolicyEvent(event)) {
+      const { org_id } = event.data;
+      const known = document?.kind === 'policy' ? document.policy.revision : -1;
+      if (event.revision <= known) return document;
+      return {
+        id: policyDocumentId(org_id),
+        kind: 'policy',
+        org_id,
+        policy: policyEntryAfter(event),
       };
     }
     return document;

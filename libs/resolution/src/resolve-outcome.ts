@@ -1,5 +1,6 @@
-import { EffectiveRouting, LimitReset } from '@keyledger/domain';
+import { EffectiveRouting, KeyMetadata, LimitReset } from '@keyledger/domain';
 import { Refusal } from './refusal';
+import { RateLimitState } from './sliding-window';
 
 /** What the gateway asks on each inference request (SPEC §5). */
 export interface ResolveRequest {
@@ -9,6 +10,10 @@ export interface ResolveRequest {
   readonly model?: string | null;
   /** The scope the request needs; `completions` when omitted. */
   readonly scope?: string | null;
+  /** The end user's address, as the gateway saw it: checked against the key's IP allowlist. */
+  readonly client_ip?: string | null;
+  /** Units this request spends against each of the key's rate limits; 1 when omitted, 0 allowed. */
+  readonly rate_limit_cost?: number | null;
 }
 
 /** The key as a gateway needs it; `plan_tier` is the tier applied (the default one if the key's is unknown). */
@@ -18,6 +23,8 @@ export interface ResolvedKey {
   readonly org_id: string | null;
   readonly scopes: readonly string[];
   readonly plan_tier: string;
+  readonly metadata: KeyMetadata;
+  readonly external_id: string | null;
 }
 
 /** Where the key stands against its limit; `remaining` and `limit` are null when unlimited. */
@@ -35,6 +42,16 @@ export interface Resolved {
   readonly key: ResolvedKey;
   readonly routing: EffectiveRouting;
   readonly limit: LimitState;
+  /** Each of the key's rate limits after this request (`[]` without any). */
+  readonly rate_limits: readonly RateLimitState[];
+  /** The limit the X-RateLimit headers report (null without rate limits). */
+  readonly tightest_rate_limit: WindowVerdictView | null;
+}
+
+/** The figures of the tightest limit, as headers need them. */
+export interface WindowVerdictView extends RateLimitState {
+  /** Epoch ms of `reset_at`. */
+  readonly reset_ms: number;
 }
 
 /** The answer to a resolve call. */

@@ -42,7 +42,7 @@ describe('Resolver.resolve', () => {
     it('refuses a revoked key like an unknown one', () => {
       const harness = withKey();
       harness.changeKey(1, { type: 'KeyRevoked', data: { reason: null, revoked_at: T } });
-      expect(harness.resolver.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+      expect(harness.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
         code: 'invalid_api_key',
         message: 'The API key is not valid.',
       });
@@ -52,21 +52,19 @@ describe('Resolver.resolve', () => {
   it('answers key_disabled (403) until the key is enabled again', () => {
     const harness = withKey();
     harness.changeKey(1, { type: 'KeyDisabled', data: { reason: 'leak', disabled_at: T } });
-    expect(harness.resolver.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+    expect(harness.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
       code: 'key_disabled',
       status: 403,
     });
     harness.changeKey(1, { type: 'KeyEnabled', data: { enabled_at: T } });
-    expect(harness.resolver.resolve({ secret: secretOf(1) }, at(T)).ok).toBe(true);
+    expect(harness.resolve({ secret: secretOf(1) }, at(T)).ok).toBe(true);
   });
 
   it('answers key_expired (401) from the expiry instant on, before key_disabled', () => {
     const harness = withKey({ expires_at: '2026-03-10T12:00:00.000Z' });
-    expect(
-      harness.resolver.resolve({ secret: secretOf(1) }, at('2026-03-10T11:59:59.999Z')).ok,
-    ).toBe(true);
+    expect(harness.resolve({ secret: secretOf(1) }, at('2026-03-10T11:59:59.999Z')).ok).toBe(true);
     harness.changeKey(1, { type: 'KeyDisabled', data: { reason: null, disabled_at: T } });
-    expect(harness.resolver.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+    expect(harness.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
       code: 'key_expired',
       status: 401,
     });
@@ -75,24 +73,22 @@ describe('Resolver.resolve', () => {
   it('follows an expiry moved by KeyExpirySet', () => {
     const harness = withKey({ expires_at: '2026-03-10T00:00:00.000Z' });
     harness.changeKey(1, { type: 'KeyExpirySet', data: { expires_at: null, changed_at: T } });
-    expect(harness.resolver.resolve({ secret: secretOf(1) }, at(T)).ok).toBe(true);
+    expect(harness.resolve({ secret: secretOf(1) }, at(T)).ok).toBe(true);
   });
 
   describe('insufficient_scope (403)', () => {
     it('needs `completions` when no scope is asked for', () => {
       const harness = withKey({ scopes: ['skills'] });
-      expect(harness.resolver.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+      expect(harness.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
         code: 'insufficient_scope',
         status: 403,
       });
-      expect(harness.resolver.resolve({ secret: secretOf(1), scope: 'skills' }, at(T)).ok).toBe(
-        true,
-      );
+      expect(harness.resolve({ secret: secretOf(1), scope: 'skills' }, at(T)).ok).toBe(true);
     });
 
     it('refuses a management-only key', () => {
       const harness = withKey({ scopes: ['management'] });
-      expect(harness.resolver.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+      expect(harness.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
         code: 'insufficient_scope',
       });
     });
@@ -100,10 +96,10 @@ describe('Resolver.resolve', () => {
     it('never resolves for the management scope, even on a key that carries it', () => {
       const harness = withKey({ scopes: ['completions', 'management'] });
       const secret = secretOf(1);
-      expect(harness.resolver.resolve({ secret, scope: 'management' }, at(T))).toMatchObject({
+      expect(harness.resolve({ secret, scope: 'management' }, at(T))).toMatchObject({
         code: 'insufficient_scope',
       });
-      expect(harness.resolver.resolve({ secret }, at(T)).ok).toBe(true);
+      expect(harness.resolve({ secret }, at(T)).ok).toBe(true);
     });
   });
 
@@ -111,23 +107,18 @@ describe('Resolver.resolve', () => {
     it('refuses a model outside the key’s tier and admits one inside it', () => {
       const harness = withKey({ plan_tier: 'free' });
       const secret = secretOf(1);
-      expect(harness.resolver.resolve({ secret, model: 'openai/gpt-4o' }, at(T))).toMatchObject({
+      expect(harness.resolve({ secret, model: 'openai/gpt-4o' }, at(T))).toMatchObject({
         code: 'model_not_allowed',
         status: 403,
       });
-      expect(harness.resolver.resolve({ secret, model: 'meta/llama-3-free' }, at(T)).ok).toBe(true);
+      expect(harness.resolve({ secret, model: 'meta/llama-3-free' }, at(T)).ok).toBe(true);
     });
 
     it('applies the default tier to a key whose tier the catalog lacks', () => {
       const harness = withKey({ plan_tier: 'enterprise' });
-      const outcome = harness.resolver.resolve(
-        { secret: secretOf(1), model: 'openai/gpt-4o' },
-        at(T),
-      );
+      const outcome = harness.resolve({ secret: secretOf(1), model: 'openai/gpt-4o' }, at(T));
       expect(outcome).toMatchObject({ code: 'model_not_allowed' });
-      expect(admitted(harness.resolver.resolve({ secret: secretOf(1) }, at(T))).key.plan_tier).toBe(
-        'free',
-      );
+      expect(admitted(harness.resolve({ secret: secretOf(1) }, at(T))).key.plan_tier).toBe('free');
     });
   });
 
@@ -135,9 +126,9 @@ describe('Resolver.resolve', () => {
     it('refuses once usage reaches the limit, retrying at the window end', () => {
       const harness = withKey({ limit: 1, limit_reset: 'daily' });
       const secret = secretOf(1);
-      admitted(harness.resolver.resolve({ secret }, at(T)));
+      admitted(harness.resolve({ secret }, at(T)));
       harness.resolver.recordUsage({ secret, cost: 1 }, at(T));
-      expect(harness.resolver.resolve({ secret }, at(T))).toMatchObject({
+      expect(harness.resolve({ secret }, at(T))).toMatchObject({
         code: 'limit_exceeded',
         status: 429,
         retry_after: 12 * 3600,
@@ -146,7 +137,7 @@ describe('Resolver.resolve', () => {
 
     it('gives no retry time for a limit that never resets', () => {
       const harness = withKey({ limit: 0 });
-      expect(harness.resolver.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+      expect(harness.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
         code: 'limit_exceeded',
         retry_after: null,
       });
@@ -156,7 +147,7 @@ describe('Resolver.resolve', () => {
       const harness = withKey({ limit: 1, limit_reset: 'daily' });
       const secret = secretOf(1);
       harness.resolver.recordUsage({ secret, cost: 0.99 }, at(T));
-      expect(admitted(harness.resolver.resolve({ secret }, at(T))).limit).toEqual({
+      expect(admitted(harness.resolve({ secret }, at(T))).limit).toEqual({
         limit: 1,
         remaining: 0.01,
         reset: 'daily',
@@ -166,7 +157,7 @@ describe('Resolver.resolve', () => {
         ok: true,
         limit: { remaining: 0 },
       });
-      expect(harness.resolver.resolve({ secret }, at(T))).toMatchObject({ code: 'limit_exceeded' });
+      expect(harness.resolve({ secret }, at(T))).toMatchObject({ code: 'limit_exceeded' });
     });
   });
 
@@ -177,26 +168,22 @@ describe('Resolver.resolve', () => {
       harness.createKey(2, { plan_tier: 'free' });
       harness.createKey(3, { plan_tier: 'free', owner_user_id: 'u2' });
       for (let i = 0; i < 5; i++) {
-        admitted(harness.resolver.resolve({ secret: secretOf(1 + (i % 2)) }, at(T)));
+        admitted(harness.resolve({ secret: secretOf(1 + (i % 2)) }, at(T)));
       }
-      expect(
-        harness.resolver.resolve({ secret: secretOf(2) }, at('2026-03-10T12:00:45Z')),
-      ).toMatchObject({
+      expect(harness.resolve({ secret: secretOf(2) }, at('2026-03-10T12:00:45Z'))).toMatchObject({
         code: 'request_limit_exceeded',
         status: 429,
         retry_after: 15,
       });
-      expect(harness.resolver.resolve({ secret: secretOf(3) }, at(T)).ok).toBe(true);
-      expect(harness.resolver.resolve({ secret: secretOf(1) }, at('2026-03-10T12:01:00Z')).ok).toBe(
-        true,
-      );
+      expect(harness.resolve({ secret: secretOf(3) }, at(T)).ok).toBe(true);
+      expect(harness.resolve({ secret: secretOf(1) }, at('2026-03-10T12:01:00Z')).ok).toBe(true);
     });
 
     it('does not count refused requests', () => {
       const harness = withKey({ plan_tier: 'free' });
       const secret = secretOf(1);
-      for (let i = 0; i < 10; i++) harness.resolver.resolve({ secret, model: 'paid' }, at(T));
-      expect(harness.resolver.resolve({ secret }, at(T)).ok).toBe(true);
+      for (let i = 0; i < 10; i++) harness.resolve({ secret, model: 'paid' }, at(T));
+      expect(harness.resolve({ secret }, at(T)).ok).toBe(true);
     });
   });
 
@@ -204,7 +191,7 @@ describe('Resolver.resolve', () => {
     it('returns the key, its routing and its limit state, and counts the request', () => {
       const harness = withKey({ org_id: 'org_1', scope: 'org', limit: 10, limit_reset: 'monthly' });
       const outcome = admitted(
-        harness.resolver.resolve({ secret: secretOf(1), model: 'openai/gpt-4o' }, at(T)),
+        harness.resolve({ secret: secretOf(1), model: 'openai/gpt-4o' }, at(T)),
       );
       expect(outcome.key).toEqual({
         id: 'k1',
@@ -212,6 +199,8 @@ describe('Resolver.resolve', () => {
         org_id: 'org_1',
         scopes: ['completions', 'skills'],
         plan_tier: 'max',
+        metadata: {},
+        external_id: null,
       });
       expect(outcome.routing).toMatchObject({ key_id: 'k1', source: 'none' });
       expect(outcome.limit).toEqual({
@@ -244,21 +233,21 @@ describe('Resolver.resolve', () => {
     it('accepts the previous secret until its grace ends, and the new one throughout', () => {
       const harness = withKey();
       rotate(harness, '2026-03-10T13:00:00.000Z');
+      expect(harness.resolve({ secret: secretOf(1) }, at('2026-03-10T12:59:59.999Z')).ok).toBe(
+        true,
+      );
       expect(
-        harness.resolver.resolve({ secret: secretOf(1) }, at('2026-03-10T12:59:59.999Z')).ok,
-      ).toBe(true);
-      expect(
-        harness.resolver.resolve({ secret: secretOf(1) }, at('2026-03-10T13:00:00.000Z')),
+        harness.resolve({ secret: secretOf(1) }, at('2026-03-10T13:00:00.000Z')),
       ).toMatchObject({ code: 'invalid_api_key' });
-      expect(
-        harness.resolver.resolve({ secret: secretOf(9) }, at('2026-03-10T13:00:00.000Z')).ok,
-      ).toBe(true);
+      expect(harness.resolve({ secret: secretOf(9) }, at('2026-03-10T13:00:00.000Z')).ok).toBe(
+        true,
+      );
     });
 
     it('refuses the previous secret at once without a grace period, or once revoked', () => {
       const harness = withKey();
       rotate(harness, null);
-      expect(harness.resolver.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+      expect(harness.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
         code: 'invalid_api_key',
       });
       const graced = withKey();
@@ -290,11 +279,11 @@ describe('Resolver limits', () => {
       const harness = withKey({ limit: 1, limit_reset: reset });
       const secret = secretOf(1);
       harness.resolver.recordUsage({ secret, cost: 1 }, at(last));
-      expect(harness.resolver.resolve({ secret }, at(last))).toMatchObject({
+      expect(harness.resolve({ secret }, at(last))).toMatchObject({
         code: 'limit_exceeded',
         retry_after: 1,
       });
-      const fresh = admitted(harness.resolver.resolve({ secret }, at(next)));
+      const fresh = admitted(harness.resolve({ secret }, at(next)));
       expect(fresh.limit.remaining).toBe(1);
       expect(Date.parse(fresh.limit.window_end ?? '')).toBeGreaterThan(Date.parse(next));
     });
@@ -317,7 +306,7 @@ describe('Resolver limits', () => {
       const harness = withKey({ limit: 1, limit_reset: reset });
       const secret = secretOf(1);
       harness.resolver.recordUsage({ secret, cost: 1 }, at(last));
-      expect(harness.resolver.resolve({ secret }, at(next))).toMatchObject({
+      expect(harness.resolve({ secret }, at(next))).toMatchObject({
         code: 'limit_exceeded',
       });
     });
@@ -351,7 +340,7 @@ describe('Resolver limits', () => {
       const harness = withKey({ limit: 1, limit_reset: 'daily' });
       const secret = secretOf(1);
       harness.resolver.recordUsage({ secret, cost: 5, byok: true }, at(T));
-      expect(admitted(harness.resolver.resolve({ secret }, at(T))).limit.remaining).toBe(1);
+      expect(admitted(harness.resolve({ secret }, at(T))).limit.remaining).toBe(1);
       expect(harness.resolver.usage('k1', at(T))).toMatchObject({
         usage: 0,
         byok_usage: 5,
@@ -365,7 +354,7 @@ describe('Resolver limits', () => {
       const harness = withKey({ limit: 1, limit_reset: 'daily', include_byok_in_limit: true });
       const secret = secretOf(1);
       harness.resolver.recordUsage({ secret, cost: 1, byok: true }, at(T));
-      expect(harness.resolver.resolve({ secret }, at(T))).toMatchObject({ code: 'limit_exceeded' });
+      expect(harness.resolve({ secret }, at(T))).toMatchObject({ code: 'limit_exceeded' });
     });
 
     it('applies a changed include_byok_in_limit to the usage already counted', () => {
@@ -376,7 +365,7 @@ describe('Resolver limits', () => {
         type: 'KeyLimitSet',
         data: { limit: 1, limit_reset: 'daily', include_byok_in_limit: true, changed_at: T },
       });
-      expect(harness.resolver.resolve({ secret }, at(T))).toMatchObject({ code: 'limit_exceeded' });
+      expect(harness.resolve({ secret }, at(T))).toMatchObject({ code: 'limit_exceeded' });
     });
   });
 
@@ -384,9 +373,9 @@ describe('Resolver limits', () => {
     const harness = withKey({ limit: 1, limit_reset: 'monthly' });
     const secret = secretOf(1);
     harness.resolver.recordUsage({ secret, cost: 1 }, at(T));
-    expect(harness.resolver.resolve({ secret }, at(T))).toMatchObject({ code: 'limit_exceeded' });
+    expect(harness.resolve({ secret }, at(T))).toMatchObject({ code: 'limit_exceeded' });
     harness.changeKey(1, { type: 'KeyLimitReset', data: { reason: 'new budget', reset_at: T } });
-    expect(admitted(harness.resolver.resolve({ secret }, at(T))).limit.remaining).toBe(1);
+    expect(admitted(harness.resolve({ secret }, at(T))).limit.remaining).toBe(1);
     expect(harness.resolver.usage('k1', at(T))).toMatchObject({ usage: 1, usage_monthly: 1 });
   });
 
@@ -396,7 +385,7 @@ describe('Resolver limits', () => {
       const secret = secretOf(1);
       const outcomes = await Promise.all(
         Array.from({ length: count }, async () => {
-          const outcome = harness.resolver.resolve({ secret }, at(T));
+          const outcome = harness.resolve({ secret }, at(T));
           await new Promise((resolve) => setImmediate(resolve));
           if (outcome.ok) harness.resolver.recordUsage({ secret, cost }, at(T));
           return outcome;
@@ -421,8 +410,8 @@ describe('Resolver limits', () => {
 
     it('tells a request refused for credit held in flight to retry shortly', () => {
       const harness = withKey({ limit: 1, limit_reset: 'daily' });
-      admitted(harness.resolver.resolve({ secret: secretOf(1) }, at(T)));
-      expect(harness.resolver.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+      admitted(harness.resolve({ secret: secretOf(1) }, at(T)));
+      expect(harness.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
         code: 'limit_exceeded',
         retry_after: 1,
       });
@@ -437,11 +426,11 @@ describe('Resolver limits', () => {
     it('lets the holds of a key lapse when its requests never report', () => {
       const harness = new ResolutionHarness(testSettings({ reservationTtlMs: 60_000 }));
       harness.createKey(1, { limit: 1, limit_reset: 'daily' });
-      admitted(harness.resolver.resolve({ secret: secretOf(1) }, at(T)));
-      expect(harness.resolver.resolve({ secret: secretOf(1) }, at(T)).ok).toBe(false);
-      expect(
-        harness.resolver.resolve({ secret: secretOf(1) }, at('2026-03-10T12:01:00.001Z')).ok,
-      ).toBe(true);
+      admitted(harness.resolve({ secret: secretOf(1) }, at(T)));
+      expect(harness.resolve({ secret: secretOf(1) }, at(T)).ok).toBe(false);
+      expect(harness.resolve({ secret: secretOf(1) }, at('2026-03-10T12:01:00.001Z')).ok).toBe(
+        true,
+      );
     });
   });
 });
@@ -450,7 +439,7 @@ describe('Resolver.recordUsage', () => {
   it('counts cost, keeps the request count, and answers the limit state', () => {
     const harness = withKey({ limit: 10, limit_reset: 'weekly' });
     const secret = secretOf(1);
-    admitted(harness.resolver.resolve({ secret }, at(T)));
+    admitted(harness.resolve({ secret }, at(T)));
     expect(harness.resolver.recordUsage({ secret, cost: 0.0123, model: 'm' }, at(T))).toEqual({
       ok: true,
       key_id: 'k1',

@@ -1,20 +1,24 @@
-import { hashSecret, secondsUntil, validate } from '@keyledger/domain';
+import { compliesWithPolicy, hashSecret, secondsUntil, validate } from '@keyledger/domain';
 import { checkUsageReport } from '@keyledger/domain/usage/usage-report';
 import { toCredits, toNanos } from './credits';
 import { KeyEntry } from './key-entry';
 import { PendingUsage } from './pending-usage';
 import { PlanTier } from './plan-catalog';
+import { LocalRateLimiter } from './local-rate-limiter';
+import { RateLimitCheck, RateLimiter } from './rate-limiter';
 import { INVALID_API_KEY, Refusal, refuse } from './refusal';
 import { Reservations } from './reservations';
 import { ResolutionModel } from './resolution-model';
 import { ResolutionSettings } from './resolution-settings';
 import {
   LimitState,
+  Resolved,
   ResolveOutcome,
   ResolveRequest,
   UsageOutcome,
   UsageRequest,
 } from './resolve-outcome';
+import { RateLimitState } from './sliding-window';
 import { UsageAmounts, UsageFigures } from './usage-ledger';
 
 /** A key's reported usage and its limit state. */
@@ -35,6 +39,16 @@ const SECRET_HEX_LENGTH = 64;
 
 const KEY_DISABLED = refuse('key_disabled', 'The API key is disabled.');
 const KEY_EXPIRED = refuse('key_expired', 'The API key has expired.');
+const POLICY_VIOLATION = refuse(
+  'policy_violation',
+  "The API key breaks its organization's key policy; see the policy-violations report.",
+);
+const IP_NOT_ALLOWED = refuse(
+  'ip_not_allowed',
+  "The client's address is missing or outside the API key's IP allowlist.",
+);
+const NO_RATE_LIMITS: readonly RateLimitState[] = Object.freeze([]);
+const DEFAULT_RATE_LIMIT_COST = 1;
 
 /**
  * Request-time decisions over the resolution model. Synchronous from check to count, so within
@@ -53,25 +67,68 @@ export class Resolver {
     private readonly model: ResolutionModel,
     private readonly pending: PendingUsage,
     private readonly settings: ResolutionSettings,
+    /** Counts keys' named rate limits: this process's own counters unless a shared one is given. */
+    private readonly rateLimiter: RateLimiter = new LocalRateLimiter(),
   ) {
     this.reservations = new Reservations(settings.reservationTtlMs);
     this.secretLength = settings.secretPrefix.length + SECRET_HEX_LENGTH;
   }
 
-  /** Admits and counts the request, or says why not (SPEC §5 codes, in the order they are checked). */
-  resolve(request: ResolveRequest, now: Date): ResolveOutcome {
+  /**
+   * Admits and counts the request, or says why not (SPEC §5 and §9 codes, in the order they are
+   * checked). Synchronous, except for a key with rate limits under a shared (Redis) limiter: then
+   * a promise, and the credit and plan checks are made again once the shared limit has answered.
+   */
+  resolve(request: ResolveRequest, now: Date): ResolveOutcome | Promise<ResolveOutcome> {
     const atMs = now.getTime();
     const key = this.authenticate(request.secret, atMs);
     if (key === undefined || key.revoked) return INVALID_API_KEY;
     const tier = this.settings.plans.tierFor(key.plan_tier);
     const refusal =
       lifecycleRefusal(key, atMs) ??
+      this.restrictionRefusal(key, request) ??
       accessRefusal(key, tier, request) ??
-      this.limitRefusal(key, atMs) ??
-      this.capRefusal(key, tier, atMs);
+      this.countRefusal(key, tier, atMs);
     if (refusal !== null) return refusal;
+    if (key.rate_limits.length === 0) return this.admit(key, tier, atMs, null);
+    const cost = request.rate_limit_cost ?? DEFAULT_RATE_LIMIT_COST;
+    const check = this.rateLimiter.spend(key, cost, atMs);
+    if (!(check instanceof Promise)) return this.admit(key, tier, atMs, check);
+    // Other requests ran while Redis answered: the credit and plan checks are made again.
+    return check.then(
+      (shared) => this.countRefusal(key, tier, atMs) ?? this.admit(key, tier, atMs, shared),
+    );
+  }
+
+  /** Counts an admitted request (or refuses it over a rate limit) and answers it. */
+  private admit(
+    key: KeyEntry,
+    tier: PlanTier,
+    atMs: number,
+    rateLimits: RateLimitCheck | null,
+  ): ResolveOutcome {
+    if (rateLimits !== null && !rateLimits.admitted) {
+      const { name, retry_after } = rateLimits.tightest;
+      return {
+        ...refuse(
+          'rate_limited',
+          `The API key's rate limit ${JSON.stringify(name)} is reached.`,
+          retry_after,
+        ),
+        rate_limit: rateLimits.tightest,
+      };
+    }
     if (key.limit !== null) this.reservations.hold(key.slot, atMs);
     this.countHere(key, atMs, ONE_REQUEST, null);
+    return this.resolved(key, tier, atMs, rateLimits);
+  }
+
+  private resolved(
+    key: KeyEntry,
+    tier: PlanTier,
+    atMs: number,
+    rateLimits: RateLimitCheck | null,
+  ): Resolved {
     return {
       ok: true,
       key: {
@@ -80,10 +137,36 @@ export class Resolver {
         org_id: key.org_id,
         scopes: key.scopes,
         plan_tier: tier.name,
+        metadata: key.metadata,
+        external_id: key.external_id,
       },
       routing: this.model.routing.routingFor(key),
       limit: this.limitState(key, atMs),
+      rate_limits:
+        rateLimits === null
+          ? NO_RATE_LIMITS
+          : rateLimits.verdicts.map(({ name, limit, remaining, reset_at }) => ({
+              name,
+              limit,
+              remaining,
+              reset_at,
+            })),
+      tightest_rate_limit: rateLimits === null ? null : rateLimits.tightest,
     };
+  }
+
+  /** Under an `all_keys` policy of its org, a key must keep it; a key with an allowlist, its caller inside it. */
+  private restrictionRefusal(key: KeyEntry, request: ResolveRequest): Refusal | null {
+    const policy = this.model.policies.enforcedOn(key.org_id);
+    if (policy !== null && !compliesWithPolicy(policy, key)) return POLICY_VIOLATION;
+    const allowlist = this.model.allowlistOf(key);
+    if (allowlist === null) return null;
+    const address = request.client_ip;
+    return address != null && allowlist.contains(address) ? null : IP_NOT_ALLOWED;
+  }
+
+  private countRefusal(key: KeyEntry, tier: PlanTier, atMs: number): Refusal | null {
+    return this.limitRefusal(key, atMs) ?? this.capRefusal(key, tier, atMs);
   }
 
   /**

@@ -60,7 +60,7 @@ const harnessWithPreferences = () => {
 };
 
 const routingOf = (harness: ResolutionHarness) => {
-  const outcome = harness.resolver.resolve({ secret: secretOf(1) }, new Date(T));
+  const outcome = harness.resolve({ secret: secretOf(1) }, new Date(T));
   if (!outcome.ok) throw new Error(outcome.code);
   return outcome.routing;
 };

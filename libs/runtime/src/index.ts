@@ -4,3 +4,4 @@ export * from './stores/open-stores';
 export * from './stores/with-configured-stores';
 export * from './reports/governed-keys';
 export * from './reports/revocation-events';
+export * from './reports/org-key-policy-of';

@@ -1,4 +1,4 @@
-import { KeyCreated, KeyEvent, KeyOwnershipFacts } from '@keyledger/domain';
+import { KeyCreated, KeyEvent, KeyOwnershipFacts, OrgKeyPolicyEvent } from '@keyledger/domain';
 import {
   webhookCovers,
   WebhookFacts,
@@ -7,7 +7,7 @@ import {
   WebhookSubscriptionState,
 } from '@keyledger/domain/webhooks';
 import { RecordedEvent } from '@keyledger/event-store';
-import { eventGuard, isKeyEvent } from '@keyledger/read-models';
+import { eventGuard, isKeyEvent, isOrgKeyPolicyEvent } from '@keyledger/read-models';
 import { WebhookPayload, webhookPayload } from './webhook-payload';
 
 /** What intake needs to know about what it has seen so far. */
@@ -50,6 +50,8 @@ export function intake(event: RecordedEvent, view: IntakeView): readonly IntakeC
     const state = webhookSubscriptionDecider.evolve(view.subscription(subscription_id), event);
     return [{ kind: 'subscription', subscription_id, state }];
   }
+  // An org's policy concerns the org's keys as a whole: its org subscriptions hear of it.
+  if (isOrgKeyPolicyEvent(event)) return deliveries(event, orgSubject(event.data.org_id), view);
   if (!isKeyEvent(event)) return [];
   const owner = event.type === 'KeyCreated' ? ownerOf(event) : view.keyOwner(event.data.key_id);
   // A key whose creation this worker never saw has no owner to route by: nobody can be told.
@@ -60,7 +62,7 @@ export function intake(event: RecordedEvent, view: IntakeView): readonly IntakeC
 }
 
 function deliveries(
-  event: RecordedEvent & KeyEvent,
+  event: RecordedEvent & (KeyEvent | OrgKeyPolicyEvent),
   owner: KeyOwnershipFacts,
   view: IntakeView,
 ): IntakeChange[] {
@@ -70,6 +72,13 @@ function deliveries(
     .filter((subscription) => webhookCovers(subscription, owner, payload.type))
     .map((subscription) => ({ kind: 'enqueue', subscription_id: subscription.id, payload }));
 }
+
+/** What an org-wide event is routed by: org subscriptions of that org cover it, personal ones never. */
+const orgSubject = (org_id: string): KeyOwnershipFacts => ({
+  scope: 'org',
+  owner_user_id: '',
+  org_id,
+});
 
 const ownerOf = ({ data }: KeyCreated): KeyOwnershipFacts => ({
   scope: data.scope,

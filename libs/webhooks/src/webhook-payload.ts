@@ -1,4 +1,4 @@
-import { KeyEvent } from '@keyledger/domain';
+import { KeyEvent, OrgKeyPolicyEvent } from '@keyledger/domain';
 import { WEBHOOK_EVENT_TYPES, WebhookEventType } from '@keyledger/domain/webhooks';
 import { RecordedEvent } from '@keyledger/event-store';
 
@@ -7,7 +7,8 @@ export interface WebhookPayload {
   readonly id: string;
   readonly type: WebhookEventType;
   readonly created_at: string;
-  readonly data: Readonly<Record<string, unknown>> & { readonly key_id: string };
+  /** A key event's payload holds `key_id`; an org event's, `org_id`. */
+  readonly data: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -16,8 +17,10 @@ export interface WebhookPayload {
  */
 const WITHHELD = new Set(['hash', 'previous_hash', 'org_permissions']);
 
-/** The public payload of a key event. */
-export function webhookPayload(event: RecordedEvent & KeyEvent): WebhookPayload {
+/** The public payload of a key event or an org's key policy change. */
+export function webhookPayload(
+  event: RecordedEvent & (KeyEvent | OrgKeyPolicyEvent),
+): WebhookPayload {
   const data = Object.fromEntries(
     Object.entries(event.data).filter(([field]) => !WITHHELD.has(field)),
   );
@@ -25,6 +28,6 @@ export function webhookPayload(event: RecordedEvent & KeyEvent): WebhookPayload 
     id: event.id,
     type: WEBHOOK_EVENT_TYPES[event.type],
     created_at: event.metadata.occurred_at,
-    data: { ...data, key_id: event.data.key_id },
+    data,
   };
 }

@@ -13,7 +13,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { parseTimestamp } from '@keyledger/domain';
-import { KEY_EVENT_TYPES } from './key-event-labels';
+import { AUDIT_EVENT_TYPES } from './key-event-labels';
 
 /** `a,b` and `x=a&x=b` alike become `['a', 'b']`; anything else is left for validation to refuse. */
 const toList = ({ value }: { value: unknown }): unknown => {
@@ -56,15 +56,15 @@ export class AuditFiltersRequestDto {
 
   @ApiPropertyOptional({
     type: [String],
-    enum: KEY_EVENT_TYPES,
+    enum: AUDIT_EVENT_TYPES,
     description: 'Event types: repeat the parameter, or give a comma-separated list.',
   })
   @IsOptional()
   @Transform(toList)
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(KEY_EVENT_TYPES.length)
-  @IsIn(KEY_EVENT_TYPES, { each: true })
+  @ArrayMaxSize(AUDIT_EVENT_TYPES.length)
+  @IsIn(AUDIT_EVENT_TYPES, { each: true })
   readonly event_type?: string[];
 
   @ApiPropertyOptional({

@@ -1,4 +1,4 @@
-import { KeyEventType } from '@keyledger/domain';
+import { KeyEventType, OrgKeyPolicyEvent } from '@keyledger/domain';
 
 /**
  * A short, readable name for each kind of key event, for history views and filters. Typed over
@@ -17,15 +17,29 @@ export const KEY_EVENT_LABELS: { readonly [T in KeyEventType]: string } = {
   KeyRoutingRulesSet: 'Key routing rules set',
   KeyRoutingRulesCleared: 'Key routing rules cleared',
   KeySecretRotated: 'Secret rotated',
+  KeyIpAllowlistSet: 'IP allowlist changed',
+  KeyRateLimitsSet: 'Rate limits changed',
+  KeyMetadataSet: 'Metadata changed',
+  KeyExternalIdSet: 'External id changed',
   KeyRevoked: 'Key revoked',
 };
 
-/** Every key event type, in lifecycle order: what the audit log's `event_type` filter accepts. */
+/** Labels of the org-wide events the audit log shows beside key events. */
+const ORG_EVENT_LABELS: { readonly [T in OrgKeyPolicyEvent['type']]: string } = {
+  OrgKeyPolicySet: 'Key policy set',
+};
+
+/** Every key event type, in lifecycle order. */
 export const KEY_EVENT_TYPES = Object.keys(KEY_EVENT_LABELS) as readonly KeyEventType[];
 
-const isKeyEventType = (type: string): type is KeyEventType =>
-  Object.hasOwn(KEY_EVENT_LABELS, type);
+/** What the audit log's `event_type` filter accepts: the key events and the org-wide ones. */
+export const AUDIT_EVENT_TYPES: readonly string[] = [
+  ...KEY_EVENT_TYPES,
+  ...Object.keys(ORG_EVENT_LABELS),
+];
+
+const LABELS: Readonly<Record<string, string>> = { ...KEY_EVENT_LABELS, ...ORG_EVENT_LABELS };
 
 /** The label of an event type; a type this version does not know reads as its own name. */
 export const eventLabel = (type: string): string =>
-  isKeyEventType(type) ? KEY_EVENT_LABELS[type] : type;
+  Object.hasOwn(LABELS, type) ? LABELS[type] : type;

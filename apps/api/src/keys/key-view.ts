@@ -1,3 +1,4 @@
+import { KeyMetadata, RateLimit } from '@keyledger/domain';
 import { KeyDocument } from '@keyledger/read-models';
 import { KeyUsage, NO_USAGE, UsageFigures } from '@keyledger/resolution';
 
@@ -21,6 +22,10 @@ export interface KeyView extends UsageFigures {
   readonly limit_window_end: string | null;
   readonly plan_tier: string | null;
   readonly routing_preference_id: string | null;
+  readonly allowed_ips: readonly string[];
+  readonly rate_limits: readonly RateLimit[];
+  readonly metadata: KeyMetadata;
+  readonly external_id: string | null;
   readonly created_at: string;
   readonly updated_at: string;
   readonly expires_at: string | null;
@@ -48,6 +53,11 @@ export function toKeyView(key: KeyDocument, keyUsage: KeyUsage | null): KeyView 
     limit_window_end: limitState?.window_end ?? null,
     plan_tier: key.plan_tier,
     routing_preference_id: key.routing_preference_id,
+    // Documents projected before these fields existed lack them: none of each.
+    allowed_ips: key.allowed_ips ?? [],
+    rate_limits: key.rate_limits ?? [],
+    metadata: key.metadata ?? {},
+    external_id: key.external_id ?? null,
     created_at: key.created_at,
     updated_at: key.updated_at,
     expires_at: key.expires_at,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { KEY_SCOPES, LIMIT_RESETS } from '@keyledger/domain';
+import { KEY_SCOPES, KeyMetadata, LIMIT_RESETS, RateLimit } from '@keyledger/domain';
 import { enumValues } from '../shared/openapi/enum-values';
 import { KeyEnvelope, KeyWithSecret } from './key-answers';
 import { KeyView } from './key-view';
@@ -7,6 +7,18 @@ import { KeyPage } from './queries/list-keys/list-keys.handler';
 
 // The OpenAPI schemas of the key answers. Each class implements the view it documents, so a field
 // added to the view without its schema here fails to compile; the views stay the source of truth.
+
+/** One named rate limit of a key. */
+export class RateLimitResponse implements RateLimit {
+  @ApiProperty({ type: String, example: 'requests' })
+  readonly name!: string;
+
+  @ApiProperty({ type: Number, minimum: 1, example: 600 })
+  readonly limit!: number;
+
+  @ApiProperty({ type: Number, minimum: 1000, example: 60000 })
+  readonly duration_ms!: number;
+}
 
 /** `Key` in the OpenAPI document: a KeyView with its usage figures. */
 export class KeyResponse implements KeyView {
@@ -68,6 +80,32 @@ export class KeyResponse implements KeyView {
 
   @ApiProperty({ type: String, nullable: true })
   readonly routing_preference_id!: string | null;
+
+  @ApiProperty({
+    type: [String],
+    example: ['203.0.113.0/24', '2001:db8::/32'],
+    description: 'Canonical CIDRs the key resolves from (`client_ip`); [] for anywhere.',
+  })
+  readonly allowed_ips!: readonly string[];
+
+  @ApiProperty({ type: () => [RateLimitResponse], description: 'Named sliding-window limits.' })
+  readonly rate_limits!: readonly RateLimit[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    example: { team: 'search', cost_center: 4711 },
+    description: 'The customer’s own labels: at most 50 scalar values, 4 KB.',
+  })
+  readonly metadata!: KeyMetadata;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    maxLength: 256,
+    description: 'The customer’s own id for the owner.',
+  })
+  readonly external_id!: string | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   readonly created_at!: string;

@@ -17,6 +17,7 @@ import { KeyDirectory } from './key-directory';
 import { KeyReader } from './key-reader';
 import { KeyViews } from './key-views';
 import { KeyWriter } from './key-writer';
+import { OrgKeyPolicyModule } from '../org-key-policy/org-key-policy.module';
 import { GetCallingKeyHandler } from './queries/get-calling-key/get-calling-key.handler';
 import { GetCallingKeyHttpController } from './queries/get-calling-key/get-calling-key.http.controller';
 import { GetKeyHandler } from './queries/get-key/get-key.handler';
@@ -30,7 +31,7 @@ import { ConsistencyModule } from '../shared/consistency/consistency.module';
  * and authentication of key callers.
  */
 @Module({
-  imports: [CqrsModule, ConsistencyModule],
+  imports: [CqrsModule, ConsistencyModule, OrgKeyPolicyModule],
   controllers: [
     CreateKeyHttpController,
     ListKeysHttpController,

@@ -14,6 +14,7 @@ export class ServiceMetrics {
   private readonly registry = new Registry();
   private readonly resolutions: Counter<'outcome'>;
   private readonly usageReports: Counter<'outcome'>;
+  private readonly rateLimitFallbacks: Counter;
   /** `keyledger_projection_lag_events`, or `…_lag_bytes` where positions are byte offsets. */
   private readonly lagDistance: Gauge;
   private readonly lagMs: Gauge;
@@ -39,6 +40,11 @@ export class ServiceMetrics {
     });
     this.resolvedBy = childrenByOutcome(this.resolutions);
     this.reportedBy = childrenByOutcome(this.usageReports);
+    this.rateLimitFallbacks = new Counter({
+      name: 'keyledger_rate_limit_fallbacks_total',
+      help: 'Rate-limited resolves counted by this instance alone because Redis did not answer',
+      registers: [this.registry],
+    });
     // EventStoreDB positions are byte offsets: a difference of them counts no events.
     this.lagDistance = new Gauge(
       events.positionUnit === 'event'
@@ -80,6 +86,11 @@ export class ServiceMetrics {
   /** Counts one resolve decision. */
   resolved(outcome: GatewayOutcome): void {
     this.resolvedBy(outcome).inc();
+  }
+
+  /** Counts one resolve whose rate limits fell back to this instance's counters. */
+  rateLimitFellBack(): void {
+    this.rateLimitFallbacks.inc();
   }
 
   /** Counts one usage report. */

@@ -68,7 +68,7 @@ export function toOpenRouterKey(key: KeyView): OpenRouterKey {
     updated_at: key.updated_at,
     expires_at: key.expires_at,
     creator_user_id: key.owner_user_id,
-    external_user: null,
+    external_user: key.external_id,
     workspace_id: workspaceOf(key),
   };
 }

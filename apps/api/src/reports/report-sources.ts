@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig, governedKeys, revocationEvents } from '@keyledge
 import { CLOCK, EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { visibleAudiences } from '../keys/key-visibility';
 import { ReportSources } from '@keyledger/governance';
+import { OrgKeyPolicies } from '../org-key-policy/org-key-policies';
 
 /**
  * What a caller's reports read. Key reports cover the keys the caller can see (what
@@ -24,6 +25,7 @@ export class CallerReportSources {
     private readonly runner: ProjectionRunner,
     private readonly engine: ResolutionEngine,
     private readonly audit: AuditScope,
+    private readonly policies: OrgKeyPolicies,
   ) {}
 
   /** The sources of a caller's report, narrowed to one org when `orgId` is given. */
@@ -39,6 +41,7 @@ export class CallerReportSources {
       now,
       keys: () => governedKeys(keys, where, (id, at) => this.engine.usage(id, at), now),
       revocations: () => this.revocations(principal, orgId),
+      policyOf: async (org) => (await this.policies.of(org)).policy,
     };
   }
 

@@ -62,7 +62,7 @@ export const AUDIT_ENTRY_FIELDS: FieldList<AuditEntry> = {
   data: 'required',
 };
 
-/** The stored key event types, in lifecycle order: what the `event_type` filter accepts. */
+/** The stored key event types in lifecycle order, then org-wide ones: what `event_type` accepts. */
 export const AUDIT_EVENT_TYPES = [
   'KeyCreated',
   'KeyRenamed',
@@ -76,7 +76,12 @@ export const AUDIT_EVENT_TYPES = [
   'KeyRoutingRulesSet',
   'KeyRoutingRulesCleared',
   'KeySecretRotated',
+  'KeyIpAllowlistSet',
+  'KeyRateLimitsSet',
+  'KeyMetadataSet',
+  'KeyExternalIdSet',
   'KeyRevoked',
+  'OrgKeyPolicySet',
 ] as const;
 
 /** The filters the audit log and its export share; all of them combine. */

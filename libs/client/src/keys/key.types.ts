@@ -28,6 +28,16 @@ export interface KeyUsageFigures {
   readonly last_used_at: string | null;
 }
 
+/** One named sliding-window rate limit of a key: at most `limit` per `duration_ms` (SPEC §9). */
+export interface RateLimit {
+  readonly name: string;
+  readonly limit: number;
+  readonly duration_ms: number;
+}
+
+/** A key's metadata: at most 50 scalar values, 4 KB as JSON. */
+export type KeyMetadata = Readonly<Record<string, string | number | boolean | null>>;
+
 /** A key as the API shows it (SPEC §2): never its secret. */
 export interface Key extends KeyUsageFigures {
   readonly id: string;
@@ -51,6 +61,12 @@ export interface Key extends KeyUsageFigures {
   readonly limit_window_end: string | null;
   readonly plan_tier: string | null;
   readonly routing_preference_id: string | null;
+  /** Canonical CIDRs the key resolves from; [] for anywhere. */
+  readonly allowed_ips: readonly string[];
+  readonly rate_limits: readonly RateLimit[];
+  readonly metadata: KeyMetadata;
+  /** The customer's own id for the key's owner. */
+  readonly external_id: string | null;
   readonly created_at: string;
   readonly updated_at: string;
   readonly expires_at: string | null;
@@ -76,6 +92,10 @@ export const KEY_FIELDS: FieldList<Key> = {
   limit_window_end: 'required',
   plan_tier: 'required',
   routing_preference_id: 'required',
+  allowed_ips: 'required',
+  rate_limits: 'required',
+  metadata: 'required',
+  external_id: 'required',
   created_at: 'required',
   updated_at: 'required',
   expires_at: 'required',
@@ -106,7 +126,15 @@ export interface CreateKeyRequest {
   readonly limit?: number | null;
   readonly limit_reset?: LimitReset | null;
   readonly include_byok_in_limit?: boolean;
+  /** Omitted under an org policy with a max lifetime: the latest expiry it allows. */
   readonly expires_at?: string | null;
+  /** Up to 100 IPv4/IPv6 addresses or CIDRs; the gateway forwards `client_ip` on resolve. */
+  readonly allowed_ips?: readonly string[];
+  /** Up to 10 named limits. */
+  readonly rate_limits?: readonly RateLimit[];
+  readonly metadata?: KeyMetadata;
+  /** At most 256 characters. */
+  readonly external_id?: string | null;
 }
 
 /** The fields of CreateKeyRequest. */
@@ -119,6 +147,10 @@ export const CREATE_KEY_FIELDS: FieldList<CreateKeyRequest> = {
   limit_reset: 'optional',
   include_byok_in_limit: 'optional',
   expires_at: 'optional',
+  allowed_ips: 'optional',
+  rate_limits: 'optional',
+  metadata: 'optional',
+  external_id: 'optional',
 };
 
 /** Body of `PATCH /api/v1/keys/{id}`: each field sent is a change; `null` clears limit or expiry. */
@@ -128,9 +160,14 @@ export interface UpdateKeyRequest {
   readonly limit_reset?: LimitReset | null;
   readonly include_byok_in_limit?: boolean;
   readonly expires_at?: string | null;
+  /** Each replaces the whole list or object; `[]` lifts the allowlist or the limits. */
+  readonly allowed_ips?: readonly string[];
+  readonly rate_limits?: readonly RateLimit[];
+  readonly metadata?: KeyMetadata;
+  readonly external_id?: string | null;
   /** true stops the key authenticating; false lets it again. */
   readonly disabled?: boolean;
-  /** Goes with `disabled: true`, into the audit trail. */
+  /** Goes with `disabled: true` or a restriction or identity change, into the audit trail. */
   readonly reason?: string;
 }
 
@@ -141,6 +178,10 @@ export const UPDATE_KEY_FIELDS: FieldList<UpdateKeyRequest> = {
   limit_reset: 'optional',
   include_byok_in_limit: 'optional',
   expires_at: 'optional',
+  allowed_ips: 'optional',
+  rate_limits: 'optional',
+  metadata: 'optional',
+  external_id: 'optional',
   disabled: 'optional',
   reason: 'optional',
 };
@@ -157,6 +198,8 @@ export type ListKeysQuery = {
   readonly org_id?: string;
   /** The owner's user id. */
   readonly owner?: string;
+  /** Exactly this external id. */
+  readonly external_id?: string;
   /** A case-insensitive substring of the name. */
   readonly name?: string;
 };
@@ -170,6 +213,7 @@ export const LIST_KEYS_FIELDS: FieldList<ListKeysQuery> = {
   scope: 'optional',
   org_id: 'optional',
   owner: 'optional',
+  external_id: 'optional',
   name: 'optional',
 };
 

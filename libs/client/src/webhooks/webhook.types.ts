@@ -1,7 +1,7 @@
 import { FieldList } from '../core/field-list';
 import { KeyOwnership } from '../keys/key.types';
 
-/** A public key event name a webhook announces (`key.revoked`), or `*` for all of them. */
+/** A public event name a webhook announces (`key.revoked`, `org.key_policy_updated`). */
 export type WebhookEventType =
   | 'key.created'
   | 'key.renamed'
@@ -15,7 +15,12 @@ export type WebhookEventType =
   | 'key.routing_rules_set'
   | 'key.routing_rules_cleared'
   | 'key.rotated'
-  | 'key.revoked';
+  | 'key.ip_allowlist_set'
+  | 'key.rate_limits_set'
+  | 'key.metadata_set'
+  | 'key.external_id_set'
+  | 'key.revoked'
+  | 'org.key_policy_updated';
 
 /** Every event type a subscription can name, in lifecycle order. */
 export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
@@ -31,7 +36,12 @@ export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
   'key.routing_rules_set',
   'key.routing_rules_cleared',
   'key.rotated',
+  'key.ip_allowlist_set',
+  'key.rate_limits_set',
+  'key.metadata_set',
+  'key.external_id_set',
   'key.revoked',
+  'org.key_policy_updated',
 ];
 
 /** A webhook subscription (SPEC §6); never its signing secret. */

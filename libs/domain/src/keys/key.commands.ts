@@ -1,3 +1,4 @@
+import { OrgKeyPolicy } from '../org-key-policy/org-key-policy';
 import { OrgMembership } from '../shared/principal';
 import { RoutingRules } from '../routing-preferences/routing-rule';
 import { KeyLimitSettings, KeyOwnership, LimitReset } from './key.events';
@@ -26,7 +27,17 @@ export interface CreateKey {
   readonly limit?: number | null;
   readonly limit_reset?: LimitReset | null;
   readonly include_byok_in_limit?: boolean;
+  /** Omitted under a max lifetime: the latest expiry the policy allows. */
   readonly expires_at?: string | null;
+  readonly allowed_ips?: readonly unknown[];
+  readonly rate_limits?: readonly unknown[];
+  readonly metadata?: unknown;
+  readonly external_id?: string | null;
+  /**
+   * The key policy of the org the caller means (`org_id`, else the active org). It applies only
+   * if the decider settles on an org key of that very org.
+   */
+  readonly org_key_policy?: { readonly org_id: string; readonly policy: OrgKeyPolicy } | null;
   readonly plan_tier: string | null;
   readonly now: string;
 }
@@ -111,6 +122,51 @@ export interface RotateKey {
   readonly now: string;
 }
 
+/** Replace the key's IP allowlist (`[]`: none). */
+export interface SetKeyIpAllowlist {
+  readonly type: 'SetKeyIpAllowlist';
+  readonly allowed_ips: readonly unknown[];
+  readonly reason?: string | null;
+  readonly now: string;
+}
+
+/** Replace the key's named rate limits (`[]`: none). */
+export interface SetKeyRateLimits {
+  readonly type: 'SetKeyRateLimits';
+  readonly rate_limits: readonly unknown[];
+  readonly reason?: string | null;
+  readonly now: string;
+}
+
+/** Replace the key's metadata as a whole. */
+export interface SetKeyMetadata {
+  readonly type: 'SetKeyMetadata';
+  readonly metadata: unknown;
+  readonly reason?: string | null;
+  readonly now: string;
+}
+
+/** Set or (null) remove the customer's id for the key's owner. */
+export interface SetKeyExternalId {
+  readonly type: 'SetKeyExternalId';
+  readonly external_id: string | null;
+  readonly reason?: string | null;
+  readonly now: string;
+}
+
+/**
+ * Decided last on every update and rotation of an org key: the key as the earlier commands leave
+ * it must keep its org's policy (else `policy_violation`, naming each broken rule). Under a max
+ * lifetime, an expiry the request did not name becomes the latest the policy allows.
+ */
+export interface ConformToKeyPolicy {
+  readonly type: 'ConformToKeyPolicy';
+  readonly policy: OrgKeyPolicy;
+  /** Whether the request set `expires_at` itself: then it is checked, never replaced. */
+  readonly expiry_named: boolean;
+  readonly now: string;
+}
+
 /** End the key for good. */
 export interface RevokeKey {
   readonly type: 'RevokeKey';
@@ -132,4 +188,9 @@ export type KeyCommand =
   | SetKeyRoutingRules
   | ClearKeyRoutingRules
   | RotateKey
+  | SetKeyIpAllowlist
+  | SetKeyRateLimits
+  | SetKeyMetadata
+  | SetKeyExternalId
+  | ConformToKeyPolicy
   | RevokeKey;

@@ -1,11 +1,21 @@
+import {
+  enforceKeyPolicy,
+  policyViolationError,
+  policySubjectOf,
+} from '../org-key-policy/key-policy-enforcement';
+import { latestExpiry, policyViolations } from '../org-key-policy/key-policy-compliance';
+import { OrgKeyPolicy } from '../org-key-policy/org-key-policy';
+import { checkAllowedIps } from '../restrictions/ip-allowlist';
+import { checkExternalId, checkMetadata } from '../restrictions/key-metadata';
+import { checkRateLimits } from '../restrictions/rate-limits';
 import { checkRoutingRules } from '../routing-preferences/routing-rules.validation';
 import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { sameData } from '../shared/same-data';
-import { validate } from '../shared/validation';
+import { FieldErrors, validate } from '../shared/validation';
 import { checkExpiry } from './expiry';
 import { BindPreference, CreateKey, KeyCommand, SetKeyLimit } from './key.commands';
-import { KeyCreated, KeyEvent } from './key.events';
+import { KeyCreated, KeyEvent, KeyRestrictions } from './key.events';
 import { initialKeyState, KeyFacts, KeyState } from './key.state';
 import { checkLimit, checkLimitReset } from './key-limit';
 import { checkKeyName } from './key-name';
@@ -111,6 +121,44 @@ function decideKey(command: KeyCommand, state: KeyState): KeyEvent[] {
         },
       ];
     }
+    case 'SetKeyIpAllowlist': {
+      const [allowed_ips, reason] = validate((errors) => [
+        checkAllowedIps(errors, command.allowed_ips),
+        checkOptionalReason(errors, command.reason),
+      ]);
+      return sameData(allowed_ips, key.allowed_ips)
+        ? []
+        : [{ type: 'KeyIpAllowlistSet', data: { key_id, allowed_ips, reason, changed_at: now } }];
+    }
+    case 'SetKeyRateLimits': {
+      const [rate_limits, reason] = validate((errors) => [
+        checkRateLimits(errors, command.rate_limits),
+        checkOptionalReason(errors, command.reason),
+      ]);
+      return sameData(rate_limits, key.rate_limits)
+        ? []
+        : [{ type: 'KeyRateLimitsSet', data: { key_id, rate_limits, reason, changed_at: now } }];
+    }
+    case 'SetKeyMetadata': {
+      const [metadata, reason] = validate((errors) => [
+        checkMetadata(errors, command.metadata),
+        checkOptionalReason(errors, command.reason),
+      ]);
+      return sameData(metadata, key.metadata)
+        ? []
+        : [{ type: 'KeyMetadataSet', data: { key_id, metadata, reason, changed_at: now } }];
+    }
+    case 'SetKeyExternalId': {
+      const [external_id, reason] = validate((errors) => [
+        checkExternalId(errors, command.external_id),
+        checkOptionalReason(errors, command.reason),
+      ]);
+      return external_id === key.external_id
+        ? []
+        : [{ type: 'KeyExternalIdSet', data: { key_id, external_id, reason, changed_at: now } }];
+    }
+    case 'ConformToKeyPolicy':
+      return enforceKeyPolicy(command, key);
     case 'RevokeKey': {
       const reason = validate((errors) => checkOptionalReason(errors, command.reason));
       return [{ type: 'KeyRevoked', data: { key_id, reason, revoked_at: now } }];
@@ -141,12 +189,49 @@ function createKey(command: CreateKey): KeyCreated {
       scopes,
       ...limits,
       expires_at,
+      ...checkRestrictions(errors, command),
     };
   });
   const { key_id, hash, label, owner_user_id, plan_tier, now } = command;
-  return {
+  const applicable = command.org_key_policy;
+  const policy =
+    data.scope === 'org' && applicable != null && applicable.org_id === data.org_id
+      ? applicable.policy
+      : null;
+  const expires_at =
+    policy !== null && command.expires_at === undefined
+      ? maximalExpiry(policy, now)
+      : data.expires_at;
+  const event: KeyCreated = {
     type: 'KeyCreated',
-    data: { key_id, hash, label, owner_user_id, plan_tier, ...data, created_at: now },
+    data: { key_id, hash, label, owner_user_id, plan_tier, ...data, expires_at, created_at: now },
+  };
+  if (policy !== null) {
+    const violations = policyViolations(policy, policySubjectOf(factsFromCreation(event)));
+    if (violations.length > 0) throw policyViolationError(violations);
+  }
+  return event;
+}
+
+/** The latest expiry the policy allows a secret issued now (null without a max lifetime). */
+function maximalExpiry(policy: OrgKeyPolicy, now: string): string | null {
+  const latest = latestExpiry(policy, Date.parse(now));
+  return latest === null ? null : new Date(latest).toISOString();
+}
+
+/** The restrictions a create names, each left out when empty (as KeyCreated stores them). */
+function checkRestrictions(errors: FieldErrors, command: CreateKey): KeyRestrictions {
+  const allowed_ips =
+    command.allowed_ips === undefined ? [] : checkAllowedIps(errors, command.allowed_ips);
+  const rate_limits =
+    command.rate_limits === undefined ? [] : checkRateLimits(errors, command.rate_limits);
+  const metadata = command.metadata === undefined ? {} : checkMetadata(errors, command.metadata);
+  const external_id = checkExternalId(errors, command.external_id);
+  return {
+    ...(allowed_ips.length > 0 && { allowed_ips }),
+    ...(rate_limits.length > 0 && { rate_limits }),
+    ...(Object.keys(metadata).length > 0 && { metadata }),
+    ...(external_id !== null && { external_id }),
   };
 }
 
@@ -239,8 +324,23 @@ function changesOf(event: KeyEvent): Partial<KeyFacts> | null {
       const { hash, label, previous_hash, previous_valid_until, rotated_at } = event.data;
       // Without a grace period the old secret is dead at once: keep no hash that might be read as live.
       const previous = previous_valid_until === null ? null : previous_hash;
-      return { hash, label, previous_hash: previous, previous_valid_until, updated_at: rotated_at };
+      return {
+        hash,
+        label,
+        previous_hash: previous,
+        previous_valid_until,
+        secret_issued_at: rotated_at,
+        updated_at: rotated_at,
+      };
     }
+    case 'KeyIpAllowlistSet':
+      return { allowed_ips: event.data.allowed_ips, updated_at: event.data.changed_at };
+    case 'KeyRateLimitsSet':
+      return { rate_limits: event.data.rate_limits, updated_at: event.data.changed_at };
+    case 'KeyMetadataSet':
+      return { metadata: event.data.metadata, updated_at: event.data.changed_at };
+    case 'KeyExternalIdSet':
+      return { external_id: event.data.external_id, updated_at: event.data.changed_at };
     case 'KeyRevoked':
       return {
         revoked_at: event.data.revoked_at,
@@ -254,10 +354,15 @@ function changesOf(event: KeyEvent): Partial<KeyFacts> | null {
 }
 
 function factsFromCreation({ data }: KeyCreated): KeyFacts {
-  const { key_id, created_at, ...settings } = data;
+  const { key_id, created_at, allowed_ips, rate_limits, metadata, external_id, ...settings } = data;
   return {
     ...settings,
     id: key_id,
+    allowed_ips: allowed_ips ?? [],
+    rate_limits: rate_limits ?? [],
+    metadata: metadata ?? {},
+    external_id: external_id ?? null,
+    secret_issued_at: created_at,
     previous_hash: null,
     previous_valid_until: null,
     disabled: false,

@@ -1,3 +1,5 @@
+import { KeyMetadata } from '../restrictions/key-metadata';
+import { RateLimit } from '../restrictions/rate-limits';
 import { RoutingRules } from '../routing-preferences/routing-rule';
 
 /** Who a key belongs to: its owner alone, or every member of its org. */
@@ -12,27 +14,41 @@ export interface KeyLimitSettings {
   readonly include_byok_in_limit: boolean;
 }
 
+/**
+ * Restrictions and identity a key may be created with (SPEC §9). Each is left out of the event
+ * when empty, and KeyCreated events written before they existed lack them: absent means none.
+ */
+export interface KeyRestrictions {
+  /** Canonical CIDRs; the key resolves only for callers inside one of them. */
+  readonly allowed_ips?: readonly string[];
+  readonly rate_limits?: readonly RateLimit[];
+  readonly metadata?: KeyMetadata;
+  /** The customer's own id for the key's owner. */
+  readonly external_id?: string | null;
+}
+
 /** A key came into existence. Carries the secret's keyed hash and display label, never the secret. */
 export interface KeyCreated {
   readonly type: 'KeyCreated';
-  readonly data: KeyLimitSettings & {
-    readonly key_id: string;
-    readonly hash: string;
-    readonly label: string;
-    readonly name: string;
-    readonly scope: KeyOwnership;
-    readonly owner_user_id: string;
-    readonly org_id: string | null;
-    /**
-     * What the creator could do in the key's org when the key was made. A key caller never
-     * gains more than this (identity lives with the IdP, so it is snapshotted here).
-     */
-    readonly org_permissions: readonly string[];
-    readonly scopes: readonly string[];
-    readonly plan_tier: string | null;
-    readonly expires_at: string | null;
-    readonly created_at: string;
-  };
+  readonly data: KeyLimitSettings &
+    KeyRestrictions & {
+      readonly key_id: string;
+      readonly hash: string;
+      readonly label: string;
+      readonly name: string;
+      readonly scope: KeyOwnership;
+      readonly owner_user_id: string;
+      readonly org_id: string | null;
+      /**
+       * What the creator could do in the key's org when the key was made. A key caller never
+       * gains more than this (identity lives with the IdP, so it is snapshotted here).
+       */
+      readonly org_permissions: readonly string[];
+      readonly scopes: readonly string[];
+      readonly plan_tier: string | null;
+      readonly expires_at: string | null;
+      readonly created_at: string;
+    };
 }
 
 /** The key's display name changed. */
@@ -143,6 +159,50 @@ export interface KeyRevoked {
   };
 }
 
+/** The key's IP allowlist was replaced; `[]` lifts it. */
+export interface KeyIpAllowlistSet {
+  readonly type: 'KeyIpAllowlistSet';
+  readonly data: {
+    readonly key_id: string;
+    readonly allowed_ips: readonly string[];
+    readonly reason: string | null;
+    readonly changed_at: string;
+  };
+}
+
+/** The key's named rate limits were replaced; `[]` removes them. */
+export interface KeyRateLimitsSet {
+  readonly type: 'KeyRateLimitsSet';
+  readonly data: {
+    readonly key_id: string;
+    readonly rate_limits: readonly RateLimit[];
+    readonly reason: string | null;
+    readonly changed_at: string;
+  };
+}
+
+/** The key's metadata was replaced as a whole. */
+export interface KeyMetadataSet {
+  readonly type: 'KeyMetadataSet';
+  readonly data: {
+    readonly key_id: string;
+    readonly metadata: KeyMetadata;
+    readonly reason: string | null;
+    readonly changed_at: string;
+  };
+}
+
+/** The customer's id for the key's owner was set or (null) removed. */
+export interface KeyExternalIdSet {
+  readonly type: 'KeyExternalIdSet';
+  readonly data: {
+    readonly key_id: string;
+    readonly external_id: string | null;
+    readonly reason: string | null;
+    readonly changed_at: string;
+  };
+}
+
 /** Every fact a key's stream can hold. */
 export type KeyEvent =
   | KeyCreated
@@ -157,6 +217,10 @@ export type KeyEvent =
   | KeyRoutingRulesSet
   | KeyRoutingRulesCleared
   | KeySecretRotated
+  | KeyIpAllowlistSet
+  | KeyRateLimitsSet
+  | KeyMetadataSet
+  | KeyExternalIdSet
   | KeyRevoked;
 
 /** The `type` of a key event. */

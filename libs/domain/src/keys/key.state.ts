@@ -1,3 +1,5 @@
+import { KeyMetadata } from '../restrictions/key-metadata';
+import { RateLimit } from '../restrictions/rate-limits';
 import { RoutingRules } from '../routing-preferences/routing-rule';
 import { KeyLimitSettings, KeyOwnership } from './key.events';
 
@@ -23,7 +25,13 @@ export interface KeyFacts extends KeyLimitSettings {
   readonly expires_at: string | null;
   readonly routing_preference_id: string | null;
   readonly routing_rules: RoutingRules | null;
+  readonly allowed_ips: readonly string[];
+  readonly rate_limits: readonly RateLimit[];
+  readonly metadata: KeyMetadata;
+  readonly external_id: string | null;
   readonly created_at: string;
+  /** When the current secret was issued (creation or last rotation): where a max lifetime counts from. */
+  readonly secret_issued_at: string;
   readonly updated_at: string;
   readonly revoked_at: string | null;
   readonly revoke_reason: string | null;

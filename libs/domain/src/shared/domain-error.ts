@@ -6,7 +6,8 @@ export type DomainErrorCode =
   | 'key_revoked'
   | 'already_exists'
   | 'routing_preference_not_bindable'
-  | 'routing_preference_deleted';
+  | 'routing_preference_deleted'
+  | 'policy_violation';
 
 /** One invalid input field and why. */
 export interface FieldError {

@@ -1,9 +1,13 @@
 import { KeyEventType } from '../keys/key.events';
+import { OrgKeyPolicyEvent } from '../org-key-policy/org-key-policy.events';
 import { FieldErrors } from '../shared/validation';
 
+/** The stored types a webhook can announce: every key event, and an org's key policy change. */
+export type AnnouncedEventType = KeyEventType | OrgKeyPolicyEvent['type'];
+
 /**
- * The public name of every key event a webhook can announce. A `Record` over KeyEventType makes a
- * new key event a compile error here until it is given its public name.
+ * The public name of every event a webhook can announce. A `Record` over the announced types makes
+ * a new key event a compile error here until it is given its public name.
  */
 export const WEBHOOK_EVENT_TYPES = {
   KeyCreated: 'key.created',
@@ -18,11 +22,16 @@ export const WEBHOOK_EVENT_TYPES = {
   KeyRoutingRulesSet: 'key.routing_rules_set',
   KeyRoutingRulesCleared: 'key.routing_rules_cleared',
   KeySecretRotated: 'key.rotated',
+  KeyIpAllowlistSet: 'key.ip_allowlist_set',
+  KeyRateLimitsSet: 'key.rate_limits_set',
+  KeyMetadataSet: 'key.metadata_set',
+  KeyExternalIdSet: 'key.external_id_set',
   KeyRevoked: 'key.revoked',
-} as const satisfies Record<KeyEventType, string>;
+  OrgKeyPolicySet: 'org.key_policy_updated',
+} as const satisfies Record<AnnouncedEventType, string>;
 
 /** A public webhook event name such as `key.revoked`. */
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[KeyEventType];
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[AnnouncedEventType];
 
 const PUBLIC_NAMES: ReadonlyMap<string, WebhookEventType> = new Map(
   Object.entries(WEBHOOK_EVENT_TYPES),

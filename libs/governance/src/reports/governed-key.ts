@@ -21,6 +21,11 @@ export interface GovernedKey {
   readonly last_used_at: string | null;
   readonly revoked_at: string | null;
   readonly created_at: string;
+  /** What org key policies look at (SPEC §9). */
+  readonly scopes: readonly string[];
+  readonly allowed_ips: readonly string[];
+  /** When the current secret was issued (creation or last rotation). */
+  readonly secret_issued_at: string;
 }
 
 /** Where a key stands at a given time; revocation outranks expiry, which outranks disabling. */

@@ -7,6 +7,7 @@ import { keysNeverExpiring } from './keys-never-expiring';
 import { keysWithoutLimit } from './keys-without-limit';
 import { recentRevocations } from './recent-revocations';
 import { keysUnusedFor } from './unused-keys';
+import { keysViolatingPolicy, OrgPolicyLookup } from './policy-violations';
 
 /** What a report reads: the keys it covers, their revocations, and the time it is made at. */
 export interface ReportSources {
@@ -15,6 +16,8 @@ export interface ReportSources {
   keys(): AsyncIterable<GovernedKey>;
   /** `KeyRevoked` events of the covered keys, in global order. */
   revocations(): AsyncIterable<RecordedEvent>;
+  /** An org's current key policy. */
+  readonly policyOf: OrgPolicyLookup;
 }
 
 /** A report's parameters; each report reads the ones it names and defaults the rest. */
@@ -85,6 +88,11 @@ export const REPORTS = {
     columns: [...KEY_COLUMNS, 'limit', 'limit_reset', 'window_usage', 'used_percent', 'exhausted'],
     run: ({ keys, now }, { threshold = DEFAULT_THRESHOLD_PERCENT }) =>
       rows(keysNearLimit(keys(), threshold, now)),
+  },
+  'policy-violations': {
+    title: () => "Live org keys that break their org's current key policy, one row per rule",
+    columns: [...KEY_COLUMNS, 'rule', 'reason'],
+    run: ({ keys, policyOf, now }) => rows(keysViolatingPolicy(keys(), policyOf, now)),
   },
   'recent-revocations': {
     title: ({ days = DEFAULT_REVOCATION_DAYS }) =>

@@ -22,6 +22,9 @@ const governedKey = (id: string, changes: Partial<GovernedKey>): GovernedKey => 
   last_used_at: '2026-06-29T08:00:00.000Z',
   revoked_at: null,
   created_at: '2026-01-01T00:00:00.000Z',
+  scopes: ['completions'],
+  allowed_ips: [],
+  secret_issued_at: '2026-01-01T00:00:00.000Z',
   ...changes,
 });
 

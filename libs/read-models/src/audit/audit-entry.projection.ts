@@ -3,7 +3,8 @@ import { RecordedEvent } from '@keyledger/event-store';
 import { OWNER_STREAM_PREFIXES } from '../defaults/owner-stream-prefixes';
 import { Projection } from '../projection/projection';
 import { streamCategory } from '../projection/stream-category';
-import { Audience } from '../shared/audience';
+import { isOrgKeyPolicyEvent } from '../org-key-policy/is-org-key-policy-event';
+import { Audience, orgAudience } from '../shared/audience';
 import { AUDIT_ENTRY_DOCUMENTS, AuditEntryDocument } from './audit-entry.document';
 import { auditSummary } from './audit-summary';
 
@@ -46,7 +47,12 @@ function auditEntry(event: RecordedEvent, owners: KeyOwners): AuditEntryDocument
   const { actor, org_id, occurred_at, request_id, correlation_id, causation_id, ip, user_agent } =
     event.metadata;
   const key_id = idField(event, 'key_id');
-  const owner = key_id === null ? null : owners(key_id);
+  // An org's key policy is filed under the org, like its org keys: its key administrators see it.
+  const owner = isOrgKeyPolicyEvent(event)
+    ? { audience: orgAudience(event.data.org_id), owner_user_id: null }
+    : key_id === null
+      ? null
+      : owners(key_id);
   return {
     id: event.id,
     position: event.position,

@@ -2,10 +2,12 @@ import {
   DefaultOwner,
   DefaultPreferenceEvent,
   KeyEvent,
+  OrgKeyPolicyEvent,
   RoutingPreferenceEvent,
 } from '@keyledger/domain';
 import { RecordedEvent } from '@keyledger/event-store';
 import { isDefaultPreferenceEvent } from '../defaults/is-default-preference-event';
+import { isOrgKeyPolicyEvent } from '../org-key-policy/is-org-key-policy-event';
 import { isKeyEvent } from '../keys/is-key-event';
 import { isRoutingPreferenceEvent } from '../routing-preferences/is-routing-preference-event';
 
@@ -22,6 +24,7 @@ export function auditSummary(event: RecordedEvent): string {
   if (isKeyEvent(event)) return keySummary(event);
   if (isRoutingPreferenceEvent(event)) return preferenceSummary(event);
   if (isDefaultPreferenceEvent(event)) return defaultSummary(event);
+  if (isOrgKeyPolicyEvent(event)) return policySummary(event);
   return event.type;
 }
 
@@ -60,6 +63,25 @@ function keySummary(event: KeyEvent): string {
       return event.data.previous_valid_until
         ? `Rotated the secret; the old one works until ${event.data.previous_valid_until}`
         : 'Rotated the secret; the old one stopped at once';
+    case 'KeyIpAllowlistSet': {
+      const { allowed_ips, reason } = event.data;
+      return allowed_ips.length === 0
+        ? `Removed the IP allowlist${because(reason)}`
+        : `Allowed the key from ${allowed_ips.join(', ')}${because(reason)}`;
+    }
+    case 'KeyRateLimitsSet': {
+      const { rate_limits, reason } = event.data;
+      const limits = rate_limits.map((l) => `${l.name} ${l.limit}/${l.duration_ms} ms`);
+      return rate_limits.length === 0
+        ? `Removed the rate limits${because(reason)}`
+        : `Set rate limits ${limits.join(', ')}${because(reason)}`;
+    }
+    case 'KeyMetadataSet':
+      return `Set the key metadata (${plural(Object.keys(event.data.metadata).length, 'field')})${because(event.data.reason)}`;
+    case 'KeyExternalIdSet':
+      return event.data.external_id === null
+        ? `Removed the external id${because(event.data.reason)}`
+        : `Set the external id to ${JSON.stringify(event.data.external_id)}${because(event.data.reason)}`;
     case 'KeyRevoked':
       return `Revoked key${because(event.data.reason)}`;
   }
@@ -89,4 +111,15 @@ function defaultSummary(event: DefaultPreferenceEvent): string {
   return event.type === 'DefaultPreferenceSet'
     ? `Made routing preference ${preference_id} the default of ${ownerName(owner)}`
     : `Routing preference ${preference_id} is no longer the default of ${ownerName(owner)}`;
+}
+
+function policySummary({ data }: OrgKeyPolicyEvent): string {
+  const rules = [
+    data.max_lifetime_days === null ? null : `max lifetime ${data.max_lifetime_days} days`,
+    data.require_limit ? 'limit required' : null,
+    data.allowed_scopes === null ? null : `scopes ${data.allowed_scopes.join(', ')}`,
+    data.require_ip_allowlist ? 'IP allowlist required' : null,
+  ].filter((rule) => rule !== null);
+  const what = rules.length === 0 ? 'no rules' : rules.join(', ');
+  return `Set the key policy of org ${data.org_id}: ${what}, enforced on ${data.enforcement === 'all_keys' ? 'all keys' : 'new keys'}${because(data.reason)}`;
 }

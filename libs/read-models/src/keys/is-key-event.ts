@@ -15,5 +15,9 @@ export const isKeyEvent = eventGuard<KeyEvent>({
   KeyRoutingRulesSet: true,
   KeyRoutingRulesCleared: true,
   KeySecretRotated: true,
+  KeyIpAllowlistSet: true,
+  KeyRateLimitsSet: true,
+  KeyMetadataSet: true,
+  KeyExternalIdSet: true,
   KeyRevoked: true,
 });

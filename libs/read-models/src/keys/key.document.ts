@@ -1,4 +1,10 @@
-import { KeyLimitSettings, KeyOwnership, RoutingRules } from '@keyledger/domain';
+import {
+  KeyLimitSettings,
+  KeyMetadata,
+  KeyOwnership,
+  RateLimit,
+  RoutingRules,
+} from '@keyledger/domain';
 import { Audience } from '../shared/audience';
 import { CollectionSpec } from '../store/read-store.port';
 
@@ -29,7 +35,15 @@ export interface KeyDocument extends KeyLimitSettings {
   readonly has_routing_rules: boolean;
   /** Key-first rules, which outrank any bound preference. */
   readonly routing_rules: RoutingRules | null;
+  /** Canonical CIDRs the key resolves from; [] for anywhere. */
+  readonly allowed_ips: readonly string[];
+  readonly rate_limits: readonly RateLimit[];
+  readonly metadata: KeyMetadata;
+  /** The customer's own id for the key's owner. */
+  readonly external_id: string | null;
   readonly created_at: string;
+  /** When the current secret was issued (creation or last rotation): a max lifetime counts from it. */
+  readonly secret_issued_at: string;
   /** When the last event about the key happened. */
   readonly updated_at: string;
   readonly expires_at: string | null;
@@ -38,7 +52,7 @@ export interface KeyDocument extends KeyLimitSettings {
 }
 
 /** What `GET /api/v1/keys` filters on besides the audience and `revoked`. */
-const LIST_FILTERS = ['disabled', 'scope', 'org_id', 'owner_user_id'] as const;
+const LIST_FILTERS = ['disabled', 'scope', 'org_id', 'owner_user_id', 'external_id'] as const;
 
 /** The keys collection: unique secret hash, the previous hash for rotation grace, list orders, bindings. */
 export const KEY_DOCUMENTS: CollectionSpec<KeyDocument> = {

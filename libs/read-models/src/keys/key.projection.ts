@@ -47,7 +47,12 @@ function createdKey(data: KeyCreated['data'], occurredAt: string): KeyDocument {
     routing_preference_id: null,
     has_routing_rules: false,
     routing_rules: null,
+    allowed_ips: data.allowed_ips ?? [],
+    rate_limits: data.rate_limits ?? [],
+    metadata: data.metadata ?? {},
+    external_id: data.external_id ?? null,
     created_at: data.created_at,
+    secret_issued_at: data.created_at,
     updated_at: occurredAt,
     expires_at: data.expires_at,
     revoked_at: null,
@@ -101,8 +106,17 @@ function changedKey(
         label,
         previous_hash: graced ? previous_hash : null,
         previous_hash_valid_until: previous_valid_until,
+        secret_issued_at: event.data.rotated_at,
       });
     }
+    case 'KeyIpAllowlistSet':
+      return change({ allowed_ips: event.data.allowed_ips });
+    case 'KeyRateLimitsSet':
+      return change({ rate_limits: event.data.rate_limits });
+    case 'KeyMetadataSet':
+      return change({ metadata: event.data.metadata });
+    case 'KeyExternalIdSet':
+      return change({ external_id: event.data.external_id });
     case 'KeyRevoked':
       return change({
         revoked: true,

@@ -3,7 +3,10 @@ import { RecordedEvent } from '@keyledger/event-store';
 import { PendingUsage } from '../pending-usage';
 import { ResolutionModel } from '../resolution-model';
 import { ResolutionSettings } from '../resolution-settings';
+import { RateLimiter } from '../rate-limiter';
+import { ResolveOutcome, ResolveRequest } from '../resolve-outcome';
 import { Resolver } from '../resolver';
+import { answeredAtOnce } from './answered-at-once';
 import { DomainEvent, EventLog } from './event-log';
 import { keyCreated, testSettings } from './key-fixtures';
 
@@ -17,10 +20,16 @@ export class ResolutionHarness {
   constructor(
     readonly settings: ResolutionSettings = testSettings(),
     readonly instanceId = 'instance-a',
+    rateLimiter?: RateLimiter,
   ) {
     this.model = new ResolutionModel(instanceId);
     this.pending = new PendingUsage(instanceId);
-    this.resolver = new Resolver(this.model, this.pending, settings);
+    this.resolver = new Resolver(this.model, this.pending, settings, rateLimiter);
+  }
+
+  /** Resolves with this process's own rate limiter, which always answers at once. */
+  resolve(request: ResolveRequest, now: Date): ResolveOutcome {
+    return answeredAtOnce(this.resolver.resolve(request, now));
   }
 
   /** Records an event on `stream` and folds it into the model. */

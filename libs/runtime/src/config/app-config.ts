@@ -121,6 +121,12 @@ const configSchema = z
     CONSOLE_OIDC_ISSUER: optionalUrl,
     CONSOLE_OIDC_CLIENT_ID: z.string().min(1).max(256).optional(),
     CONSOLE_OIDC_SCOPE: z.string().min(1).max(512).default('openid'),
+    /** Shares keys' rate limits across instances; unset: each instance counts its own. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
   })
   .superRefine((env, ctx) => {
     if (env.EVENT_STORE === 'esdb' && !env.EVENTSTORE_URL) {
@@ -235,6 +241,8 @@ const configSchema = z
       flushIntervalMs: env.USAGE_FLUSH_INTERVAL_MS,
       reservationCredits: env.USAGE_RESERVATION_CREDITS,
     },
+    /** Where rate limits are shared (null: per instance), and how long a request waits for it. */
+    rateLimits: { redisUrl: env.REDIS_URL ?? null, redisTimeoutMs: env.REDIS_TIMEOUT_MS },
   }));
 
 export type AppConfig = z.output<typeof configSchema>;

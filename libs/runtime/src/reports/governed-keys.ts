@@ -42,6 +42,10 @@ export function governedKey(key: KeyDocument, usage: KeyUsage | null): GovernedK
     last_used_at: usage?.last_used_at ?? null,
     revoked_at: key.revoked_at,
     created_at: key.created_at,
+    scopes: key.scopes,
+    // Documents projected before these fields existed lack them.
+    allowed_ips: key.allowed_ips ?? [],
+    secret_issued_at: key.secret_issued_at ?? key.created_at,
   };
   if (usage === null || key.limit === null) return governed;
   // Reports read the limit's window from the field named by its reset (all-time without one).

@@ -8,7 +8,7 @@ import { JsonBodyParser } from '../../shared/http/json-body';
 import { requestIdOf } from '../../shared/http/request-id';
 import { SECURITY_HEADERS } from '../../shared/http/security-headers';
 import { AccessLog } from '../../shared/logging/access-log';
-import { GatewayRoute } from './gateway-route';
+import { GatewayReply, GatewayRoute } from './gateway-route';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** The content types the listener parses itself; any other goes to Fastify, which knows them all. */
@@ -124,14 +124,30 @@ export class GatewayListener {
 
   /** Answers a valid body (the route may still refuse it: an unknown key, a spent limit). */
   private admit(exchange: Exchange, body: unknown): void {
-    let answer: unknown;
+    let reply: GatewayReply | Promise<GatewayReply>;
     try {
-      answer = exchange.route.answer(exchange.request.headers, body);
+      reply = exchange.route.answer(exchange.request.headers, body);
     } catch (error) {
       this.refuse(exchange, error);
       return;
     }
-    this.send(exchange, 200, answer, NO_HEADERS, null);
+    // A promise only when a shared rate limit had to be asked (Redis).
+    if (reply instanceof Promise) {
+      reply.then(
+        (settled) => this.succeed(exchange, settled),
+        (error: unknown) => this.refuse(exchange, error),
+      );
+    } else this.succeed(exchange, reply);
+  }
+
+  private succeed(exchange: Exchange, { body, headers }: GatewayReply): void {
+    this.send(
+      exchange,
+      200,
+      body,
+      headers === null ? NO_HEADERS : Object.entries(headers).flat(),
+      null,
+    );
   }
 
   private refuse(exchange: Exchange, error: unknown): void {

@@ -9,6 +9,12 @@ export interface GatewayRoute<Body = unknown> {
   readonly dto: Type<unknown>;
   /** Whether a parsed body passes the DTO as it is; checked without reflection. */
   isPlain(value: unknown): value is Body;
-  /** The answer for a valid body, or throws the refusal (an ApiError, a DomainError). */
-  answer(headers: IncomingHttpHeaders, body: Body): unknown;
+  /** The answer for a valid body, or throws (or rejects with) the refusal (an ApiError, a DomainError). */
+  answer(headers: IncomingHttpHeaders, body: Body): GatewayReply | Promise<GatewayReply>;
+}
+
+/** A route's answer and the response headers it adds (null: none). */
+export interface GatewayReply {
+  readonly body: unknown;
+  readonly headers: Readonly<Record<string, string>> | null;
 }

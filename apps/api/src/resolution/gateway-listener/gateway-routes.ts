@@ -2,9 +2,14 @@ import { isPlainRecordUsageBody } from '../commands/record-usage/record-usage-bo
 import { RecordUsageHandler } from '../commands/record-usage/record-usage.handler';
 import { RecordUsageRequestDto } from '../commands/record-usage/record-usage.request.dto';
 import { isPlainResolveBody } from '../commands/resolve/resolve-body';
-import { ResolveHandler } from '../commands/resolve/resolve.handler';
+import { ResolveHandler, ResolveReply } from '../commands/resolve/resolve.handler';
 import { ResolveRequestDto } from '../commands/resolve/resolve.request.dto';
-import { GatewayRoute } from './gateway-route';
+import { GatewayReply, GatewayRoute } from './gateway-route';
+
+const asGatewayReply = ({ answer, headers }: ResolveReply): GatewayReply => ({
+  body: answer,
+  headers,
+});
 
 /** The paths of the gateway's calls; their controllers serve the same ones (checked at start). */
 export const RESOLVE_PATH = '/api/v1/resolve';
@@ -19,13 +24,16 @@ export function gatewayRoutes(
     path: RESOLVE_PATH,
     dto: ResolveRequestDto,
     isPlain: isPlainResolveBody,
-    answer: (headers, body) => resolve.execute(headers, body),
+    answer: (headers, body) => {
+      const reply = resolve.execute(headers, body);
+      return reply instanceof Promise ? reply.then(asGatewayReply) : asGatewayReply(reply);
+    },
   };
   const usageRoute: GatewayRoute<Parameters<RecordUsageHandler['execute']>[1]> = {
     path: RECORD_USAGE_PATH,
     dto: RecordUsageRequestDto,
     isPlain: isPlainRecordUsageBody,
-    answer: (headers, body) => recordUsage.execute(headers, body),
+    answer: (headers, body) => ({ body: recordUsage.execute(headers, body), headers: null }),
   };
   return [resolveRoute, usageRoute] as GatewayRoute[];
 }

@@ -31,6 +31,7 @@ const domainStatus: Readonly<Record<DomainErrorCode, number>> = {
   already_exists: 409,
   routing_preference_not_bindable: 400,
   routing_preference_deleted: 409,
+  policy_violation: 400,
 };
 
 /** Status codes Fastify and Nest raise for malformed HTTP, under our stable codes. */

@@ -20,6 +20,8 @@ import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { CLOCK, EVENT_STORE, ID_GENERATOR, SECRET_GENERATOR } from '../../../infrastructure/tokens';
 import { decideAndAppend } from '@keyledger/commands';
 import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
+import { OrgKeyPolicies } from '../../../org-key-policy/org-key-policies';
+import { canonicalAllowedIps } from '../../allowed-ips';
 import { KeyReader, KeyWriteResult } from '../../key-reader';
 import { CreateKeyRequestDto } from './create-key.request.dto';
 import { IdempotencyClaims } from './idempotency-claims';
@@ -60,6 +62,7 @@ export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, Creat
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly claims: IdempotencyClaims,
     private readonly reader: KeyReader,
+    private readonly policies: OrgKeyPolicies,
   ) {}
 
   async execute({
@@ -88,6 +91,13 @@ export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, Creat
       limit_reset: request.limit_reset,
       include_byok_in_limit: request.include_byok_in_limit,
       expires_at: request.expires_at,
+      allowed_ips: canonicalAllowedIps(request.allowed_ips),
+      rate_limits: request.rate_limits,
+      metadata: request.metadata,
+      external_id: request.external_id,
+      // The decider applies it only if the key turns out to be an org key of this org.
+      org_key_policy:
+        orgId === null ? null : { org_id: orgId, policy: (await this.policies.of(orgId)).policy },
       plan_tier: principal.plan_tier,
       now: now.toISOString(),
     };

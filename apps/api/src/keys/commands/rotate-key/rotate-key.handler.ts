@@ -35,9 +35,12 @@ export class RotateKeyHandler implements ICommandHandler<RotateKeyCommand, Rotat
     const secret = generateSecret(this.config.keyPrefix, this.random);
     const hash = hashSecret(secret, this.config.keyHashPepper);
     const label = secretLabel(secret, this.config.keyPrefix);
-    const result = await this.writer.change(target, (now) => [
-      { type: 'RotateKey', hash, label, grace_period_seconds: gracePeriodSeconds, now },
-    ]);
+    // A new secret under a max lifetime gets the latest expiry its policy allows, if it had none.
+    const result = await this.writer.change(
+      target,
+      (now) => [{ type: 'RotateKey', hash, label, grace_period_seconds: gracePeriodSeconds, now }],
+      { expiryNamed: false },
+    );
     return { ...result, secret };
   }
 }

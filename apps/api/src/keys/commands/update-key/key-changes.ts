@@ -1,4 +1,5 @@
 import { invalid, KeyCommand } from '@keyledger/domain';
+import { canonicalAllowedIps } from '../../allowed-ips';
 import { UpdateKeyRequestDto } from './update-key.request.dto';
 
 /**
@@ -7,8 +8,16 @@ import { UpdateKeyRequestDto } from './update-key.request.dto';
  * writes nothing.
  */
 export function keyChanges(body: UpdateKeyRequestDto, now: string): KeyCommand[] {
-  if (body.reason !== undefined && body.disabled !== true) {
-    throw invalid([{ field: 'reason', message: 'is only accepted with disabled: true' }]);
+  const { allowed_ips, rate_limits, metadata, external_id, reason } = body;
+  const restricts = [allowed_ips, rate_limits, metadata, external_id].some((f) => f !== undefined);
+  if (reason !== undefined && body.disabled !== true && !restricts) {
+    throw invalid([
+      {
+        field: 'reason',
+        message:
+          'is only accepted with disabled: true or a change of allowed_ips, rate_limits, metadata or external_id',
+      },
+    ]);
   }
   const commands: KeyCommand[] = [];
   if (body.name !== undefined) commands.push({ type: 'RenameKey', name: body.name, now });
@@ -20,6 +29,17 @@ export function keyChanges(body: UpdateKeyRequestDto, now: string): KeyCommand[]
   }
   if (body.expires_at !== undefined) {
     commands.push({ type: 'SetKeyExpiry', expires_at: body.expires_at, now });
+  }
+  if (allowed_ips !== undefined) {
+    const canonical = canonicalAllowedIps(allowed_ips) ?? [];
+    commands.push({ type: 'SetKeyIpAllowlist', allowed_ips: canonical, reason, now });
+  }
+  if (rate_limits !== undefined) {
+    commands.push({ type: 'SetKeyRateLimits', rate_limits, reason, now });
+  }
+  if (metadata !== undefined) commands.push({ type: 'SetKeyMetadata', metadata, reason, now });
+  if (external_id !== undefined) {
+    commands.push({ type: 'SetKeyExternalId', external_id, reason, now });
   }
   return commands;
 }

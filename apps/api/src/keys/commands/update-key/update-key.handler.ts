@@ -18,6 +18,8 @@ export class UpdateKeyHandler implements ICommandHandler<UpdateKeyCommand, KeyWr
   constructor(private readonly writer: KeyWriter) {}
 
   execute({ target, changes }: UpdateKeyCommand): Promise<KeyWriteResult> {
-    return this.writer.change(target, (now) => keyChanges(changes, now));
+    return this.writer.change(target, (now) => keyChanges(changes, now), {
+      expiryNamed: changes.expires_at !== undefined,
+    });
   }
 }

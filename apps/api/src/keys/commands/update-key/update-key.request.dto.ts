@@ -5,8 +5,9 @@ import { RevokeKeyRequestDto } from '../revoke-key/revoke-key.request.dto';
 
 /**
  * Body of `PATCH /api/v1/keys/{id}`: each field sent is a change, fields left out stay as they
- * are; `limit: null` makes the key unlimited, `expires_at: null` removes its expiry. `reason`
- * goes with `disabled: true`, into the audit trail.
+ * are; `limit: null` makes the key unlimited, `expires_at: null` removes its expiry; `allowed_ips`,
+ * `rate_limits` and `metadata` replace the whole list or object. `reason` goes with
+ * `disabled: true` or a change of those or of `external_id`, into the audit trail.
  */
 export class UpdateKeyRequestDto extends IntersectionType(
   PartialType(
@@ -16,6 +17,10 @@ export class UpdateKeyRequestDto extends IntersectionType(
       'limit_reset',
       'include_byok_in_limit',
       'expires_at',
+      'allowed_ips',
+      'rate_limits',
+      'metadata',
+      'external_id',
     ] as const),
   ),
   RevokeKeyRequestDto,

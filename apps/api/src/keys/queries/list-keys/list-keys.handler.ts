@@ -37,6 +37,7 @@ export class ListKeysHandler implements IQueryHandler<ListKeysQuery, KeyPage> {
       ...(filters.scope ? { scope: filters.scope } : {}),
       ...(filters.org_id ? { org_id: filters.org_id } : {}),
       ...(filters.owner ? { owner_user_id: filters.owner } : {}),
+      ...(filters.external_id ? { external_id: filters.external_id } : {}),
     };
     try {
       const page = await this.directory.keys.find({

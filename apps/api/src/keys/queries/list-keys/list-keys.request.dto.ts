@@ -55,6 +55,15 @@ export class ListKeysRequestDto {
   @MaxLength(128)
   readonly org_id?: string;
 
+  @ApiPropertyOptional({
+    description: "Exactly this external id (the customer's id for the owner).",
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  readonly external_id?: string;
+
   @ApiPropertyOptional({ description: 'Owner user id.' })
   @IsOptional()
   @IsString()

@@ -114,6 +114,15 @@ export class RunReportHttpController {
     );
   }
 
+  /** Live org keys that break their org's current key policy, one row per broken rule. */
+  @DocumentedReport('policy-violations')
+  policyViolations(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ReportRequestDto,
+  ): Promise<ReportAnswer> {
+    return this.run(new RunReportQuery(principal, 'policy-violations', query.org_id));
+  }
+
   /** Who revoked which key in the last `days` days, and why. */
   @DocumentedReport(
     'recent-revocations',

@@ -1,13 +1,16 @@
-import { KEY_SCOPES, MAX_MODEL_NAME } from '@keyledger/domain';
+import { isIP } from 'node:net';
+import { KEY_SCOPES, MAX_MODEL_NAME, MAX_RATE_LIMIT } from '@keyledger/domain';
 import { isObjectWithOnly, isOptionalText } from '../../shared/plain-object';
 
 /** The body of `POST /api/v1/resolve` once validated (ResolveRequestDto's rules). */
 export interface ResolveBody {
   readonly model?: string;
   readonly scope?: string;
+  readonly client_ip?: string;
+  readonly rate_limit_cost?: number;
 }
 
-const FIELDS = ['model', 'scope'];
+const FIELDS = ['model', 'scope', 'client_ip', 'rate_limit_cost'];
 const SCOPES: readonly string[] = KEY_SCOPES;
 
 /**
@@ -18,9 +21,14 @@ const SCOPES: readonly string[] = KEY_SCOPES;
 export function isPlainResolveBody(value: unknown): value is ResolveBody | undefined {
   if (value === undefined) return true;
   if (!isObjectWithOnly(value, FIELDS)) return false;
-  const { model, scope } = value;
+  const { model, scope, client_ip, rate_limit_cost } = value;
   return (
     isOptionalText(model, 1, MAX_MODEL_NAME) &&
-    (scope === undefined || (typeof scope === 'string' && SCOPES.includes(scope)))
+    (scope === undefined || (typeof scope === 'string' && SCOPES.includes(scope))) &&
+    (client_ip === undefined || (typeof client_ip === 'string' && isIP(client_ip) !== 0)) &&
+    (rate_limit_cost === undefined ||
+      (Number.isInteger(rate_limit_cost) &&
+        (rate_limit_cost as number) >= 0 &&
+        (rate_limit_cost as number) <= MAX_RATE_LIMIT))
   );
 }

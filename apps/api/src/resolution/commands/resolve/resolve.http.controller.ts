@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { FastifyRequest } from 'fastify';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../../auth/auth.guard';
-import { ResolveAnswer, ResolveHandler } from './resolve.handler';
+import { ResolveAnswer, ResolveHandler, ResolveReply } from './resolve.handler';
 import { ResolveRequestDto } from './resolve.request.dto';
 import { ResolveAnswerResponse } from './resolve.response';
 
@@ -34,13 +34,21 @@ export class ResolveHttpController {
   })
   @ApiResponse({
     status: 403,
-    description: '`key_disabled`, `insufficient_scope`, `model_not_allowed`',
+    description:
+      '`key_disabled`, `insufficient_scope`, `model_not_allowed`, `policy_violation` (an `all_keys` org policy), `ip_not_allowed`',
   })
   @ApiResponse({
     status: 429,
-    description: '`limit_exceeded`, `request_limit_exceeded` (with `Retry-After`)',
+    description:
+      '`limit_exceeded`, `request_limit_exceeded` (with `Retry-After`), `rate_limited` (with `Retry-After` and `X-RateLimit-Limit`/`-Remaining`/`-Reset` of the limit that refused)',
   })
-  resolve(@Req() request: FastifyRequest, @Body() body: ResolveRequestDto): ResolveAnswer {
-    return this.handler.execute(request.headers, body);
+  async resolve(
+    @Req() request: FastifyRequest,
+    @Body() body: ResolveRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ResolveAnswer> {
+    const { answer, headers }: ResolveReply = await this.handler.execute(request.headers, body);
+    if (headers !== null) void reply.headers(headers);
+    return answer;
   }
 }

@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { KEY_SCOPES, MAX_MODEL_NAME } from '@keyledger/domain';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { KEY_SCOPES, MAX_MODEL_NAME, MAX_RATE_LIMIT } from '@keyledger/domain';
+import {
+  IsIn,
+  IsInt,
+  IsIP,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ResolveBody } from './resolve-body';
 
 /**
@@ -27,4 +37,25 @@ export class ResolveRequestDto implements ResolveBody {
   @IsOptional()
   @IsIn(KEY_SCOPES)
   readonly scope?: string;
+
+  @ApiPropertyOptional({
+    example: '203.0.113.7',
+    description:
+      "The end user's address as the gateway saw it (IPv4 or IPv6); required for keys with an IP allowlist.",
+  })
+  @IsOptional()
+  @IsIP()
+  readonly client_ip?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_RATE_LIMIT,
+    default: 1,
+    description: "Units this request spends against each of the key's rate limits.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_RATE_LIMIT)
+  readonly rate_limit_cost?: number;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ResolvedKey } from '@keyledger/resolution';
+import { KeyMetadata } from '@keyledger/domain';
+import { RateLimitState, ResolvedKey } from '@keyledger/resolution';
 import { EffectiveRoutingResponse } from '../../../routing-preferences/effective-routing.response';
 import { LimitStateResponse } from '../../shared/limit-state.response';
 import { ResolveAnswer } from './resolve.handler';
@@ -23,6 +24,35 @@ export class ResolvedKeyResponse implements ResolvedKey {
     description: "The tier applied: the default one when the key's is unknown.",
   })
   readonly plan_tier!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    description: "The key's metadata.",
+  })
+  readonly metadata!: KeyMetadata;
+
+  @ApiProperty({ type: String, nullable: true, description: "The customer's id for the owner." })
+  readonly external_id!: string | null;
+}
+
+/** One of the key's rate limits after the request. */
+export class RateLimitStateResponse implements RateLimitState {
+  @ApiProperty({ type: String })
+  readonly name!: string;
+
+  @ApiProperty({ type: Number })
+  readonly limit!: number;
+
+  @ApiProperty({ type: Number, description: 'Units left in the sliding window.' })
+  readonly remaining!: number;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    description: "End of the current fixed window: the previous window's weight is gone by then.",
+  })
+  readonly reset_at!: string;
 }
 
 type ResolvedAnswerData = ResolveAnswer['data'];
@@ -37,6 +67,9 @@ export class ResolvedResponse implements ResolvedAnswerData {
 
   @ApiProperty({ type: LimitStateResponse })
   readonly limit!: LimitStateResponse;
+
+  @ApiProperty({ type: [RateLimitStateResponse], description: '[] for a key without rate limits.' })
+  readonly rate_limits!: readonly RateLimitStateResponse[];
 }
 
 /** `{ data: { key, routing, limit } }`. */

@@ -1,0 +1,20 @@
+import { OrgKeyPolicy } from './org-key-policy';
+
+/**
+ * The org's key policy was replaced (a whole policy, not a patch). Lives on the org's stream
+ * `org-<id>`, beside its default routing preference.
+ */
+export interface OrgKeyPolicySet {
+  readonly type: 'OrgKeyPolicySet';
+  readonly data: OrgKeyPolicy & {
+    readonly org_id: string;
+    readonly reason: string;
+    readonly set_at: string;
+  };
+}
+
+/** Every fact about an org's key policy. */
+export type OrgKeyPolicyEvent = OrgKeyPolicySet;
+
+/** The stream of one org: its key policy and its default routing preference. */
+export const orgStream = (orgId: string): string => `org-${orgId}`;

@@ -1,0 +1,35 @@
+import { RateLimit } from '@keyledger/domain';
+import { tightest, WindowVerdict } from './sliding-window';
+
+/** What a rate limiter needs of a key. */
+export interface RateLimitedKey {
+  readonly id: string;
+  readonly rate_limits: readonly RateLimit[];
+}
+
+/** The decision over all of a key's limits: all admit (and are spent) or none is spent. */
+export interface RateLimitCheck {
+  readonly admitted: boolean;
+  /** One verdict per limit, in the key's order. */
+  readonly verdicts: readonly WindowVerdict[];
+  /** The verdict the X-RateLimit headers and Retry-After report. */
+  readonly tightest: WindowVerdict;
+}
+
+/**
+ * Spends `cost` units against every named limit of a key at `atMs`, only if all of them have
+ * room. Local limiters answer at once; a shared (Redis) one answers with a promise.
+ */
+export interface RateLimiter {
+  spend(key: RateLimitedKey, cost: number, atMs: number): RateLimitCheck | Promise<RateLimitCheck>;
+  close(): Promise<void>;
+}
+
+/** The check of a key's verdicts. */
+export function rateLimitCheck(verdicts: readonly WindowVerdict[]): RateLimitCheck {
+  return {
+    admitted: verdicts.every((verdict) => verdict.admitted),
+    verdicts,
+    tightest: tightest(verdicts),
+  };
+}
