@@ -28,6 +28,10 @@ module.exports = {
   // A finished run must end CI even if a suite left a handle open (a clean-clone run on main once
   // reported one after every test had passed); the suites still close what they open.
   forceExit: true,
+  // E2e suites start the real service (read store, audit tree, resolution snapshot) in their
+  // hooks: on a loaded 2-core machine that alone can pass Jest's 5 s default. (Jest reads this
+  // from the top level only.)
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -39,9 +43,6 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // Each suite starts the real service (read store, audit tree, resolution snapshot) in its
-      // hooks: on a loaded 2-core machine that alone can pass Jest's 5 s default.
-      testTimeout: 30_000,
     },
   ],
 };
