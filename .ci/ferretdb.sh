@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 VERSION=v1.24.1
 BIN="$(go env GOPATH)/bin/ferretdb-${VERSION}"
 STATE=.ci-ferretdb
+# shellcheck source=loopback-service.sh
+source .ci/loopback-service.sh
 
 build() {
   [ -x "$BIN" ] && return
@@ -27,22 +29,13 @@ start() {
   build
   rm -rf "$STATE" && mkdir -p "$STATE/data"
   local port
-  port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  port=$(free_loopback_port)
   "$BIN" --handler=sqlite --sqlite-url="file:$PWD/$STATE/data/" --state-dir="$STATE" \
     --listen-addr="127.0.0.1:${port}" --debug-addr=- --telemetry=disable --log-level=warn \
     > "$STATE/ferretdb.log" 2>&1 &
   echo $! > "$STATE/pid"
-  for _ in $(seq 1 100); do
-    if (echo > "/dev/tcp/127.0.0.1/${port}") 2>/dev/null; then
-      echo "mongodb://127.0.0.1:${port}/" > .ci-ferretdb.url
-      return
-    fi
-    kill -0 "$(cat "$STATE/pid")" 2>/dev/null || break
-    sleep 0.2
-  done
-  echo "FerretDB ${VERSION} did not start:" >&2
-  cat "$STATE/ferretdb.log" >&2
-  exit 1
+  await_listening "$port" "$STATE/pid" "$STATE/ferretdb.log" "FerretDB ${VERSION}"
+  echo "mongodb://127.0.0.1:${port}/" > .ci-ferretdb.url
 }
 
 stop() {

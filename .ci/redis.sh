@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 STATE=.ci-redis
+# shellcheck source=loopback-service.sh
+source .ci/loopback-service.sh
 
 start() {
   if ! command -v redis-server > /dev/null; then
@@ -12,21 +14,12 @@ start() {
   fi
   rm -rf "$STATE" && mkdir -p "$STATE"
   local port
-  port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  port=$(free_loopback_port)
   redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$PWD/$STATE" \
     > "$STATE/redis.log" 2>&1 &
   echo $! > "$STATE/pid"
-  for _ in $(seq 1 100); do
-    if (echo > "/dev/tcp/127.0.0.1/${port}") 2>/dev/null; then
-      echo "redis://127.0.0.1:${port}" > .ci-redis.url
-      return
-    fi
-    kill -0 "$(cat "$STATE/pid")" 2>/dev/null || break
-    sleep 0.1
-  done
-  cat "$STATE/redis.log" >&2
-  echo "redis-server did not start" >&2
-  exit 1
+  await_listening "$port" "$STATE/pid" "$STATE/redis.log" redis-server
+  echo "redis://127.0.0.1:${port}" > .ci-redis.url
 }
 
 stop() {
