@@ -23,6 +23,7 @@ export type ReportName =
   | 'keys-never-expiring'
   | 'unused-keys'
   | 'keys-near-limit'
+  | 'policy-violations'
   | 'recent-revocations';
 
 /** Query of every report: one org's keys (omitted: all the caller can see). */
@@ -57,5 +58,6 @@ export interface ReportQueries {
   readonly 'keys-never-expiring': ReportQuery;
   readonly 'unused-keys': ReportDaysQuery;
   readonly 'keys-near-limit': ReportThresholdQuery;
+  readonly 'policy-violations': ReportQuery;
   readonly 'recent-revocations': ReportDaysQuery;
 }

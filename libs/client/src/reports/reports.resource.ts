@@ -27,6 +27,7 @@ export const REPORT_OPERATIONS: { readonly [N in ReportName]: Operation } = {
   'keys-never-expiring': report('keys-never-expiring', REPORT_FIELDS),
   'unused-keys': report('unused-keys', REPORT_DAYS_FIELDS),
   'keys-near-limit': report('keys-near-limit', REPORT_THRESHOLD_FIELDS),
+  'policy-violations': report('policy-violations', REPORT_FIELDS),
   'recent-revocations': report('recent-revocations', REPORT_DAYS_FIELDS),
 };
 
