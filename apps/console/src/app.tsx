@@ -1,19 +1,26 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
-import { AuditPage } from './audit/audit-page';
-import { KeyPage } from './keys/key-page';
-import { KeysPage } from './keys/keys-page';
-import { ReportsPage } from './reports/reports-page';
-import { RoutingPage } from './routing/routing-page';
+import { lazyPage } from './components/lazy-page';
+import { Loading } from './components/status';
 import { CallbackPage } from './session/callback-page';
 import { SessionProvider, useSession } from './session/session-context';
 import { SignInPage } from './session/sign-in-page';
-import { WebhooksPage } from './webhooks/webhooks-page';
+
+// Each page is its own chunk, fetched when first opened: sign-in loads none of them.
+const KeysPage = lazyPage(() => import('./keys/keys-page'), 'KeysPage');
+const KeyPage = lazyPage(() => import('./keys/key-page'), 'KeyPage');
+const AuditPage = lazyPage(() => import('./audit/audit-page'), 'AuditPage');
+const ReportsPage = lazyPage(() => import('./reports/reports-page'), 'ReportsPage');
+const KeyPolicyPage = lazyPage(() => import('./policies/key-policy-page'), 'KeyPolicyPage');
+const RoutingPage = lazyPage(() => import('./routing/routing-page'), 'RoutingPage');
+const WebhooksPage = lazyPage(() => import('./webhooks/webhooks-page'), 'WebhooksPage');
 
 const NAV = [
   { to: '/keys', label: 'Keys' },
   { to: '/audit', label: 'Audit' },
   { to: '/reports', label: 'Reports' },
+  { to: '/key-policy', label: 'Key policy' },
   { to: '/routing', label: 'Routing' },
   { to: '/webhooks', label: 'Webhooks' },
 ] as const;
@@ -43,16 +50,20 @@ function Shell() {
         </span>
       </header>
       <main id="main" tabIndex={-1}>
-        <Routes>
-          <Route path="/keys" element={<KeysPage />} />
-          <Route path="/keys/:id" element={<KeyPage />} />
-          <Route path="/audit" element={<AuditPage />} />
-          <Route path="/reports" element={<ReportsPage />} />
-          <Route path="/reports/:name" element={<ReportsPage />} />
-          <Route path="/routing" element={<RoutingPage />} />
-          <Route path="/webhooks" element={<WebhooksPage />} />
-          <Route path="*" element={<Navigate to="/keys" replace />} />
-        </Routes>
+        <Suspense fallback={<Loading what="the page" />}>
+          <Routes>
+            <Route path="/keys" element={<KeysPage />} />
+            <Route path="/keys/:id" element={<KeyPage />} />
+            <Route path="/audit" element={<AuditPage />} />
+            <Route path="/reports" element={<ReportsPage />} />
+            <Route path="/reports/:name" element={<ReportsPage />} />
+            <Route path="/key-policy" element={<KeyPolicyPage />} />
+            <Route path="/key-policy/:orgId" element={<KeyPolicyPage />} />
+            <Route path="/routing" element={<RoutingPage />} />
+            <Route path="/webhooks" element={<WebhooksPage />} />
+            <Route path="*" element={<Navigate to="/keys" replace />} />
+          </Routes>
+        </Suspense>
       </main>
     </>
   );
@@ -75,7 +86,7 @@ const queries = new QueryClient({
   },
 });
 
-/** The console: sign-in, then keys, audit, reports, routing and webhooks. */
+/** The console: sign-in, then keys, audit, reports, key policy, routing and webhooks. */
 export function App() {
   return (
     <QueryClientProvider client={queries}>

@@ -1,12 +1,21 @@
 import { KeyledgerClient } from '@keyledger/client';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { clearSession, loadSession, saveSession, Session, tokenSubject } from './session-storage';
+import {
+  clearSession,
+  loadSession,
+  saveSession,
+  Session,
+  TokenClaims,
+  tokenClaims,
+} from './session-storage';
 
 interface SessionState {
   readonly session: Session | null;
   /** Who the token says is signed in (display only). */
   readonly subject: string | null;
+  /** What the token says of its holder: who, and in which orgs with which permissions. */
+  readonly claims: TokenClaims;
   readonly client: KeyledgerClient | null;
   signIn(session: Session): void;
   signOut(): void;
@@ -28,18 +37,19 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     queries.clear();
     setSession(null);
   }, [queries]);
-  const value = useMemo<SessionState>(
-    () => ({
+  const value = useMemo<SessionState>(() => {
+    const claims = tokenClaims(session?.token ?? '');
+    return {
       session,
-      subject: session && tokenSubject(session.token),
+      subject: claims.subject,
+      claims,
       client:
         session &&
         new KeyledgerClient({ baseUrl: window.location.origin, auth: { bearer: session.token } }),
       signIn,
       signOut,
-    }),
-    [session, signIn, signOut],
-  );
+    };
+  }, [session, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

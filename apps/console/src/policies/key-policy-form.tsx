@@ -1,0 +1,148 @@
+import { KeyPolicy, KeyPolicyEnforcement } from '@keyledger/client';
+import { KEY_SCOPES } from '@keyledger/domain/keys/key-scopes';
+import { REASON_MAX } from '@keyledger/domain/keys/reason';
+import { KEY_POLICY_ENFORCEMENTS } from '@keyledger/domain/org-key-policy/org-key-policy';
+import { useMutation } from '@tanstack/react-query';
+import { FormEvent, useId, useState } from 'react';
+import { FieldProblems, invalidProps, problemsFor } from '../components/field-problems';
+import { WriteError } from '../components/write-error';
+import { useClient } from '../session/session-context';
+import { ENFORCEMENT_TEXT, PolicyDraft, policyDraft, policyRequest } from './policy-draft';
+
+/**
+ * Replaces an org's key policy: every rule, the enforcement and a reason, in one PUT guarded by
+ * the ETag it was read with. The service's refusals show beside the field they name.
+ */
+export function KeyPolicyForm({
+  policy,
+  etag,
+  onSaved,
+  onReload,
+}: {
+  readonly policy: KeyPolicy;
+  readonly etag: string | null;
+  readonly onSaved: () => void;
+  readonly onReload: () => void;
+}) {
+  const client = useClient();
+  const ids = useId();
+  const [draft, setDraft] = useState<PolicyDraft>(() => policyDraft(policy));
+  const save = useMutation({
+    mutationFn: () =>
+      client.keyPolicies.set(policy.org_id, policyRequest(draft), { ifMatch: etag }),
+    onSuccess: onSaved,
+  });
+  const set = <K extends keyof PolicyDraft>(field: K, value: PolicyDraft[K]) =>
+    setDraft({ ...draft, [field]: value });
+  const toggleScope = (scope: string, on: boolean) =>
+    set(
+      'allowedScopes',
+      on ? [...draft.allowedScopes, scope] : draft.allowedScopes.filter((s) => s !== scope),
+    );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const field = (name: string) => {
+    const problems = problemsFor(save.error, name);
+    const id = `${ids}-${name}`;
+    return { problems, id, input: invalidProps(id, problems) };
+  };
+  const lifetime = field('max_lifetime_days');
+  const scopes = field('allowed_scopes');
+  const reason = field('reason');
+  const tightening = draft.enforcement === 'all_keys' && policy.enforcement !== 'all_keys';
+  return (
+    <form className="stack" onSubmit={submit} aria-label="Edit key policy">
+      <label>
+        Maximum key lifetime in days (1–3650; empty: no cap)
+        <input
+          type="number"
+          step={1}
+          inputMode="numeric"
+          value={draft.maxLifetimeDays}
+          onChange={(e) => set('maxLifetimeDays', e.target.value)}
+          {...lifetime.input}
+        />
+      </label>
+      <FieldProblems id={lifetime.id} problems={lifetime.problems} />
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={draft.requireLimit}
+          onChange={(e) => set('requireLimit', e.target.checked)}
+        />
+        Every key must have a credit limit
+      </label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={draft.requireIpAllowlist}
+          onChange={(e) => set('requireIpAllowlist', e.target.checked)}
+        />
+        Every key must have an IP allowlist
+      </label>
+      <fieldset aria-describedby={scopes.problems.length > 0 ? scopes.id : undefined}>
+        <legend>Scopes</legend>
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={draft.restrictScopes}
+            onChange={(e) => set('restrictScopes', e.target.checked)}
+          />
+          Only these scopes:
+        </label>
+        <div className="checks">
+          {KEY_SCOPES.map((scope) => (
+            <label key={scope} className="inline">
+              <input
+                type="checkbox"
+                disabled={!draft.restrictScopes}
+                checked={draft.allowedScopes.includes(scope)}
+                onChange={(e) => toggleScope(scope, e.target.checked)}
+              />
+              {scope}
+            </label>
+          ))}
+        </div>
+        <FieldProblems id={scopes.id} problems={scopes.problems} />
+      </fieldset>
+      <fieldset>
+        <legend>Enforcement</legend>
+        {KEY_POLICY_ENFORCEMENTS.map((enforcement: KeyPolicyEnforcement) => (
+          <label key={enforcement} className="inline">
+            <input
+              type="radio"
+              name={`${ids}-enforcement`}
+              value={enforcement}
+              checked={draft.enforcement === enforcement}
+              onChange={() => set('enforcement', enforcement)}
+            />
+            {ENFORCEMENT_TEXT[enforcement]}
+          </label>
+        ))}
+      </fieldset>
+      {tightening && (
+        <p className="warning">
+          Once saved, this org&apos;s keys that break the policy stop resolving at once. The policy
+          violations report lists them.
+        </p>
+      )}
+      <label>
+        Reason (kept in the audit trail)
+        <input
+          required
+          maxLength={REASON_MAX}
+          value={draft.reason}
+          onChange={(e) => set('reason', e.target.value)}
+          {...reason.input}
+        />
+      </label>
+      <FieldProblems id={reason.id} problems={reason.problems} />
+      {save.error && <WriteError error={save.error} what="this policy" onReload={onReload} />}
+      <button type="submit" className="primary" disabled={save.isPending}>
+        Save policy
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import { KeyPolicy, KeyPolicyEnforcement, SetKeyPolicyRequest } from '@keyledger/client';
+
+/** A key policy as its form holds it: the lifetime as typed ('' for no cap), and why it changes. */
+export interface PolicyDraft {
+  readonly maxLifetimeDays: string;
+  readonly requireLimit: boolean;
+  /** Whether only `allowedScopes` are allowed; off: any scope. */
+  readonly restrictScopes: boolean;
+  readonly allowedScopes: readonly string[];
+  readonly requireIpAllowlist: boolean;
+  readonly enforcement: KeyPolicyEnforcement;
+  readonly reason: string;
+}
+
+/** The form's start: the policy as it is, with no reason yet. */
+export const policyDraft = (policy: KeyPolicy): PolicyDraft => ({
+  maxLifetimeDays: policy.max_lifetime_days === null ? '' : String(policy.max_lifetime_days),
+  requireLimit: policy.require_limit,
+  restrictScopes: policy.allowed_scopes !== null,
+  allowedScopes: policy.allowed_scopes ?? [],
+  requireIpAllowlist: policy.require_ip_allowlist,
+  enforcement: policy.enforcement,
+  reason: '',
+});
+
+/**
+ * The PUT body for a draft: the whole policy, as the route replaces it. The lifetime goes as
+ * typed (a number, or null when blank): the service checks its range and says so per field.
+ */
+export const policyRequest = (draft: PolicyDraft): SetKeyPolicyRequest => ({
+  max_lifetime_days: draft.maxLifetimeDays.trim() === '' ? null : Number(draft.maxLifetimeDays),
+  require_limit: draft.requireLimit,
+  allowed_scopes: draft.restrictScopes ? draft.allowedScopes : null,
+  require_ip_allowlist: draft.requireIpAllowlist,
+  enforcement: draft.enforcement,
+  reason: draft.reason.trim(),
+});
+
+/** What each enforcement means for the org's keys. */
+export const ENFORCEMENT_TEXT: Readonly<Record<KeyPolicyEnforcement, string>> = {
+  new_keys: 'New keys: creates, updates and rotations are checked; existing keys keep working.',
+  all_keys:
+    'All keys: writes are checked, and existing keys that break the policy are refused at resolve.',
+};
+
+/** The policy in words, rule by rule, for the page's summary. */
+export function policyRules(policy: KeyPolicy): readonly { label: string; value: string }[] {
+  return [
+    {
+      label: 'Maximum lifetime',
+      value:
+        policy.max_lifetime_days === null
+          ? 'no cap'
+          : `${policy.max_lifetime_days} day${policy.max_lifetime_days === 1 ? '' : 's'} from the secret's issue`,
+    },
+    { label: 'Credit limit', value: policy.require_limit ? 'required' : 'not required' },
+    {
+      label: 'Scopes',
+      value:
+        policy.allowed_scopes === null
+          ? 'any'
+          : policy.allowed_scopes.length === 0
+            ? 'none allowed'
+            : `only ${policy.allowed_scopes.join(', ')}`,
+    },
+    { label: 'IP allowlist', value: policy.require_ip_allowlist ? 'required' : 'not required' },
+    { label: 'Enforcement', value: ENFORCEMENT_TEXT[policy.enforcement] },
+  ];
+}
