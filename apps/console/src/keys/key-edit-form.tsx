@@ -1,7 +1,8 @@
 import { UpdateKeyRequest } from '@keyledger/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useState } from 'react';
-import { ErrorNote } from '../components/status';
+import { FormEvent, useId, useState } from 'react';
+import { FieldProblems, invalidProps, problemsFor } from '../components/field-problems';
+import { WriteError } from '../components/write-error';
 import { useClient } from '../session/session-context';
 import { KeyViewProps } from './key-view-props';
 import { LimitDraft, LimitFields, limitFields } from './limit-fields';
@@ -13,10 +14,15 @@ const localInput = (iso: string | null): string => {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
 
-/** Renames a key and changes its limit and expiry, in one write guarded by its ETag. */
+/**
+ * Renames a key and changes its limit and expiry, in one write guarded by its ETag. An org
+ * policy's refusal shows beside the field its rule concerns: the lifetime cap by the expiry, the
+ * required limit by the limit.
+ */
 export function KeyEditForm({ keyView, etag }: KeyViewProps) {
   const client = useClient();
   const queries = useQueryClient();
+  const ids = useId();
   const [name, setName] = useState(keyView.name);
   const [limit, setLimit] = useState<LimitDraft>({
     limit: keyView.limit === null ? '' : String(keyView.limit),
@@ -29,6 +35,14 @@ export function KeyEditForm({ keyView, etag }: KeyViewProps) {
       client.keys.update(keyView.id, patch, { ifMatch: etag }),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['keys'] }),
   });
+  const field = (name: string, ...rules: readonly string[]) => {
+    const problems = problemsFor(save.error, name, ...rules);
+    const id = `${ids}-${name}`;
+    return { problems, id, input: invalidProps(id, problems) };
+  };
+  const nameField = field('name');
+  const limitField = field('limit', 'limit_reset', 'require_limit');
+  const expiry = field('expires_at', 'max_lifetime_days');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({
@@ -48,9 +62,12 @@ export function KeyEditForm({ keyView, etag }: KeyViewProps) {
           value={name}
           onChange={(e) => setName(e.target.value)}
           disabled={keyView.revoked}
+          {...nameField.input}
         />
       </label>
+      <FieldProblems id={nameField.id} problems={nameField.problems} />
       <LimitFields value={limit} onChange={setLimit} disabled={keyView.revoked} />
+      <FieldProblems id={limitField.id} problems={limitField.problems} />
       <label className="inline">
         <input
           type="checkbox"
@@ -67,9 +84,17 @@ export function KeyEditForm({ keyView, etag }: KeyViewProps) {
           value={expires}
           onChange={(e) => setExpires(e.target.value)}
           disabled={keyView.revoked}
+          {...expiry.input}
         />
       </label>
-      {save.error && <ErrorNote error={save.error} />}
+      <FieldProblems id={expiry.id} problems={expiry.problems} />
+      {save.error && (
+        <WriteError
+          error={save.error}
+          what="this key"
+          onReload={() => void queries.invalidateQueries({ queryKey: ['keys', keyView.id] })}
+        />
+      )}
       {save.isSuccess && <p role="status">Saved.</p>}
       <button type="submit" className="primary" disabled={save.isPending || keyView.revoked}>
         Save changes

@@ -10,6 +10,8 @@ export interface KeyFilters {
   readonly scope: '' | KeyOwnership;
   readonly org: string;
   readonly owner: string;
+  /** Exactly this external id (the owner's id in the customer's systems). */
+  readonly externalId: string;
 }
 
 /** A governance view starts with what can still authenticate or be turned back on. */
@@ -19,6 +21,7 @@ export const DEFAULT_KEY_FILTERS: KeyFilters = {
   scope: '',
   org: '',
   owner: '',
+  externalId: '',
 };
 
 /** The list query the filters stand for; empty fields send nothing. */
@@ -35,6 +38,7 @@ export function keyListQuery(
     scope: filters.scope === '' ? undefined : filters.scope,
     org_id: text(filters.org),
     owner: text(filters.owner),
+    external_id: text(filters.externalId),
     cursor,
     limit,
   };

@@ -9,6 +9,7 @@ import { useClient } from '../session/session-context';
 import { KeyActions } from './key-actions';
 import { KeyEditForm } from './key-edit-form';
 import { KeyHistoryTimeline } from './key-history';
+import { KeyRestrictionsForm } from './key-restrictions-form';
 import { KeyRouting } from './key-routing';
 import { KeyUsageChart } from './key-usage-chart';
 
@@ -83,7 +84,7 @@ function KeyLimits({ keyView }: { readonly keyView: Key }) {
   );
 }
 
-/** One key: fields, editing, limits, actions, routing, usage and history. */
+/** One key: fields, editing, limits, restrictions, actions, routing, usage and history. */
 export function KeyPage() {
   const { id = '' } = useParams();
   const client = useClient();
@@ -115,6 +116,8 @@ export function KeyPage() {
                   <dd>{keyView.scopes.join(', ') || '—'}</dd>
                   <dt>Plan tier</dt>
                   <dd>{keyView.plan_tier ?? '—'}</dd>
+                  <dt>External id</dt>
+                  <dd className="mono">{keyView.external_id ?? '—'}</dd>
                   <dt>Created</dt>
                   <dd>
                     <Time value={keyView.created_at} />
@@ -142,6 +145,9 @@ export function KeyPage() {
               </Section>
               <Section title="Edit">
                 <KeyEditForm key={etag ?? ''} keyView={keyView} etag={etag} />
+              </Section>
+              <Section title="Restrictions">
+                <KeyRestrictionsForm key={etag ?? ''} keyView={keyView} etag={etag} />
               </Section>
               <Section title="Lifecycle">
                 <KeyActions keyView={keyView} etag={etag} />

@@ -106,6 +106,13 @@ export function KeysPage() {
             onChange={(e) => setDraft({ ...draft, owner: e.target.value })}
           />
         </label>
+        <label>
+          External id
+          <input
+            value={draft.externalId}
+            onChange={(e) => setDraft({ ...draft, externalId: e.target.value })}
+          />
+        </label>
         <button type="submit">Apply</button>
       </form>
       <div className="toolbar" aria-live="polite">
@@ -168,6 +175,9 @@ export function KeysPage() {
                       <div className="muted">
                         {key.scope === 'org' ? `org ${key.org_id}` : 'personal'}
                       </div>
+                      {key.external_id && (
+                        <div className="muted mono">external {key.external_id}</div>
+                      )}
                     </td>
                     <td>{limitText(key)}</td>
                     <td className="spark-cell">

@@ -44,6 +44,21 @@ function barsPerKey(rows: readonly ReportRow[], measure: string, unit: string): 
   };
 }
 
+/** One bar per policy rule: how many keys break it. */
+function keysPerRule(rows: readonly ReportRow[]): ChartOption {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(String(row.rule), (counts.get(String(row.rule)) ?? 0) + 1);
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => `${String(value)} keys` },
+    grid: { left: 48, right: 16, top: 16, bottom: 56 },
+    xAxis: { type: 'category', data: [...counts.keys()], axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', name: 'keys', minInterval: 1 },
+    series: [
+      { name: 'keys breaking the rule', type: 'bar', barMaxWidth: 64, data: [...counts.values()] },
+    ],
+  };
+}
+
 /** The chart a report is drawn as, where one helps; null for the plain lists. */
 export function reportChart(name: ReportName, rows: readonly ReportRow[]): ChartOption | null {
   if (rows.length === 0) return null;
@@ -56,6 +71,8 @@ export function reportChart(name: ReportName, rows: readonly ReportRow[]): Chart
       return barsPerKey(rows, 'used_percent', '% used');
     case 'unused-keys':
       return barsPerKey(rows, 'idle_days', 'days idle');
+    case 'policy-violations':
+      return keysPerRule(rows);
     default:
       return null;
   }

@@ -1,7 +1,7 @@
 import { ReportName, ReportQueries } from '@keyledger/client';
 import { useQuery } from '@tanstack/react-query';
 import { FormEvent, useMemo, useState } from 'react';
-import { NavLink, useParams } from 'react-router';
+import { Link, NavLink, useParams, useSearchParams } from 'react-router';
 import { Chart } from '../components/chart';
 import { downloadText } from '../components/download';
 import { Empty, QueryView } from '../components/status';
@@ -19,18 +19,35 @@ const REPORTS: readonly { name: ReportName; label: string; parameter?: 'days' | 
   { name: 'unused-keys', label: 'Unused keys', parameter: 'days' },
   { name: 'keys-without-limit', label: 'Without a limit' },
   { name: 'keys-never-expiring', label: 'Never expiring' },
+  { name: 'policy-violations', label: 'Policy violations' },
   { name: 'recent-revocations', label: 'Recent revocations', parameter: 'days' },
 ];
 
 const cellText = (value: unknown): string =>
   value === null || value === undefined ? '—' : String(value);
 
+/** A cell: times in the viewer's zone, key ids as links to their page, the rest as text. */
+function ReportCellView({ column, value }: { readonly column: string; readonly value: unknown }) {
+  if (column.endsWith('_at') && typeof value === 'string') return <Time value={value} />;
+  if (column === 'key_id' && typeof value === 'string') {
+    return (
+      <Link className="mono" to={`/keys/${encodeURIComponent(value)}`}>
+        {value}
+      </Link>
+    );
+  }
+  return <>{cellText(value)}</>;
+}
+
 /** One report: parameters, chart, table and CSV export. */
 function ReportView({ name }: { readonly name: ReportName }) {
   const client = useClient();
   const spec = REPORTS.find((report) => report.name === name) ?? REPORTS[0];
-  const [draft, setDraft] = useState({ org: '', value: '' });
-  const [query, setQuery] = useState<ReportQueries[ReportName]>({});
+  // `?org_id=` opens the report on one org (the key policy page links here so).
+  const [search] = useSearchParams();
+  const org = search.get('org_id') ?? '';
+  const [draft, setDraft] = useState({ org, value: '' });
+  const [query, setQuery] = useState<ReportQueries[ReportName]>(org ? { org_id: org } : {});
   const report = useQuery({
     queryKey: ['reports', name, query],
     queryFn: () => client.reports.run(name, query),
@@ -100,11 +117,7 @@ function ReportView({ name }: { readonly name: ReportName }) {
                   <tr key={index}>
                     {answer.columns.map((column) => (
                       <td key={column}>
-                        {column.endsWith('_at') && typeof row[column] === 'string' ? (
-                          <Time value={row[column] as string} />
-                        ) : (
-                          cellText(row[column])
-                        )}
+                        <ReportCellView column={column} value={row[column]} />
                       </td>
                     ))}
                   </tr>
