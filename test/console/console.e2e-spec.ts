@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeyledgerClient } from '@keyledger/client';
 import { Browser, Page } from 'playwright-core';
@@ -82,6 +83,22 @@ describe('the console at /console, in headless Chromium against the real service
       expect(await config.json()).toEqual({ oidc: null });
       const health = await fetch(`${app.baseUrl}/health`);
       expect(health.headers.get('content-security-policy')).toBeNull();
+    });
+
+    it('splits the build: ECharts and each page in chunks of their own, none of them in index.html', async () => {
+      const chunks = readdirSync(join(build.dir, 'assets')).filter((file) => file.endsWith('.js'));
+      const named = (prefix: string) => chunks.filter((file) => file.startsWith(`${prefix}-`));
+      for (const prefix of [
+        'echarts',
+        'keys-page',
+        'key-page',
+        'reports-page',
+        'key-policy-page',
+      ]) {
+        expect({ prefix, chunks: named(prefix).length }).toEqual({ prefix, chunks: 1 });
+      }
+      const html = await (await fetch(`${app.baseUrl}/console/`)).text();
+      expect(html).not.toMatch(/echarts-|-page-/);
     });
 
     it('says how to build the console when it is not built, and the API still serves', async () => {
@@ -222,6 +239,163 @@ describe('the console at /console, in headless Chromium against the real service
       await shown(page.getByRole('cell', { name: 'journey routing', exact: true }));
     });
 
+    const policyForm = () => page.getByRole('form', { name: 'Edit key policy' });
+    const DAY_MS = 86_400_000;
+
+    it('policy 1. opens the org key policy, and shows a refused value beside its field', async () => {
+      await nav('Key policy').click();
+      await shown(page.getByRole('heading', { name: 'Current policy of org_console' }));
+      await shown(page.getByText('no cap', { exact: true }));
+      await expectAccessible('key policy');
+      const lifetime = policyForm().getByLabel(/Maximum key lifetime/);
+      await lifetime.fill('0');
+      await policyForm()
+        .getByLabel(/^Reason/)
+        .fill('SOC 2: 30-day keys');
+      await policyForm().getByRole('button', { name: 'Save policy' }).click();
+      const problem = policyForm()
+        .locator('.field-problem')
+        .filter({ hasText: 'max_lifetime_days' });
+      await shown(problem);
+      expect(await lifetime.getAttribute('aria-invalid')).toBe('true');
+      expect(await lifetime.getAttribute('aria-describedby')).toBe(
+        await problem.getAttribute('id'),
+      );
+      expect((await api.keyPolicies.get('org_console')).data.updated_at).toBeNull();
+      await expectAccessible('key policy with a refused field');
+    });
+
+    it('policy 2. saves the policy, and answers a stale write with a clear message and a reload', async () => {
+      await policyForm()
+        .getByLabel(/Maximum key lifetime/)
+        .fill('30');
+      await policyForm().getByLabel('Every key must have an IP allowlist').check();
+      await policyForm().getByRole('button', { name: 'Save policy' }).click();
+      await shown(page.getByRole('status').filter({ hasText: 'Policy saved.' }));
+      await shown(page.getByText("30 days from the secret's issue"));
+      // Someone else changes it behind the console's back: the console still holds the old ETag.
+      await api.keyPolicies.set('org_console', {
+        max_lifetime_days: 30,
+        require_limit: true,
+        require_ip_allowlist: true,
+        reason: 'every key needs a limit',
+      });
+      await policyForm().getByLabel('Every key must have an IP allowlist').uncheck();
+      await policyForm()
+        .getByLabel(/^Reason/)
+        .fill('relax the allowlist rule');
+      await policyForm().getByRole('button', { name: 'Save policy' }).click();
+      const stale = policyForm().getByRole('alert');
+      await shown(stale.getByText(/changed by someone else since you opened it/));
+      await stale.getByRole('button', { name: 'Reload' }).click();
+      // The form starts again from the other writer's version; nothing of the stale write landed.
+      await stale.waitFor({ state: 'detached' });
+      expect(await policyForm().getByLabel('Every key must have a credit limit').isChecked()).toBe(
+        true,
+      );
+      expect(await policyForm().getByLabel('Every key must have an IP allowlist').isChecked()).toBe(
+        true,
+      );
+      expect((await api.keyPolicies.get('org_console')).data).toMatchObject({
+        max_lifetime_days: 30,
+        require_limit: true,
+        require_ip_allowlist: true,
+      });
+      await expectAccessible('key policy after a stale write');
+      await screenshot(page, 'key-policy');
+    });
+
+    it("restrictions 1. edits a key's restrictions, with policy and validation refusals beside their fields", async () => {
+      const created = await api.keys.create({
+        name: `${name}-restricted`,
+        scope: 'org',
+        limit: 5,
+        allowed_ips: ['203.0.113.0/24'],
+      });
+      // Through the console's own links: a reload would reset the page's CSP violation record.
+      await nav('Keys').click();
+      await page.getByRole('searchbox', { name: 'Name' }).fill(`${name}-restricted`);
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.getByRole('link', { name: `${name}-restricted` }).click();
+      await shown(page.getByRole('heading', { name: `${name}-restricted`, level: 1 }));
+      const form = page.getByRole('form', { name: 'Edit restrictions' });
+      const allowlist = form.getByLabel(/^Allowed IPs and CIDRs/);
+      const save = form.getByRole('button', { name: 'Save restrictions' });
+      // The org's policy requires an allowlist: lifting it is a policy_violation on its field.
+      await allowlist.fill('');
+      await save.click();
+      await shown(form.locator('.field-problem').filter({ hasText: 'require_ip_allowlist' }));
+      expect(await allowlist.getAttribute('aria-invalid')).toBe('true');
+      // An entry that is no address is refused by the service, naming its index.
+      await allowlist.fill('203.0.113.0/24\nnot-an-address');
+      await save.click();
+      await shown(form.locator('.field-problem').filter({ hasText: 'allowed_ips[1]' }));
+      await allowlist.fill('203.0.113.0/24\n198.51.100.7');
+      await form.getByRole('button', { name: 'Add rate limit' }).click();
+      await form.getByLabel('Rate limit 1 name').fill('requests');
+      await form.getByLabel('Rate limit 1 limit').fill('600');
+      await form.getByLabel(/^Metadata/).fill('{"team": "search", "tier": 2}');
+      await form.getByLabel(/^External id/).fill('cus_console_42');
+      await form.getByLabel(/^Reason/).fill('egress range moved');
+      await save.click();
+      // Saved and read back: the service's canonical form of the address shows.
+      await shown(page.getByRole('definition').filter({ hasText: /^cus_console_42$/ }));
+      expect(await allowlist.inputValue()).toBe('203.0.113.0/24\n198.51.100.7/32');
+      const key = (await api.keys.get(created.data?.id ?? '')).data;
+      expect(key).toMatchObject({
+        allowed_ips: ['203.0.113.0/24', '198.51.100.7/32'],
+        rate_limits: [{ name: 'requests', limit: 600, duration_ms: 60_000 }],
+        metadata: { team: 'search', tier: 2 },
+        external_id: 'cus_console_42',
+      });
+      // An expiry past the policy's 30 days is refused beside the expiry field.
+      const edit = page.getByRole('form', { name: 'Edit key' });
+      const expires = edit.getByLabel(/^Expires/);
+      const tooLate = new Date(Date.now() + 60 * DAY_MS);
+      await expires.fill(
+        new Date(tooLate.getTime() - tooLate.getTimezoneOffset() * 60_000)
+          .toISOString()
+          .slice(0, 16),
+      );
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await shown(edit.locator('.field-problem').filter({ hasText: 'max_lifetime_days' }));
+      expect(await expires.getAttribute('aria-invalid')).toBe('true');
+      await expectAccessible('key restrictions');
+      await screenshot(page, 'key-restrictions');
+    });
+
+    it('restrictions 2. finds the key by its external id in the list', async () => {
+      await nav('Keys').click();
+      await page.getByLabel('External id').fill('cus_console_42');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      // The unfiltered page stays up until the filtered one arrives: wait for another key to go.
+      await page.getByRole('link', { name: 'shared', exact: true }).waitFor({ state: 'detached' });
+      await shown(page.getByText('external cus_console_42'));
+      expect(await page.locator('tbody tr').count()).toBe(1);
+      await shown(page.getByRole('link', { name: `${name}-restricted` }));
+    });
+
+    it('policy 3. reports the keys that break the policy, with a bar per broken rule', async () => {
+      await nav('Reports').click();
+      await page
+        .getByRole('navigation', { name: 'Reports' })
+        .getByRole('link', { name: 'Policy violations' })
+        .click();
+      const report = await api.reports.run('policy-violations');
+      // The 'shared' key of the set-up: no expiry and no allowlist, so two rules broken.
+      expect(report.data.map((row) => row.rule).sort()).toEqual([
+        'max_lifetime_days',
+        'require_ip_allowlist',
+      ]);
+      const chart = page.locator('[data-testid="chart"][data-rendered="true"]');
+      await shown(chart);
+      expect(await chart.getAttribute('data-points')).toBe('2');
+      expect(await page.locator('tbody tr').count()).toBe(report.data.length);
+      await shown(page.getByRole('cell', { name: 'require_ip_allowlist' }));
+      await expectAccessible('policy violations report');
+      await screenshot(page, 'policy-violations');
+    });
+
     it('9. signs out, and the token is gone', async () => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await shown(page.getByRole('heading', { name: 'keyledger console' }));
@@ -233,19 +407,24 @@ describe('the console at /console, in headless Chromium against the real service
     });
   });
 
+  /** A page of its own, signed in with a pasted token, on the keys page. */
+  const signedInPage = async (viewport: { width: number; height: number }, token: string) => {
+    const own = await (await browser.newContext({ viewport })).newPage();
+    own.setDefaultTimeout(10_000);
+    await own.goto(`${app.baseUrl}/console/`);
+    await own.getByLabel(/Paste a session token/).fill(token);
+    await own.getByRole('button', { name: 'Sign in' }).click();
+    await shown(own.getByRole('heading', { name: 'Keys', level: 1 }));
+    return own;
+  };
+
   describe('at 390 px wide', () => {
     it('fits the keys page without sideways scrolling, and stays accessible', async () => {
-      const narrow = await (
-        await browser.newContext({ viewport: { width: 390, height: 844 } })
-      ).newPage();
-      narrow.setDefaultTimeout(10_000);
+      const narrow = await signedInPage(
+        { width: 390, height: 844 },
+        await app.token('alice', { orgs: ORGS }),
+      );
       try {
-        await narrow.goto(`${app.baseUrl}/console/`);
-        await narrow
-          .getByLabel(/Paste a session token/)
-          .fill(await app.token('alice', { orgs: ORGS }));
-        await narrow.getByRole('button', { name: 'Sign in' }).click();
-        await shown(narrow.getByRole('heading', { name: 'Keys', level: 1 }));
         await shown(narrow.getByRole('region', { name: 'Keys table' }));
         const overflow = await narrow.evaluate(
           'document.documentElement.scrollWidth - document.documentElement.clientWidth',
@@ -255,6 +434,27 @@ describe('the console at /console, in headless Chromium against the real service
         await screenshot(narrow, 'keys-390');
       } finally {
         await narrow.close();
+      }
+    });
+  });
+
+  describe('a member without manageApiKeys', () => {
+    it('reads the org key policy and is offered no form to change it', async () => {
+      const member = await signedInPage(
+        { width: 1280, height: 900 },
+        await app.token('bob', { orgs: [{ id: 'org_console', permissions: [] }] }),
+      );
+      try {
+        await member
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole('link', { name: 'Key policy' })
+          .click();
+        await shown(member.getByRole('heading', { name: 'Current policy of org_console' }));
+        await shown(member.getByText(/needs the manageApiKeys permission in org_console/));
+        expect(await member.getByRole('form', { name: 'Edit key policy' }).count()).toBe(0);
+        expect(await seriousAxeViolations(member)).toEqual([]);
+      } finally {
+        await member.close();
       }
     });
   });
