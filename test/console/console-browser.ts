@@ -51,6 +51,12 @@ export async function recordCspViolations(page: Page): Promise<() => Promise<str
 /** Waits until the locator's element is visible (Playwright's own wait, bounded by its timeout). */
 export const shown = (locator: Locator): Promise<void> => locator.waitFor({ state: 'visible' });
 
+/** How far the page scrolls sideways, in CSS pixels: 0 when it fits its viewport's width. */
+export const sidewaysOverflow = async (page: Page): Promise<number> =>
+  (await page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  )) as number;
+
 /** The serious and critical axe-core violations on the page as it is now (WCAG 2.1 A and AA). */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })

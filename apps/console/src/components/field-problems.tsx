@@ -1,4 +1,5 @@
 import { FieldError, KeyledgerApiError } from '@keyledger/client';
+import { useId } from 'react';
 
 /**
  * The field errors a refusal names for any of `fields` or anything under them: `allowed_ips`
@@ -39,4 +40,31 @@ export function FieldProblems({
       ))}
     </span>
   );
+}
+
+/** One field's problems, the id its input's aria-describedby names, and the input's attributes. */
+export interface FieldState {
+  readonly id: string;
+  readonly problems: readonly FieldError[];
+  readonly input: ReturnType<typeof invalidProps>;
+}
+
+/**
+ * A form's field problems: `field(name, ...rules)` gives one field's (a write's refusal of it, or
+ * of the policy rules it answers, and the form's own `checked` ones), and `shown` collects every
+ * problem so given, for the summary to leave out. Call `field` for every field before reading it.
+ */
+export function useFieldProblems(error: unknown, checked: readonly FieldError[] = []) {
+  const ids = useId();
+  const shown: FieldError[] = [];
+  const field = (name: string, ...rules: readonly string[]): FieldState => {
+    const problems = [
+      ...checked.filter((problem) => problem.field === name),
+      ...problemsFor(error, name, ...rules),
+    ];
+    shown.push(...problems);
+    const id = `${ids}-${name}`;
+    return { id, problems, input: invalidProps(id, problems) };
+  };
+  return { field, shown };
 }

@@ -1,4 +1,4 @@
-import { KeyledgerApiError } from '@keyledger/client';
+import { FieldError, KeyledgerApiError } from '@keyledger/client';
 import { ReactNode } from 'react';
 
 /** A polite "loading" that screen readers announce. */
@@ -15,10 +15,20 @@ export function Empty({ children }: { readonly children: ReactNode }) {
   return <p className="status empty">{children}</p>;
 }
 
-/** The API's own message (and code and request id) when a call fails. */
-export function ErrorNote({ error }: { readonly error: unknown }) {
+/**
+ * The API's own message (and code and request id) when a call fails, and the fields it names
+ * but those a form already shows beside their input (`shownInline`).
+ */
+export function ErrorNote({
+  error,
+  shownInline = [],
+}: {
+  readonly error: unknown;
+  readonly shownInline?: readonly FieldError[];
+}) {
   const api = error instanceof KeyledgerApiError ? error : null;
   const message = error instanceof Error ? error.message : String(error);
+  const fields = api?.fields.filter((field) => !shownInline.includes(field)) ?? [];
   return (
     <div className="error" role="alert">
       <strong>{message}</strong>
@@ -29,9 +39,9 @@ export function ErrorNote({ error }: { readonly error: unknown }) {
           {api.request_id ? `, request ${api.request_id}` : ''})
         </span>
       )}
-      {api && api.fields.length > 0 && (
+      {fields.length > 0 && (
         <ul>
-          {api.fields.map((field) => (
+          {fields.map((field) => (
             <li key={field.field}>
               <code>{field.field}</code> {field.message}
             </li>

@@ -1,4 +1,4 @@
-import { KeyledgerApiError } from '@keyledger/client';
+import { FieldError, KeyledgerApiError } from '@keyledger/client';
 import { ErrorNote } from './status';
 
 /** Whether a write was refused because what it was based on changed (412 on a stale If-Match). */
@@ -13,13 +13,16 @@ export function WriteError({
   error,
   what,
   onReload,
+  shownInline,
 }: {
   readonly error: unknown;
   /** What changed, as "this policy". */
   readonly what: string;
   readonly onReload: () => void;
+  /** The field errors the form shows beside their inputs, left out of the summary. */
+  readonly shownInline?: readonly FieldError[];
 }) {
-  if (!isStaleWrite(error)) return <ErrorNote error={error} />;
+  if (!isStaleWrite(error)) return <ErrorNote error={error} shownInline={shownInline} />;
   return (
     <div className="error" role="alert">
       <strong>Not saved: {what} was changed by someone else since you opened it.</strong> Reload to

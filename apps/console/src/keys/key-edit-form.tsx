@@ -1,7 +1,7 @@
 import { UpdateKeyRequest } from '@keyledger/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useId, useState } from 'react';
-import { FieldProblems, invalidProps, problemsFor } from '../components/field-problems';
+import { FormEvent, useState } from 'react';
+import { FieldProblems, useFieldProblems } from '../components/field-problems';
 import { WriteError } from '../components/write-error';
 import { useClient } from '../session/session-context';
 import { KeyViewProps } from './key-view-props';
@@ -22,7 +22,6 @@ const localInput = (iso: string | null): string => {
 export function KeyEditForm({ keyView, etag }: KeyViewProps) {
   const client = useClient();
   const queries = useQueryClient();
-  const ids = useId();
   const [name, setName] = useState(keyView.name);
   const [limit, setLimit] = useState<LimitDraft>({
     limit: keyView.limit === null ? '' : String(keyView.limit),
@@ -35,11 +34,7 @@ export function KeyEditForm({ keyView, etag }: KeyViewProps) {
       client.keys.update(keyView.id, patch, { ifMatch: etag }),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['keys'] }),
   });
-  const field = (name: string, ...rules: readonly string[]) => {
-    const problems = problemsFor(save.error, name, ...rules);
-    const id = `${ids}-${name}`;
-    return { problems, id, input: invalidProps(id, problems) };
-  };
+  const { field, shown } = useFieldProblems(save.error);
   const nameField = field('name');
   const limitField = field('limit', 'limit_reset', 'require_limit');
   const expiry = field('expires_at', 'max_lifetime_days');
@@ -93,6 +88,7 @@ export function KeyEditForm({ keyView, etag }: KeyViewProps) {
           error={save.error}
           what="this key"
           onReload={() => void queries.invalidateQueries({ queryKey: ['keys', keyView.id] })}
+          shownInline={shown}
         />
       )}
       {save.isSuccess && <p role="status">Saved.</p>}

@@ -4,7 +4,12 @@ import { MAX_RATE_LIMITS } from '@keyledger/domain/restrictions/rate-limits';
 import { REASON_MAX } from '@keyledger/domain/keys/reason';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useId, useState } from 'react';
-import { FieldProblems, invalidProps, problemsFor } from '../components/field-problems';
+import {
+  FieldProblems,
+  invalidProps,
+  problemsFor,
+  useFieldProblems,
+} from '../components/field-problems';
 import { WriteError } from '../components/write-error';
 import { useClient } from '../session/session-context';
 import { KeyViewProps } from './key-view-props';
@@ -127,7 +132,6 @@ function RateLimitRows({
 export function KeyRestrictionsForm({ keyView, etag }: KeyViewProps) {
   const client = useClient();
   const queries = useQueryClient();
-  const ids = useId();
   const [draft, setDraft] = useState<RestrictionsDraft>(() => restrictionsDraft(keyView));
   const [local, setLocal] = useState<readonly FieldError[]>([]);
   const [unchanged, setUnchanged] = useState(false);
@@ -151,18 +155,13 @@ export function KeyRestrictionsForm({ keyView, etag }: KeyViewProps) {
     }
     save.mutate(patch);
   };
-  const field = (name: string, ...rules: readonly string[]) => {
-    const problems = [
-      ...local.filter((problem) => problem.field === name),
-      ...problemsFor(save.error, name, ...rules),
-    ];
-    const id = `${ids}-${name}`;
-    return { problems, id, input: invalidProps(id, problems) };
-  };
+  const { field, shown } = useFieldProblems(save.error, local);
   const allowlist = field('allowed_ips', 'require_ip_allowlist');
   const metadata = field('metadata');
   const externalId = field('external_id');
   const reason = field('reason');
+  // The rows show their own problems; registered here so the summary leaves them out.
+  field('rate_limits');
   const disabled = keyView.revoked;
   return (
     <form className="stack" onSubmit={submit} aria-label="Edit restrictions">
@@ -222,6 +221,7 @@ export function KeyRestrictionsForm({ keyView, etag }: KeyViewProps) {
           error={save.error}
           what="this key"
           onReload={() => void queries.invalidateQueries({ queryKey: ['keys', keyView.id] })}
+          shownInline={shown}
         />
       )}
       {unchanged && <p role="status">Nothing to save: no restriction changed.</p>}

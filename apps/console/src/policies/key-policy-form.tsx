@@ -4,7 +4,7 @@ import { REASON_MAX } from '@keyledger/domain/keys/reason';
 import { KEY_POLICY_ENFORCEMENTS } from '@keyledger/domain/org-key-policy/org-key-policy';
 import { useMutation } from '@tanstack/react-query';
 import { FormEvent, useId, useState } from 'react';
-import { FieldProblems, invalidProps, problemsFor } from '../components/field-problems';
+import { FieldProblems, useFieldProblems } from '../components/field-problems';
 import { WriteError } from '../components/write-error';
 import { useClient } from '../session/session-context';
 import { ENFORCEMENT_TEXT, PolicyDraft, policyDraft, policyRequest } from './policy-draft';
@@ -43,11 +43,7 @@ export function KeyPolicyForm({
     event.preventDefault();
     save.mutate();
   };
-  const field = (name: string) => {
-    const problems = problemsFor(save.error, name);
-    const id = `${ids}-${name}`;
-    return { problems, id, input: invalidProps(id, problems) };
-  };
+  const { field, shown } = useFieldProblems(save.error);
   const lifetime = field('max_lifetime_days');
   const scopes = field('allowed_scopes');
   const reason = field('reason');
@@ -139,7 +135,9 @@ export function KeyPolicyForm({
         />
       </label>
       <FieldProblems id={reason.id} problems={reason.problems} />
-      {save.error && <WriteError error={save.error} what="this policy" onReload={onReload} />}
+      {save.error && (
+        <WriteError error={save.error} what="this policy" onReload={onReload} shownInline={shown} />
+      )}
       <button type="submit" className="primary" disabled={save.isPending}>
         Save policy
       </button>

@@ -50,7 +50,8 @@ function keysPerRule(rows: readonly ReportRow[]): ChartOption {
   for (const row of rows) counts.set(String(row.rule), (counts.get(String(row.rule)) ?? 0) + 1);
   return {
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => `${String(value)} keys` },
-    grid: { left: 48, right: 16, top: 16, bottom: 56 },
+    // Room above the plot for the axis name.
+    grid: { left: 48, right: 16, top: 32, bottom: 56 },
     xAxis: { type: 'category', data: [...counts.keys()], axisLabel: { interval: 0 } },
     yAxis: { type: 'value', name: 'keys', minInterval: 1 },
     series: [
