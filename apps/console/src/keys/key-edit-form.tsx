@@ -2,9 +2,9 @@ import { UpdateKeyRequest } from '@keyledger/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { FieldProblems, useFieldProblems } from '../components/field-problems';
-import { WriteError } from '../components/write-error';
 import { useClient } from '../session/session-context';
 import { KeyViewProps } from './key-view-props';
+import { KeyWriteError } from './key-write-error';
 import { LimitDraft, LimitFields, limitFields } from './limit-fields';
 
 /** `2026-06-01T09:30` in the viewer's zone, as a datetime-local input holds it. */
@@ -83,14 +83,7 @@ export function KeyEditForm({ keyView, etag }: KeyViewProps) {
         />
       </label>
       <FieldProblems id={expiry.id} problems={expiry.problems} />
-      {save.error && (
-        <WriteError
-          error={save.error}
-          what="this key"
-          onReload={() => void queries.invalidateQueries({ queryKey: ['keys', keyView.id] })}
-          shownInline={shown}
-        />
-      )}
+      {save.error && <KeyWriteError keyId={keyView.id} error={save.error} shownInline={shown} />}
       {save.isSuccess && <p role="status">Saved.</p>}
       <button type="submit" className="primary" disabled={save.isPending || keyView.revoked}>
         Save changes

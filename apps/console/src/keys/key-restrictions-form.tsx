@@ -10,9 +10,9 @@ import {
   problemsFor,
   useFieldProblems,
 } from '../components/field-problems';
-import { WriteError } from '../components/write-error';
 import { useClient } from '../session/session-context';
 import { KeyViewProps } from './key-view-props';
+import { KeyWriteError } from './key-write-error';
 import {
   blankRateLimit,
   DURATION_UNITS,
@@ -216,14 +216,7 @@ export function KeyRestrictionsForm({ keyView, etag }: KeyViewProps) {
         />
       </label>
       <FieldProblems id={reason.id} problems={reason.problems} />
-      {save.error && (
-        <WriteError
-          error={save.error}
-          what="this key"
-          onReload={() => void queries.invalidateQueries({ queryKey: ['keys', keyView.id] })}
-          shownInline={shown}
-        />
-      )}
+      {save.error && <KeyWriteError keyId={keyView.id} error={save.error} shownInline={shown} />}
       {unchanged && <p role="status">Nothing to save: no restriction changed.</p>}
       {save.isSuccess && <p role="status">Restrictions saved.</p>}
       <button type="submit" className="primary" disabled={save.isPending || disabled}>

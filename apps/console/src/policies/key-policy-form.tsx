@@ -9,6 +9,31 @@ import { WriteError } from '../components/write-error';
 import { useClient } from '../session/session-context';
 import { ENFORCEMENT_TEXT, PolicyDraft, policyDraft, policyRequest } from './policy-draft';
 
+/** A checkbox with its label beside it. */
+function Check({
+  label,
+  checked,
+  onChange,
+  disabled = false,
+}: {
+  readonly label: string;
+  readonly checked: boolean;
+  readonly onChange: (checked: boolean) => void;
+  readonly disabled?: boolean;
+}) {
+  return (
+    <label className="inline">
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      {label}
+    </label>
+  );
+}
+
 /**
  * Replaces an org's key policy: every rule, the enforcement and a reason, in one PUT guarded by
  * the ETag it was read with. The service's refusals show beside the field they name.
@@ -62,43 +87,32 @@ export function KeyPolicyForm({
         />
       </label>
       <FieldProblems id={lifetime.id} problems={lifetime.problems} />
-      <label className="inline">
-        <input
-          type="checkbox"
-          checked={draft.requireLimit}
-          onChange={(e) => set('requireLimit', e.target.checked)}
-        />
-        Every key must have a credit limit
-      </label>
-      <label className="inline">
-        <input
-          type="checkbox"
-          checked={draft.requireIpAllowlist}
-          onChange={(e) => set('requireIpAllowlist', e.target.checked)}
-        />
-        Every key must have an IP allowlist
-      </label>
+      <Check
+        label="Every key must have a credit limit"
+        checked={draft.requireLimit}
+        onChange={(on) => set('requireLimit', on)}
+      />
+      <Check
+        label="Every key must have an IP allowlist"
+        checked={draft.requireIpAllowlist}
+        onChange={(on) => set('requireIpAllowlist', on)}
+      />
       <fieldset aria-describedby={scopes.problems.length > 0 ? scopes.id : undefined}>
         <legend>Scopes</legend>
-        <label className="inline">
-          <input
-            type="checkbox"
-            checked={draft.restrictScopes}
-            onChange={(e) => set('restrictScopes', e.target.checked)}
-          />
-          Only these scopes:
-        </label>
+        <Check
+          label="Only these scopes:"
+          checked={draft.restrictScopes}
+          onChange={(on) => set('restrictScopes', on)}
+        />
         <div className="checks">
           {KEY_SCOPES.map((scope) => (
-            <label key={scope} className="inline">
-              <input
-                type="checkbox"
-                disabled={!draft.restrictScopes}
-                checked={draft.allowedScopes.includes(scope)}
-                onChange={(e) => toggleScope(scope, e.target.checked)}
-              />
-              {scope}
-            </label>
+            <Check
+              key={scope}
+              label={scope}
+              disabled={!draft.restrictScopes}
+              checked={draft.allowedScopes.includes(scope)}
+              onChange={(on) => toggleScope(scope, on)}
+            />
           ))}
         </div>
         <FieldProblems id={scopes.id} problems={scopes.problems} />
