@@ -274,6 +274,12 @@ describe('the console at /console, in headless Chromium against the real service
       await policyForm().getByRole('button', { name: 'Save policy' }).click();
       await shown(page.getByRole('status').filter({ hasText: 'Policy saved.' }));
       await shown(page.getByText("30 days from the secret's issue"));
+      // The audit log's record of it, read at the write's position: who, and why.
+      const change = page
+        .getByRole('region', { name: 'Policy changes' })
+        .getByRole('row')
+        .filter({ hasText: 'SOC 2: 30-day keys' });
+      await shown(change.getByRole('cell', { name: 'user alice' }));
       // Someone else changes it behind the console's back: the console still holds the old ETag.
       await api.keyPolicies.set('org_console', {
         max_lifetime_days: 30,
@@ -421,7 +427,7 @@ describe('the console at /console, in headless Chromium against the real service
   };
 
   describe('at 390 px wide', () => {
-    it('fits the keys page without sideways scrolling, and stays accessible', async () => {
+    it('fits the keys and key pages without sideways scrolling, and stays accessible', async () => {
       const narrow = await signedInPage(
         { width: 390, height: 844 },
         await app.token('alice', { orgs: ORGS }),
@@ -431,6 +437,10 @@ describe('the console at /console, in headless Chromium against the real service
         expect(await sidewaysOverflow(narrow)).toBe(0);
         expect(await seriousAxeViolations(narrow)).toEqual([]);
         await screenshot(narrow, 'keys-390');
+        // The key page, its restriction rows included, fits too.
+        await narrow.getByRole('link', { name: 'shared', exact: true }).click();
+        await shown(narrow.getByRole('form', { name: 'Edit restrictions' }));
+        expect(await sidewaysOverflow(narrow)).toBe(0);
       } finally {
         await narrow.close();
       }

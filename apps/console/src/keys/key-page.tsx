@@ -1,8 +1,9 @@
 import { Key } from '@keyledger/client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { KeyStateBadges } from '../components/badges';
+import { Section } from '../components/section';
 import { ErrorNote, QueryView } from '../components/status';
 import { Time } from '../components/time';
 import { useClient } from '../session/session-context';
@@ -12,15 +13,6 @@ import { KeyHistoryTimeline } from './key-history';
 import { KeyRestrictionsForm } from './key-restrictions-form';
 import { KeyRouting } from './key-routing';
 import { KeyUsageChart } from './key-usage-chart';
-
-function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
-  return (
-    <section className="panel" aria-label={title}>
-      <h2>{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 /** The limit, its window, what is used and what remains, and a reset with its reason. */
 function KeyLimits({ keyView }: { readonly keyView: Key }) {

@@ -46,7 +46,8 @@ export function KeyPolicyForm({
 }: {
   readonly policy: KeyPolicy;
   readonly etag: string | null;
-  readonly onSaved: () => void;
+  /** Called with the write's position, for reads that must include it. */
+  readonly onSaved: (position: number | null) => void;
   readonly onReload: () => void;
 }) {
   const client = useClient();
@@ -55,7 +56,7 @@ export function KeyPolicyForm({
   const save = useMutation({
     mutationFn: () =>
       client.keyPolicies.set(policy.org_id, policyRequest(draft), { ifMatch: etag }),
-    onSuccess: onSaved,
+    onSuccess: (answer) => onSaved(answer.position),
   });
   const set = <K extends keyof PolicyDraft>(field: K, value: PolicyDraft[K]) =>
     setDraft({ ...draft, [field]: value });

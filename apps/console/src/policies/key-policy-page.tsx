@@ -1,10 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, Fragment, useId, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Section } from '../components/section';
 import { Empty, QueryView } from '../components/status';
 import { Time } from '../components/time';
 import { useClient, useSession } from '../session/session-context';
 import { KeyPolicyForm } from './key-policy-form';
+import { PolicyChanges } from './policy-changes';
 import { policyRules } from './policy-draft';
 
 const policyPath = (orgId: string) => `/key-policy/${encodeURIComponent(orgId)}`;
@@ -46,7 +48,8 @@ function PolicyView({ orgId }: { readonly orgId: string }) {
   const client = useClient();
   const queries = useQueryClient();
   const { claims } = useSession();
-  const [saved, setSaved] = useState(false);
+  // The position of this session's last save: the changes list reads at least that far.
+  const [saved, setSaved] = useState<{ position: number | null } | null>(null);
   const queryKey = ['key-policy', orgId];
   const policy = useQuery({ queryKey, queryFn: () => client.keyPolicies.get(orgId) });
   // What the token grants decides what is offered; the service decides every write again.
@@ -54,11 +57,11 @@ function PolicyView({ orgId }: { readonly orgId: string }) {
     (membership) => membership.id === orgId && membership.permissions.includes('manageApiKeys'),
   );
   const reload = () => {
-    setSaved(false);
+    setSaved(null);
     void queries.invalidateQueries({ queryKey });
   };
-  const onSaved = () => {
-    setSaved(true);
+  const onSaved = (position: number | null) => {
+    setSaved({ position });
     // Which keys break the policy, and whether resolve refuses them, changed with it.
     void queries.invalidateQueries({ queryKey });
     void queries.invalidateQueries({ queryKey: ['reports'] });
@@ -66,44 +69,47 @@ function PolicyView({ orgId }: { readonly orgId: string }) {
   return (
     <QueryView query={policy} what="the key policy">
       {({ data, etag }) => (
-        <div className="grid">
-          <section className="panel" aria-label="Current policy">
-            <h2>Current policy of {data.org_id}</h2>
-            <dl className="fields">
-              {policyRules(data).map((rule) => (
-                <Fragment key={rule.label}>
-                  <dt>{rule.label}</dt>
-                  <dd>{rule.value}</dd>
-                </Fragment>
-              ))}
-              <dt>Last set</dt>
-              <dd>{data.updated_at ? <Time value={data.updated_at} /> : 'never'}</dd>
-            </dl>
-            <p>
-              <Link to={`/reports/policy-violations?org_id=${encodeURIComponent(data.org_id)}`}>
-                Keys that break it now
-              </Link>
-            </p>
-          </section>
-          <section className="panel" aria-label="Change the policy">
-            <h2>Change the policy</h2>
-            {saved && <p role="status">Policy saved.</p>}
-            {canManage ? (
-              <KeyPolicyForm
-                key={etag ?? ''}
-                policy={data}
-                etag={etag}
-                onSaved={onSaved}
-                onReload={reload}
-              />
-            ) : (
-              <Empty>
-                Changing it needs the manageApiKeys permission in {data.org_id}, which this session
-                does not have.
-              </Empty>
-            )}
-          </section>
-        </div>
+        <>
+          <div className="grid">
+            <Section title={`Current policy of ${data.org_id}`}>
+              <dl className="fields">
+                {policyRules(data).map((rule) => (
+                  <Fragment key={rule.label}>
+                    <dt>{rule.label}</dt>
+                    <dd>{rule.value}</dd>
+                  </Fragment>
+                ))}
+                <dt>Last set</dt>
+                <dd>{data.updated_at ? <Time value={data.updated_at} /> : 'never'}</dd>
+              </dl>
+              <p>
+                <Link to={`/reports/policy-violations?org_id=${encodeURIComponent(data.org_id)}`}>
+                  Keys that break it now
+                </Link>
+              </p>
+            </Section>
+            <Section title="Change the policy">
+              {saved && <p role="status">Policy saved.</p>}
+              {canManage ? (
+                <KeyPolicyForm
+                  key={etag ?? ''}
+                  policy={data}
+                  etag={etag}
+                  onSaved={onSaved}
+                  onReload={reload}
+                />
+              ) : (
+                <Empty>
+                  Changing it needs the manageApiKeys permission in {data.org_id}, which this
+                  session does not have.
+                </Empty>
+              )}
+            </Section>
+          </div>
+          <Section title="Changes">
+            <PolicyChanges orgId={data.org_id} minPosition={saved?.position ?? null} />
+          </Section>
+        </>
       )}
     </QueryView>
   );
