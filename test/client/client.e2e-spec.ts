@@ -418,6 +418,9 @@ describe('@keyledger/client against the running app', () => {
       expect(idle.title).toContain('0 days');
       const near = await alice.reports.run('keys-near-limit', { threshold: 50 });
       expect(near.columns).toContain('used_percent');
+      const violations = await alice.reports.run('policy-violations', { org_id: 'org_a' });
+      expect(violations).toMatchObject({ status: 200, report: 'policy-violations' });
+      expect(violations.columns.slice(-2)).toEqual(['rule', 'reason']);
       await expectApiError(
         alice.reports.run('unused-keys', { days: -1 }),
         400,
