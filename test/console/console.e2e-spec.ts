@@ -339,6 +339,11 @@ describe('the console at /console, in headless Chromium against the real service
       await allowlist.fill('203.0.113.0/24\nnot-an-address');
       await save.click();
       await shown(form.locator('.field-problem').filter({ hasText: 'allowed_ips[1]' }));
+      // Metadata that is not a JSON object is stopped in the browser, before any request.
+      await form.getByLabel(/^Metadata/).fill('{"team":');
+      await save.click();
+      await shown(form.locator('.field-problem').filter({ hasText: 'must be a JSON object' }));
+      expect(await form.getByRole('alert').count()).toBe(0);
       await allowlist.fill('203.0.113.0/24\n198.51.100.7');
       await form.getByRole('button', { name: 'Add rate limit' }).click();
       await form.getByLabel('Rate limit 1 name').fill('requests');

@@ -148,7 +148,8 @@ export function KeyRestrictionsForm({ keyView, etag }: KeyViewProps) {
     event.preventDefault();
     const { patch, problems } = restrictionsPatch(keyView, draft);
     setLocal(problems ?? []);
-    if (patch === undefined) return;
+    // A draft refused here is not sent: the last answer's refusal would be stale beside it.
+    if (patch === undefined) return save.reset();
     if (Object.keys(patch).length === 0) {
       setUnchanged(true);
       return;

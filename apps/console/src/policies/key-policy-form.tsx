@@ -1,4 +1,4 @@
-import { KeyPolicy, KeyPolicyEnforcement } from '@keyledger/client';
+import { FieldError, KeyPolicy, KeyPolicyEnforcement } from '@keyledger/client';
 import { KEY_SCOPES } from '@keyledger/domain/keys/key-scopes';
 import { REASON_MAX } from '@keyledger/domain/keys/reason';
 import { KEY_POLICY_ENFORCEMENTS } from '@keyledger/domain/org-key-policy/org-key-policy';
@@ -7,7 +7,13 @@ import { FormEvent, useId, useState } from 'react';
 import { FieldProblems, useFieldProblems } from '../components/field-problems';
 import { WriteError } from '../components/write-error';
 import { useClient } from '../session/session-context';
-import { ENFORCEMENT_TEXT, PolicyDraft, policyDraft, policyRequest } from './policy-draft';
+import {
+  ENFORCEMENT_TEXT,
+  PolicyDraft,
+  policyDraft,
+  policyProblems,
+  policyRequest,
+} from './policy-draft';
 
 /** A checkbox with its label beside it. */
 function Check({
@@ -53,6 +59,7 @@ export function KeyPolicyForm({
   const client = useClient();
   const ids = useId();
   const [draft, setDraft] = useState<PolicyDraft>(() => policyDraft(policy));
+  const [local, setLocal] = useState<readonly FieldError[]>([]);
   const save = useMutation({
     mutationFn: () =>
       client.keyPolicies.set(policy.org_id, policyRequest(draft), { ifMatch: etag }),
@@ -67,9 +74,13 @@ export function KeyPolicyForm({
     );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    const problems = policyProblems(draft);
+    setLocal(problems);
+    // A draft refused here is not sent: the last answer's refusal would be stale beside it.
+    if (problems.length === 0) save.mutate();
+    else save.reset();
   };
-  const { field, shown } = useFieldProblems(save.error);
+  const { field, shown } = useFieldProblems(save.error, local);
   const lifetime = field('max_lifetime_days');
   const scopes = field('allowed_scopes');
   const reason = field('reason');
@@ -79,8 +90,6 @@ export function KeyPolicyForm({
       <label>
         Maximum key lifetime in days (1–3650; empty: no cap)
         <input
-          type="number"
-          step={1}
           inputMode="numeric"
           value={draft.maxLifetimeDays}
           onChange={(e) => set('maxLifetimeDays', e.target.value)}

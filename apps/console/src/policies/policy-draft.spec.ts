@@ -1,5 +1,5 @@
 import { KeyPolicy } from '@keyledger/client';
-import { policyDraft, policyRequest, policyRules } from './policy-draft';
+import { policyDraft, policyProblems, policyRequest, policyRules } from './policy-draft';
 
 const OPEN: KeyPolicy = {
   org_id: 'org_1',
@@ -40,6 +40,16 @@ describe('the key policy form draft', () => {
     const draft = policyDraft(STRICT);
     expect(policyRequest({ ...draft, maxLifetimeDays: ' ' }).max_lifetime_days).toBeNull();
     expect(policyRequest({ ...draft, maxLifetimeDays: '0' }).max_lifetime_days).toBe(0);
+  });
+
+  it('keeps a lifetime that is no number from being sent as "no cap"', () => {
+    const draft = policyDraft(STRICT);
+    expect(policyProblems({ ...draft, maxLifetimeDays: '90 days' })).toEqual([
+      { field: 'max_lifetime_days', message: expect.stringMatching(/^must be a number/) },
+    ]);
+    expect(policyProblems({ ...draft, maxLifetimeDays: '' })).toEqual([]);
+    // Out of range is for the service to refuse, field by field.
+    expect(policyProblems({ ...draft, maxLifetimeDays: '0' })).toEqual([]);
   });
 
   it('allows any scope once the restriction is off, whatever scopes stay ticked', () => {

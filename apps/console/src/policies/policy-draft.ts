@@ -1,4 +1,9 @@
-import { KeyPolicy, KeyPolicyEnforcement, SetKeyPolicyRequest } from '@keyledger/client';
+import {
+  FieldError,
+  KeyPolicy,
+  KeyPolicyEnforcement,
+  SetKeyPolicyRequest,
+} from '@keyledger/client';
 
 /** A key policy as its form holds it: the lifetime as typed ('' for no cap), and why it changes. */
 export interface PolicyDraft {
@@ -35,6 +40,15 @@ export const policyRequest = (draft: PolicyDraft): SetKeyPolicyRequest => ({
   enforcement: draft.enforcement,
   reason: draft.reason.trim(),
 });
+
+/**
+ * What keeps a draft from being sent: a lifetime that is not a number at all would go as null,
+ * "no cap", and silently lift the rule. Its range is the service's to check (and say so).
+ */
+export const policyProblems = (draft: PolicyDraft): readonly FieldError[] =>
+  draft.maxLifetimeDays.trim() === '' || Number.isFinite(Number(draft.maxLifetimeDays))
+    ? []
+    : [{ field: 'max_lifetime_days', message: 'must be a number of days, or empty for no cap' }];
 
 /** What each enforcement means for the org's keys. */
 export const ENFORCEMENT_TEXT: Readonly<Record<KeyPolicyEnforcement, string>> = {
