@@ -312,19 +312,31 @@ describe('the console at /console, in headless Chromium against the real service
       await screenshot(page, 'key-policy');
     });
 
-    it("restrictions 1. edits a key's restrictions, with policy and validation refusals beside their fields", async () => {
-      const created = await api.keys.create({
-        name: `${name}-restricted`,
-        scope: 'org',
-        limit: 5,
-        allowed_ips: ['203.0.113.0/24'],
-      });
-      // Through the console's own links: a reload would reset the page's CSP violation record.
+    it('restrictions 1. creates an org key under the policy: refused beside the allowlist, then with the expiry it allows', async () => {
       await nav('Keys').click();
-      await page.getByRole('searchbox', { name: 'Name' }).fill(`${name}-restricted`);
-      await page.getByRole('button', { name: 'Apply' }).click();
-      await page.getByRole('link', { name: `${name}-restricted` }).click();
+      await page.getByRole('button', { name: 'Create key' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create a key' });
+      await dialog.getByLabel('Name').fill(`${name}-restricted`);
+      await dialog.getByLabel('Organization', { exact: true }).check();
+      await dialog.getByLabel(/^Limit/).fill('5');
+      await dialog.getByRole('button', { name: 'Create key' }).click();
+      const allowlist = dialog.getByLabel(/^Allowed IPs and CIDRs/);
+      await shown(dialog.locator('.field-problem').filter({ hasText: 'require_ip_allowlist' }));
+      expect(await allowlist.getAttribute('aria-invalid')).toBe('true');
+      await expectAccessible('create dialog with a policy refusal');
+      await allowlist.fill('203.0.113.0/24');
+      await dialog.getByRole('button', { name: 'Create key' }).click();
+      const created = page.getByRole('dialog', { name: 'Key created' });
+      await created.getByRole('link', { name: `Open ${name}-restricted` }).click();
       await shown(page.getByRole('heading', { name: `${name}-restricted`, level: 1 }));
+      // No expiry was typed: the service gave the latest the policy's 30 days allow.
+      const key = (await api.keys.get(page.url().split('/').pop() ?? '')).data;
+      expect(Date.parse(key.expires_at ?? '') - Date.parse(key.created_at)).toBe(30 * DAY_MS);
+      expect(key.allowed_ips).toEqual(['203.0.113.0/24']);
+    });
+
+    it("restrictions 2. edits a key's restrictions, with policy and validation refusals beside their fields", async () => {
+      const keyId = page.url().split('/').pop() ?? '';
       const form = page.getByRole('form', { name: 'Edit restrictions' });
       const allowlist = form.getByLabel(/^Allowed IPs and CIDRs/);
       const save = form.getByRole('button', { name: 'Save restrictions' });
@@ -355,7 +367,7 @@ describe('the console at /console, in headless Chromium against the real service
       // Saved and read back: the service's canonical form of the address shows.
       await shown(page.getByRole('definition').filter({ hasText: /^cus_console_42$/ }));
       expect(await allowlist.inputValue()).toBe('203.0.113.0/24\n198.51.100.7/32');
-      const key = (await api.keys.get(created.data?.id ?? '')).data;
+      const key = (await api.keys.get(keyId)).data;
       expect(key).toMatchObject({
         allowed_ips: ['203.0.113.0/24', '198.51.100.7/32'],
         rate_limits: [{ name: 'requests', limit: 600, duration_ms: 60_000 }],
@@ -377,7 +389,7 @@ describe('the console at /console, in headless Chromium against the real service
       await expectAccessible('key restrictions');
     });
 
-    it('restrictions 2. finds the key by its external id in the list', async () => {
+    it('restrictions 3. finds the key by its external id in the list', async () => {
       await nav('Keys').click();
       await page.getByLabel('External id').fill('cus_console_42');
       await page.getByRole('button', { name: 'Apply' }).click();

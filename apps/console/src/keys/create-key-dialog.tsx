@@ -2,23 +2,26 @@ import { CreateKeyRequest, KeyOwnership } from '@keyledger/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { ScopeChecks } from '../components/check';
 import { Dialog } from '../components/dialog';
+import { FieldProblems, useFieldProblems } from '../components/field-problems';
 import { SecretReveal } from '../components/secret-reveal';
 import { ErrorNote } from '../components/status';
 import { useClient } from '../session/session-context';
 import { LimitDraft, LimitFields, limitFields } from './limit-fields';
-
-const SCOPES = ['completions', 'skills', 'billing', 'management'] as const;
+import { allowlistEntries } from './restriction-draft';
 
 /** The form's fields as typed; turned into a create request on submit. */
 interface Draft {
   name: string;
   ownership: KeyOwnership;
   org: string;
-  scopes: string[];
+  scopes: readonly string[];
   limit: string;
   reset: LimitDraft['reset'];
   expires: string;
+  /** One address or CIDR per line. */
+  allowedIps: string;
 }
 
 const EMPTY: Draft = {
@@ -29,6 +32,7 @@ const EMPTY: Draft = {
   limit: '',
   reset: '',
   expires: '',
+  allowedIps: '',
 };
 
 function createRequest(draft: Draft): CreateKeyRequest {
@@ -38,7 +42,10 @@ function createRequest(draft: Draft): CreateKeyRequest {
     ...(draft.ownership === 'org' && draft.org.trim() !== '' ? { org_id: draft.org.trim() } : {}),
     scopes: draft.scopes,
     ...limitFields(draft),
-    expires_at: draft.expires === '' ? null : new Date(draft.expires).toISOString(),
+    // Left out when blank: under an org policy with a maximum lifetime the service then gives
+    // the latest expiry it allows (null would ask for "never", which such a policy refuses).
+    ...(draft.expires === '' ? {} : { expires_at: new Date(draft.expires).toISOString() }),
+    ...(draft.allowedIps.trim() === '' ? {} : { allowed_ips: allowlistEntries(draft.allowedIps) }),
   };
 }
 
@@ -69,6 +76,13 @@ export function CreateKeyDialog({
     event.preventDefault();
     create.mutate(createRequest(draft));
   };
+  const { field, shown } = useFieldProblems(create.error);
+  const nameField = field('name');
+  const orgField = field('org_id', 'scope');
+  const scopesField = field('scopes', 'allowed_scopes');
+  const limitField = field('limit', 'limit_reset', 'require_limit');
+  const expiry = field('expires_at', 'max_lifetime_days');
+  const allowlist = field('allowed_ips', 'require_ip_allowlist');
   const created = create.data;
   return (
     <Dialog title={created ? 'Key created' : 'Create a key'} open={open} onClose={close}>
@@ -95,8 +109,10 @@ export function CreateKeyDialog({
               maxLength={128}
               value={draft.name}
               onChange={(e) => set('name', e.target.value)}
+              {...nameField.input}
             />
           </label>
+          <FieldProblems id={nameField.id} problems={nameField.problems} />
           <fieldset>
             <legend>Owner</legend>
             <label className="inline">
@@ -121,42 +137,46 @@ export function CreateKeyDialog({
           {draft.ownership === 'org' && (
             <label>
               Organization id (empty: your active one)
-              <input value={draft.org} onChange={(e) => set('org', e.target.value)} />
+              <input
+                value={draft.org}
+                onChange={(e) => set('org', e.target.value)}
+                {...orgField.input}
+              />
             </label>
           )}
-          <fieldset>
+          <FieldProblems id={orgField.id} problems={orgField.problems} />
+          <fieldset aria-describedby={scopesField.problems.length > 0 ? scopesField.id : undefined}>
             <legend>Scopes</legend>
-            {SCOPES.map((scope) => (
-              <label key={scope} className="inline">
-                <input
-                  type="checkbox"
-                  checked={draft.scopes.includes(scope)}
-                  onChange={(e) =>
-                    set(
-                      'scopes',
-                      e.target.checked
-                        ? [...draft.scopes, scope]
-                        : draft.scopes.filter((s) => s !== scope),
-                    )
-                  }
-                />
-                {scope}
-              </label>
-            ))}
+            <ScopeChecks selected={draft.scopes} onChange={(scopes) => set('scopes', scopes)} />
+            <FieldProblems id={scopesField.id} problems={scopesField.problems} />
           </fieldset>
           <LimitFields
             value={{ limit: draft.limit, reset: draft.reset }}
             onChange={(limit) => setDraft({ ...draft, ...limit })}
           />
+          <FieldProblems id={limitField.id} problems={limitField.problems} />
           <label>
-            Expires (empty: never)
+            Expires (empty: never, or the latest the org&apos;s key policy allows)
             <input
               type="datetime-local"
               value={draft.expires}
               onChange={(e) => set('expires', e.target.value)}
+              {...expiry.input}
             />
           </label>
-          {create.error && <ErrorNote error={create.error} />}
+          <FieldProblems id={expiry.id} problems={expiry.problems} />
+          <label>
+            Allowed IPs and CIDRs, one per line (empty: any address)
+            <textarea
+              rows={2}
+              className="mono"
+              value={draft.allowedIps}
+              onChange={(e) => set('allowedIps', e.target.value)}
+              {...allowlist.input}
+            />
+          </label>
+          <FieldProblems id={allowlist.id} problems={allowlist.problems} />
+          {create.error && <ErrorNote error={create.error} shownInline={shown} />}
           <button type="submit" className="primary" disabled={create.isPending}>
             {create.isPending ? 'Creating…' : 'Create key'}
           </button>

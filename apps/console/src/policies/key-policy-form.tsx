@@ -1,9 +1,9 @@
 import { FieldError, KeyPolicy, KeyPolicyEnforcement } from '@keyledger/client';
-import { KEY_SCOPES } from '@keyledger/domain/keys/key-scopes';
 import { REASON_MAX } from '@keyledger/domain/keys/reason';
 import { KEY_POLICY_ENFORCEMENTS } from '@keyledger/domain/org-key-policy/org-key-policy';
 import { useMutation } from '@tanstack/react-query';
 import { FormEvent, useId, useState } from 'react';
+import { Check, ScopeChecks } from '../components/check';
 import { FieldProblems, useFieldProblems } from '../components/field-problems';
 import { WriteError } from '../components/write-error';
 import { useClient } from '../session/session-context';
@@ -14,31 +14,6 @@ import {
   policyProblems,
   policyRequest,
 } from './policy-draft';
-
-/** A checkbox with its label beside it. */
-function Check({
-  label,
-  checked,
-  onChange,
-  disabled = false,
-}: {
-  readonly label: string;
-  readonly checked: boolean;
-  readonly onChange: (checked: boolean) => void;
-  readonly disabled?: boolean;
-}) {
-  return (
-    <label className="inline">
-      <input
-        type="checkbox"
-        checked={checked}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.checked)}
-      />
-      {label}
-    </label>
-  );
-}
 
 /**
  * Replaces an org's key policy: every rule, the enforcement and a reason, in one PUT guarded by
@@ -67,11 +42,6 @@ export function KeyPolicyForm({
   });
   const set = <K extends keyof PolicyDraft>(field: K, value: PolicyDraft[K]) =>
     setDraft({ ...draft, [field]: value });
-  const toggleScope = (scope: string, on: boolean) =>
-    set(
-      'allowedScopes',
-      on ? [...draft.allowedScopes, scope] : draft.allowedScopes.filter((s) => s !== scope),
-    );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const problems = policyProblems(draft);
@@ -114,17 +84,11 @@ export function KeyPolicyForm({
           checked={draft.restrictScopes}
           onChange={(on) => set('restrictScopes', on)}
         />
-        <div className="checks">
-          {KEY_SCOPES.map((scope) => (
-            <Check
-              key={scope}
-              label={scope}
-              disabled={!draft.restrictScopes}
-              checked={draft.allowedScopes.includes(scope)}
-              onChange={(on) => toggleScope(scope, on)}
-            />
-          ))}
-        </div>
+        <ScopeChecks
+          selected={draft.allowedScopes}
+          disabled={!draft.restrictScopes}
+          onChange={(scopes) => set('allowedScopes', scopes)}
+        />
         <FieldProblems id={scopes.id} problems={scopes.problems} />
       </fieldset>
       <fieldset>
