@@ -374,8 +374,10 @@ describe('the console at /console, in headless Chromium against the real service
         metadata: { team: 'search', tier: 2 },
         external_id: 'cus_console_42',
       });
-      // An expiry past the policy's 30 days is refused beside the expiry field.
+      // An expiry past the policy's 30 days and no limit: each rule refused beside its field.
       const edit = page.getByRole('form', { name: 'Edit key' });
+      const limit = edit.getByLabel(/^Limit/);
+      await limit.fill('');
       const expires = edit.getByLabel(/^Expires/);
       const tooLate = new Date(Date.now() + 60 * DAY_MS);
       await expires.fill(
@@ -386,6 +388,8 @@ describe('the console at /console, in headless Chromium against the real service
       await edit.getByRole('button', { name: 'Save changes' }).click();
       await shown(edit.locator('.field-problem').filter({ hasText: 'max_lifetime_days' }));
       expect(await expires.getAttribute('aria-invalid')).toBe('true');
+      await shown(edit.locator('.field-problem').filter({ hasText: 'require_limit' }));
+      expect(await limit.getAttribute('aria-invalid')).toBe('true');
       await expectAccessible('key restrictions');
     });
 

@@ -153,6 +153,7 @@ export function CreateKeyDialog({
           <LimitFields
             value={{ limit: draft.limit, reset: draft.reset }}
             onChange={(limit) => setDraft({ ...draft, ...limit })}
+            invalid={limitField.input}
           />
           <FieldProblems id={limitField.id} problems={limitField.problems} />
           <label>

@@ -61,7 +61,12 @@ export function KeyEditForm({ keyView, etag }: KeyViewProps) {
         />
       </label>
       <FieldProblems id={nameField.id} problems={nameField.problems} />
-      <LimitFields value={limit} onChange={setLimit} disabled={keyView.revoked} />
+      <LimitFields
+        value={limit}
+        onChange={setLimit}
+        disabled={keyView.revoked}
+        invalid={limitField.input}
+      />
       <FieldProblems id={limitField.id} problems={limitField.problems} />
       <label className="inline">
         <input

@@ -1,4 +1,5 @@
 import { LimitReset } from '@keyledger/client';
+import { invalidProps } from '../components/field-problems';
 
 /** The limit and its window as a form holds them: text as typed, '' for none. */
 export interface LimitDraft {
@@ -11,10 +12,13 @@ export function LimitFields({
   value,
   onChange,
   disabled = false,
+  invalid = {},
 }: {
   readonly value: LimitDraft;
   readonly onChange: (value: LimitDraft) => void;
   readonly disabled?: boolean;
+  /** Ties the limit to the problems a refusal names for it. */
+  readonly invalid?: ReturnType<typeof invalidProps>;
 }) {
   return (
     <div className="row">
@@ -27,6 +31,7 @@ export function LimitFields({
           value={value.limit}
           disabled={disabled}
           onChange={(e) => onChange({ ...value, limit: e.target.value })}
+          {...invalid}
         />
       </label>
       <label>
