@@ -70,12 +70,15 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Saves a screenshot for the README when CONSOLE_SCREENSHOTS is set (`npm run screenshots`). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot for the README when CONSOLE_SCREENSHOTS is set (`npm run screenshots`): of
+ * the page's viewport, or of one element (a panel) whole.
+ */
+export async function screenshot(target: Page | Locator, name: string): Promise<void> {
   if (!process.env.CONSOLE_SCREENSHOTS) return;
   const dir = join('apps', 'console', 'screenshots');
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+  await target.screenshot({ path: join(dir, `${name}.png`) });
 }
 
 /** A real OpenID Connect provider in a child process (test/console/oidc-provider.mjs). */

@@ -345,8 +345,7 @@ describe('the console at /console, in headless Chromium against the real service
       await save.click();
       await shown(form.locator('.field-problem').filter({ hasText: 'require_ip_allowlist' }));
       expect(await allowlist.getAttribute('aria-invalid')).toBe('true');
-      await form.scrollIntoViewIfNeeded();
-      await screenshot(page, 'key-restrictions');
+      await screenshot(page.getByRole('region', { name: 'Restrictions' }), 'key-restrictions');
       // An entry that is no address is refused by the service, naming its index.
       await allowlist.fill('203.0.113.0/24\nnot-an-address');
       await save.click();
