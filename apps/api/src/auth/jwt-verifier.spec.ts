@@ -72,4 +72,56 @@ describe('JwtVerifier', () => {
   it('refuses garbage', async () => {
     expect((await refusal('not.a.jwt')).code).toBe('invalid_token');
   });
+
+  describe('remembering verified tokens', () => {
+    const start = Date.UTC(2026, 0, 1) / 1000;
+    const signAt = (claims: { exp: number; nbf?: number }) =>
+      new SignJWT({ sub: 'user_1' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setExpirationTime(claims.exp);
+    const clocked = () => {
+      const clock = { ms: start * 1000 };
+      const clockedVerifier = new JwtVerifier({
+        secret,
+        jwksUrl: null,
+        issuer: null,
+        audience: null,
+        now: () => clock.ms,
+      });
+      return { clock, verifier: clockedVerifier };
+    };
+    const key = new TextEncoder().encode(secret);
+
+    it('accepts a token again while it is valid, and refuses it from its exp on', async () => {
+      const { clock, verifier: clockedVerifier } = clocked();
+      const token = await signAt({ exp: start + 30 }).sign(key);
+      await expect(clockedVerifier.verify(token)).resolves.toMatchObject({ user_id: 'user_1' });
+      clock.ms += 29_000;
+      await expect(clockedVerifier.verify(token)).resolves.toMatchObject({ user_id: 'user_1' });
+      clock.ms += 1_000;
+      await expect(clockedVerifier.verify(token)).rejects.toMatchObject({
+        code: 'invalid_token',
+        message: expect.stringMatching(/expired/),
+      });
+    });
+
+    it('refuses a token before its nbf, and accepts it from then on', async () => {
+      const { clock, verifier: clockedVerifier } = clocked();
+      const token = await signAt({ exp: start + 120 })
+        .setNotBefore(start + 10)
+        .sign(key);
+      await expect(clockedVerifier.verify(token)).rejects.toMatchObject({ code: 'invalid_token' });
+      clock.ms += 10_000;
+      await expect(clockedVerifier.verify(token)).resolves.toMatchObject({ user_id: 'user_1' });
+    });
+
+    it('never remembers a refusal: a tampered copy of a verified token stays refused', async () => {
+      const token = await sign({ sub: 'user_1' });
+      await verifier.verify(token);
+      const [header, payload] = token.split('.');
+      const forged = `${header}.${payload}.${'A'.repeat(43)}`;
+      expect((await refusal(forged)).code).toBe('invalid_token');
+      expect((await refusal(forged)).code).toBe('invalid_token');
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import {
   createRemoteJWKSet,
   decodeProtectedHeader,
@@ -5,6 +6,7 @@ import {
   JWTPayload,
   JWTVerifyGetKey,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { Principal } from '@keyledger/domain';
 import { invalidToken } from '../shared/errors/api-error';
@@ -27,7 +29,20 @@ export interface JwtVerifierOptions {
   readonly jwksUrl: string | null;
   readonly issuer: string | null;
   readonly audience: string | null;
+  /** Milliseconds since the epoch; the system clock unless a test sets it. */
+  readonly now?: () => number;
 }
+
+/** A verified token's principal, and the span of time in which the token is valid. */
+interface Verified {
+  readonly principal: Principal;
+  readonly notBeforeMs: number;
+  readonly expiresAtMs: number;
+}
+
+/** How many verified tokens are remembered, and for how long at most. */
+const REMEMBERED_TOKENS = 10_000;
+const REMEMBERED_MS = 60_000;
 
 const ASYMMETRIC = [
   'RS256',
@@ -42,32 +57,61 @@ const ASYMMETRIC = [
   'EdDSA',
 ];
 
-/** Verifies session tokens: HS256 with the shared secret, or an asymmetric issuer's JWKS. */
+/**
+ * Verifies session tokens: HS256 with the shared secret, or an asymmetric issuer's JWKS.
+ *
+ * A client sends the same session token with every call, and checking its signature cost more
+ * than a whole key read: a token that verified is remembered (at most a minute, never past its
+ * `exp`, the newest 10,000 tokens), so its next calls only check the time. Refusals are never
+ * remembered: each one is checked, counted and throttled as before.
+ */
 export class JwtVerifier {
-  private readonly secret: Uint8Array;
+  private readonly secret: KeyObject;
   private readonly jwks: JWTVerifyGetKey | null;
+  private readonly now: () => number;
+  private readonly verified = new LRUCache<string, Verified>({ max: REMEMBERED_TOKENS });
 
   constructor(private readonly options: JwtVerifierOptions) {
-    this.secret = new TextEncoder().encode(options.secret);
+    // One key object: jose would otherwise import the secret's bytes again on every call.
+    this.secret = createSecretKey(Buffer.from(options.secret, 'utf8'));
     this.jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null;
+    this.now = options.now ?? Date.now;
   }
 
   /** The principal a token speaks for, or an `invalid_token` ApiError. */
   async verify(token: string): Promise<Principal> {
-    const payload = await this.verifySignature(token);
+    const now = this.now();
+    const remembered = this.verified.get(token);
+    if (remembered !== undefined) {
+      if (now >= remembered.notBeforeMs && now < remembered.expiresAtMs) {
+        return remembered.principal;
+      }
+      this.verified.delete(token);
+    }
+    const payload = await this.verifySignature(token, now);
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw invalidToken('its claims are malformed');
-    return {
+    const principal: Principal = {
       kind: 'user',
       user_id: claims.data.sub,
       active_org_id: claims.data.org_id ?? null,
       orgs: claims.data.orgs,
       plan_tier: claims.data.plan ?? null,
     };
+    this.remember(token, payload, principal, now);
+    return principal;
   }
 
-  private async verifySignature(token: string): Promise<JWTPayload> {
+  private remember(token: string, payload: JWTPayload, principal: Principal, now: number): void {
+    // jose required exp; nbf is optional. Both are seconds since the epoch.
+    const expiresAtMs = Math.min((payload.exp ?? 0) * 1000, now + REMEMBERED_MS);
+    const notBeforeMs = payload.nbf === undefined ? -Infinity : payload.nbf * 1000;
+    if (expiresAtMs > now) this.verified.set(token, { principal, notBeforeMs, expiresAtMs });
+  }
+
+  private async verifySignature(token: string, now: number): Promise<JWTPayload> {
     const common = {
+      currentDate: new Date(now),
       requiredClaims: ['exp', 'sub'],
       ...(this.options.issuer ? { issuer: this.options.issuer } : {}),
       ...(this.options.audience ? { audience: this.options.audience } : {}),
