@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canSeeKey, DomainError, Principal } from '@keyledger/domain';
+import { canSeeKey, DomainError, keyStream, Principal } from '@keyledger/domain';
 import {
   DocumentCollection,
   KEY_DOCUMENTS,
@@ -8,6 +8,13 @@ import {
   ReadStore,
 } from '@keyledger/read-models';
 import { READ_STORE } from '../infrastructure/tokens';
+import { ShownRevisions } from '../shared/consistency/shown-revisions';
+
+/** A key document with the revision of its stream that it shows: a read's ETag. */
+export interface ShownKey {
+  readonly document: KeyDocument;
+  readonly revision: number | null;
+}
 
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -18,7 +25,10 @@ const keyNotFound = (): DomainError => new DomainError('not_found', 'Key not fou
 export class KeyDirectory {
   readonly keys: DocumentCollection<KeyDocument>;
 
-  constructor(@Inject(READ_STORE) store: ReadStore) {
+  constructor(
+    @Inject(READ_STORE) store: ReadStore,
+    private readonly revisions: ShownRevisions,
+  ) {
     this.keys = store.collection(KEY_DOCUMENTS);
   }
 
@@ -37,14 +47,24 @@ export class KeyDirectory {
   }
 
   /**
-   * As findVisible, with the position the document was last written at: what a read needs to
-   * tell the revision it shows (revisionShown).
+   * As findVisible, with the revision of the key's stream the document shows (its ETag). One
+   * read of the read model: the document keeps that revision; only one last written before it
+   * did has it told from the stream (revisionShown at the document's position).
    */
-  async findVisibleShown(principal: Principal, idOrHash: string): Promise<Positioned<KeyDocument>> {
-    const found = await this.find(idOrHash);
-    const shown = found && (await this.keys.getPositioned([found.id])).get(found.id);
-    // Gone since it was found: a rebuild dropped the read model and has not replayed it yet.
+  async findVisibleShown(principal: Principal, idOrHash: string): Promise<ShownKey> {
+    const shown = await this.findPositioned(idOrHash);
     if (!shown || !canSeeKey(principal, shown.document)) throw keyNotFound();
-    return shown;
+    const { document, position } = shown;
+    const revision =
+      document.stream_revision ?? (await this.revisions.of(keyStream(document.id), position));
+    return { document, revision };
+  }
+
+  private async findPositioned(idOrHash: string): Promise<Positioned<KeyDocument> | undefined> {
+    const byId = (await this.keys.getPositioned([idOrHash])).get(idOrHash);
+    if (byId || !HASH.test(idOrHash)) return byId;
+    const byHash = await this.keys.findOne({ hash: idOrHash });
+    // Gone since it was found: a rebuild dropped the read model and has not replayed it yet.
+    return byHash ? (await this.keys.getPositioned([byHash.id])).get(byHash.id) : undefined;
   }
 }

@@ -4,7 +4,6 @@ import { EventStore } from '@keyledger/event-store';
 import { ProjectionRunner } from '@keyledger/read-models';
 import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { EVENT_STORE } from '../infrastructure/tokens';
-import { ShownRevisions } from '../shared/consistency/shown-revisions';
 import { WriteReceipt } from '../shared/http/write-headers';
 import { KeyDirectory } from './key-directory';
 import { KeyView } from './key-view';
@@ -31,7 +30,6 @@ export class KeyReader {
     private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly revisions: ShownRevisions,
   ) {}
 
   /** The key once the read model includes the write in `receipt` (or null past the bound). */
@@ -58,8 +56,7 @@ export class KeyReader {
 
   /** A visible key as the read model holds it now, with the revision that state reflects. */
   async current(principal: Principal, idOrHash: string): Promise<VersionedKey> {
-    const { document, position } = await this.directory.findVisibleShown(principal, idOrHash);
-    const revision = await this.revisions.of(keyStream(document.id), position);
+    const { document, revision } = await this.directory.findVisibleShown(principal, idOrHash);
     return { key: this.views.of(document), revision };
   }
 }

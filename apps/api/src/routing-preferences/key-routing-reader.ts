@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { keyStream, Principal } from '@keyledger/domain';
+import { Principal } from '@keyledger/domain';
 import { KeyDirectory } from '../keys/key-directory';
 import { KeyRouting } from './key-routing-view';
-import { ShownRevisions } from '../shared/consistency/shown-revisions';
 import { Versioned } from './versioned';
 
 /** Reads a visible key's routing with the key revision it shows, for a later `If-Match`. */
 @Injectable()
 export class KeyRoutingReader {
-  constructor(
-    private readonly keys: KeyDirectory,
-    private readonly revisions: ShownRevisions,
-  ) {}
+  constructor(private readonly keys: KeyDirectory) {}
 
   /** The view of the key's routing; 404 when the key is missing or invisible. */
   async read<T>(
@@ -19,10 +15,7 @@ export class KeyRoutingReader {
     idOrHash: string,
     view: (key: KeyRouting) => T,
   ): Promise<Versioned<T>> {
-    const { document, position } = await this.keys.findVisibleShown(principal, idOrHash);
-    return {
-      data: view(document),
-      revision: await this.revisions.of(keyStream(document.id), position),
-    };
+    const { document, revision } = await this.keys.findVisibleShown(principal, idOrHash);
+    return { data: view(document), revision };
   }
 }

@@ -49,6 +49,11 @@ export interface KeyDocument extends KeyLimitSettings {
   readonly expires_at: string | null;
   readonly revoked_at: string | null;
   readonly revoke_reason: string | null;
+  /**
+   * The revision of the key's stream that this document shows (its last event applied): a read's
+   * ETag without reading the stream. Absent in documents last written before it was kept.
+   */
+  readonly stream_revision?: number;
 }
 
 /** What `GET /api/v1/keys` filters on besides the audience and `revoked`. */

@@ -3,6 +3,7 @@ import { recordedEvent } from '@keyledger/event-store/testing';
 import { history, occurredAt, project } from '../testing/history';
 import { keyCreated } from '../testing/key-events';
 import { KeyDocument } from './key.document';
+import { revisionShown } from '../shared/revision-shown';
 import { keyProjection } from './key.projection';
 
 const T = '2026-02-01T00:00:00.000Z';
@@ -45,6 +46,7 @@ const created: KeyDocument = {
   expires_at: null,
   revoked_at: null,
   revoke_reason: null,
+  stream_revision: 0,
 };
 
 const rules = {
@@ -62,6 +64,27 @@ const rules = {
 };
 
 describe('keyProjection', () => {
+  it('keeps the revision of its stream that it shows, the one revisionShown reads from the stream', () => {
+    const renamed = (keyId: string, name: string): KeyEvent => ({
+      type: 'KeyRenamed',
+      data: { key_id: keyId, name, previous_name: `Key ${keyId}`, renamed_at: T },
+    });
+    const events = history(
+      ['key-k1', keyCreated('k1')],
+      ['key-k2', keyCreated('k2')],
+      ['key-k1', renamed('k1', 'a')],
+      ['key-k2', renamed('k2', 'b')],
+      ['key-k1', renamed('k1', 'c')],
+    );
+    const k1 = events.filter((event) => event.stream === 'key-k1');
+    expect(project(keyProjection, events).get('k1')?.stream_revision).toBe(
+      revisionShown(k1, events.length),
+    );
+    expect(project(keyProjection, events.slice(0, 3)).get('k1')?.stream_revision).toBe(
+      revisionShown(k1, 3),
+    );
+  });
+
   it('creates a personal key visible to its owner', () => {
     expect(keyAfter(keyCreated('k1'))).toEqual(created);
   });
@@ -161,6 +184,7 @@ describe('keyProjection', () => {
       ...created,
       ...changes,
       updated_at: occurredAt(2),
+      stream_revision: 1,
     });
   });
 
@@ -173,6 +197,7 @@ describe('keyProjection', () => {
     expect(keyAfter(keyCreated('k1'), disabled, enabled)).toEqual({
       ...created,
       updated_at: occurredAt(3),
+      stream_revision: 2,
     });
   });
 
@@ -188,6 +213,7 @@ describe('keyProjection', () => {
     expect(keyAfter(keyCreated('k1'), bound, unbound)).toEqual({
       ...created,
       updated_at: occurredAt(3),
+      stream_revision: 2,
     });
   });
 
@@ -203,6 +229,7 @@ describe('keyProjection', () => {
     expect(keyAfter(keyCreated('k1'), set, cleared)).toEqual({
       ...created,
       updated_at: occurredAt(3),
+      stream_revision: 2,
     });
   });
 

@@ -14,12 +14,12 @@ export const keyProjection: Projection<KeyDocument> = {
   documentIds: (event) => (isKeyEvent(event) ? [event.data.key_id] : []),
   apply: (document, event) => {
     if (!isKeyEvent(event)) return document;
-    if (event.type === 'KeyCreated') return createdKey(event.data, event.metadata.occurred_at);
+    if (event.type === 'KeyCreated') return createdKey(event);
     return document && changedKey(document, event);
   },
 };
 
-function createdKey(data: KeyCreated['data'], occurredAt: string): KeyDocument {
+function createdKey({ data, metadata, revision }: RecordedEvent & KeyCreated): KeyDocument {
   return {
     id: data.key_id,
     hash: data.hash,
@@ -53,10 +53,11 @@ function createdKey(data: KeyCreated['data'], occurredAt: string): KeyDocument {
     external_id: data.external_id ?? null,
     created_at: data.created_at,
     secret_issued_at: data.created_at,
-    updated_at: occurredAt,
+    updated_at: metadata.occurred_at,
     expires_at: data.expires_at,
     revoked_at: null,
     revoke_reason: null,
+    stream_revision: revision,
   };
 }
 
@@ -68,6 +69,7 @@ function changedKey(
     ...key,
     ...fields,
     updated_at: event.metadata.occurred_at,
+    stream_revision: event.revision,
   });
   switch (event.type) {
     case 'KeyRenamed':

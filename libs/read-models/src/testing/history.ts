@@ -14,20 +14,27 @@ export interface DomainEvent {
 export const occurredAt = (position: number): string =>
   new Date(Date.UTC(2026, 0, 1, 0, position)).toISOString();
 
-/** Domain events as the store records them, in the order given, at positions 1, 2, … */
+/**
+ * Domain events as the store records them, in the order given, at positions 1, 2, … and each
+ * at the next revision of its stream (0, 1, …).
+ */
 export function history(
   ...entries: readonly (readonly [stream: string, event: DomainEvent])[]
 ): RecordedEvent[] {
-  return entries.map(([stream, { type, data }], i) =>
-    recordedEvent({
+  const revisions = new Map<string, number>();
+  return entries.map(([stream, { type, data }], i) => {
+    const revision = (revisions.get(stream) ?? -1) + 1;
+    revisions.set(stream, revision);
+    return recordedEvent({
       id: `event-${i + 1}`,
       stream,
+      revision,
       type,
       data: { ...data },
       position: i + 1,
       metadata: testMetadata({ occurred_at: occurredAt(i + 1) }),
-    }),
-  );
+    });
+  });
 }
 
 /** The documents a projection builds from nothing by applying the events, by id. */

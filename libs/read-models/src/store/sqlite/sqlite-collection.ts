@@ -62,6 +62,8 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
       positionOf: db.prepare<[string], { position: number }>(
         `SELECT position FROM ${t} WHERE id = ?`,
       ),
+      // One id is the common read (a key by id): a plain key lookup, no json_each to plan.
+      byId: db.prepare<[string], StoredRow>(`SELECT id, position, doc FROM ${t} WHERE id = ?`),
       insert: db.prepare<SqlValue[], void>(
         `INSERT INTO ${t} (id, position, doc${folds.map((c) => `, ${c}`).join('')})
          VALUES (?, ?, ?${folds.map(() => ', ?').join('')})`,
@@ -86,10 +88,13 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
   async getPositioned(ids: readonly string[]): Promise<ReadonlyMap<string, Positioned<D>>> {
     const found = new Map<string, Positioned<D>>();
     if (ids.length === 0) return found;
-    const rows = this.rows({
-      sql: `SELECT id, position, doc FROM ${this.table} WHERE id IN (SELECT value FROM json_each(?))`,
-      params: [JSON.stringify(ids)],
-    });
+    const rows =
+      ids.length === 1
+        ? this.fixed.byId.all(ids[0])
+        : this.rows({
+            sql: `SELECT id, position, doc FROM ${this.table} WHERE id IN (SELECT value FROM json_each(?))`,
+            params: [JSON.stringify(ids)],
+          });
     for (const row of rows)
       found.set(row.id, { document: this.parse(row), position: row.position });
     return found;
