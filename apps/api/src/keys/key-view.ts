@@ -62,12 +62,11 @@ export function toKeyView(key: KeyDocument, keyUsage: KeyUsage | null): KeyView 
     updated_at: key.updated_at,
     expires_at: key.expires_at,
     revoked_at: key.revoked_at,
-    ...usageFigures(keyUsage ?? NO_USAGE),
+    ...(keyUsage === null ? NO_USAGE : usageFigures(keyUsage)),
   };
 }
 
-/** The usage figures alone, without what a KeyUsage carries besides them (its limit state). */
-function usageFigures(usage: UsageFigures): UsageFigures {
-  const figures = Object.keys(NO_USAGE) as (keyof UsageFigures)[];
-  return Object.fromEntries(figures.map((name) => [name, usage[name]])) as unknown as UsageFigures;
+/** The usage figures alone, without what a KeyUsage carries besides them (its id and limit state). */
+function usageFigures({ key_id: _keyId, limit: _limit, ...figures }: KeyUsage): UsageFigures {
+  return figures;
 }

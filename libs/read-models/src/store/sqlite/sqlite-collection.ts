@@ -62,7 +62,6 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
       positionOf: db.prepare<[string], { position: number }>(
         `SELECT position FROM ${t} WHERE id = ?`,
       ),
-      // One id is the common read (a key by id): a plain key lookup, no json_each to plan.
       byId: db.prepare<[string], StoredRow>(`SELECT id, position, doc FROM ${t} WHERE id = ?`),
       insert: db.prepare<SqlValue[], void>(
         `INSERT INTO ${t} (id, position, doc${folds.map((c) => `, ${c}`).join('')})
@@ -88,14 +87,7 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
   async getPositioned(ids: readonly string[]): Promise<ReadonlyMap<string, Positioned<D>>> {
     const found = new Map<string, Positioned<D>>();
     if (ids.length === 0) return found;
-    const rows =
-      ids.length === 1
-        ? this.fixed.byId.all(ids[0])
-        : this.rows({
-            sql: `SELECT id, position, doc FROM ${this.table} WHERE id IN (SELECT value FROM json_each(?))`,
-            params: [JSON.stringify(ids)],
-          });
-    for (const row of rows)
+    for (const row of this.rowsById(ids))
       found.set(row.id, { document: this.parse(row), position: row.position });
     return found;
   }
@@ -181,6 +173,18 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
     const folds = [...this.searchable].map((field) => folded(document[field as keyof D]));
     if (stored) this.fixed.update.run(write.position, doc, ...folds, write.id);
     else this.fixed.insert.run(write.id, write.position, doc, ...folds);
+  }
+
+  private rowsById(ids: readonly string[]): StoredRow[] {
+    if (ids.length === 1) {
+      // One id is the common read (a key by id): a plain key lookup, no json_each to plan.
+      const row = this.fixed.byId.get(ids[0]);
+      return row === undefined ? [] : [row];
+    }
+    return this.rows({
+      sql: `SELECT id, position, doc FROM ${this.table} WHERE id IN (SELECT value FROM json_each(?))`,
+      params: [JSON.stringify(ids)],
+    });
   }
 
   private rows(part: SqlPart): StoredRow[] {
