@@ -48,12 +48,16 @@ export class AuthGuard implements CanActivate {
     );
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Synchronous for a public route: a probe such as /health pays no promise for it. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (isPublic) return true;
+    return isPublic === true || this.authenticate(context);
+  }
+
+  private async authenticate(context: ExecutionContext): Promise<boolean> {
     const scopes =
       this.reflector.getAllAndOverride<readonly KeyScope[] | undefined>(API_KEY_SCOPES, [
         context.getHandler(),
