@@ -31,10 +31,7 @@ import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
 import { RebuildProgress } from './rebuild-progress';
 
 type DomainEvent =
-  | KeyEvent
-  | RoutingPreferenceEvent
-  | DefaultPreferenceEvent
-  | WebhookSubscriptionEvent;
+  KeyEvent | RoutingPreferenceEvent | DefaultPreferenceEvent | WebhookSubscriptionEvent;
 
 /** Generous bound for waits that must succeed; a failing one ends in an assertion, not a hang. */
 const PATIENCE_MS = 5000;

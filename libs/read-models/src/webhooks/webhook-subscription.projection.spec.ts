@@ -59,7 +59,10 @@ describe('webhook subscription projection', () => {
     const deletedAt = '2026-01-02T00:00:00.000Z';
     const deleted = after(
       webhookCreated('w1'),
-      { type: 'WebhookSubscriptionDeleted', data: { subscription_id: 'w1', deleted_at: deletedAt } },
+      {
+        type: 'WebhookSubscriptionDeleted',
+        data: { subscription_id: 'w1', deleted_at: deletedAt },
+      },
       webhookCreated('w1', { url: 'https://elsewhere.example.com' }),
     );
     expect(deleted).toEqual({
@@ -73,7 +76,10 @@ describe('webhook subscription projection', () => {
   it('ignores events of other streams and types it does not know', () => {
     expect(
       webhookSubscriptionProjection.documentIds(
-        history(['webhook-w1', { type: 'WebhookSomethingNew', data: { subscription_id: 'w1' } }])[0],
+        history([
+          'webhook-w1',
+          { type: 'WebhookSomethingNew', data: { subscription_id: 'w1' } },
+        ])[0],
       ),
     ).toEqual([]);
   });

@@ -7,13 +7,16 @@ import {
   DocumentFilter,
   DocumentWrite,
   FindQuery,
+  GroupCount,
   Page,
   Positioned,
+  Scalar,
+  ScalarField,
   Where,
 } from '../read-store.port';
 import { sortPoint } from '../sort-point';
 import { UniqueConstraintError } from '../unique-constraint-error';
-import { fromStored, StoredDocument, storedDocument } from './mongo-document';
+import { fromStored, mongoField, StoredDocument, storedDocument } from './mongo-document';
 import { mongoFilter, mongoIndex, mongoSort } from './mongo-query';
 import { guardedOperation, newestPerDocument } from './mongo-writes';
 
@@ -84,6 +87,23 @@ export class MongoCollection<D extends Document> implements DocumentCollection<D
    * FerretDB runs each upsert as its own query and insert, about a thousand times slower per
    * document than a bulk insert. Stored ones get the position-guarded replace; stale ones nothing.
    */
+  /** One aggregation: `$match`, then `$group` on the fields (a missing one groups as null). */
+  async countGroups(
+    filter: DocumentFilter<D>,
+    fields: readonly [ScalarField<D>, ...ScalarField<D>[]],
+  ): Promise<GroupCount[]> {
+    await this.ensureIndexes();
+    const key = Object.fromEntries(fields.map((field, i) => [`g${i}`, `$${mongoField(field)}`]));
+    const groups = this.collection.aggregate<{ _id: Record<string, Scalar>; n: number }>([
+      { $match: mongoFilter(filter) },
+      { $group: { _id: key, n: { $sum: 1 } } },
+    ]);
+    const counts: GroupCount[] = [];
+    for await (const group of groups)
+      counts.push({ values: fields.map((_, i) => group._id[`g${i}`] ?? null), count: group.n });
+    return counts;
+  }
+
   /**
    * Every new state is first offered as one unordered `insertMany`: documents not stored yet (what
    * a rebuild mostly writes) land in one round trip, where FerretDB runs each upsert as its own
@@ -124,7 +144,7 @@ export class MongoCollection<D extends Document> implements DocumentCollection<D
     let refused: string | null = null;
     // Ordered, resumed after each duplicate key: FerretDB stops an unordered update batch at
     // its first error where MongoDB goes on, and this behaves the same on both.
-    for (let from = 0; from < writes.length; ) {
+    for (let from = 0; from < writes.length;) {
       const failed = await this.writeUntilDuplicate(writes.slice(from));
       if (failed === null) break;
       const write = writes[from + failed];

@@ -8,14 +8,17 @@ import {
   DocumentFilter,
   DocumentWrite,
   FindQuery,
+  GroupCount,
   Page,
   Positioned,
+  Scalar,
+  ScalarField,
   Where,
 } from '../read-store.port';
 import { sortPoint } from '../sort-point';
 import { UniqueConstraintError } from '../unique-constraint-error';
 import { queryBranches } from './membership-branches';
-import { folded, foldedColumn, identifier, SqlValue } from './sqlite-fields';
+import { folded, foldedColumn, identifier, jsonValue, SqlValue } from './sqlite-fields';
 import { orderSql, SqlPart, whereSql } from './sqlite-query';
 import { ensureCollectionSchema } from './sqlite-schema';
 
@@ -130,6 +133,24 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
     const part = whereSql(filter, this.searchable);
     const statement = this.statement(`SELECT count(*) AS n FROM ${this.table} WHERE ${part.sql}`);
     return (statement.get(...part.params) as { n: number }).n;
+  }
+
+  /** One GROUP BY; each value read back as the JSON it is stored as, so booleans stay booleans. */
+  async countGroups(
+    filter: DocumentFilter<D>,
+    fields: readonly [ScalarField<D>, ...ScalarField<D>[]],
+  ): Promise<GroupCount[]> {
+    const part = whereSql(filter, this.searchable);
+    const values = fields.map((field, i) => `${jsonValue(field)} AS g${i}`);
+    const groups = fields.map((_, i) => `g${i}`).join(', ');
+    const statement = this.statement(
+      `SELECT ${values.join(', ')}, count(*) AS n FROM ${this.table} WHERE ${part.sql} GROUP BY ${groups}`,
+    );
+    const rows = statement.all(...part.params) as Record<string, string | number | null>[];
+    return rows.map((row) => ({
+      values: fields.map((_, i) => JSON.parse(String(row[`g${i}`] ?? 'null')) as Scalar),
+      count: Number(row.n),
+    }));
   }
 
   async write(writes: readonly DocumentWrite<D>[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { CursorPosition } from '../cursor';
 import { DocumentFilter, FieldCondition, Scalar, SortOrder, Where } from '../read-store.port';
-import { fieldKey, foldedColumn, keyValue, SqlValue } from './sqlite-fields';
+import { fieldKey, foldedColumn, identifier, keyValue, SqlValue } from './sqlite-fields';
 
 /** A piece of SQL and the values of its placeholders. */
 export interface SqlPart {
@@ -59,6 +59,15 @@ export function filterSql<D>(
 ): SqlPart[] {
   const parts = conditions(filter.where ?? {});
   if (filter.anyOf) parts.push(or(filter.anyOf.map((where) => and(conditions(where)))));
+  if (filter.atMost) {
+    // typeof ties the bound to values of its own type: a number never matches text, nor null.
+    const { field, value } = filter.atMost;
+    const type = typeof value === 'number' ? "IN ('integer', 'real')" : "= 'text'";
+    parts.push({
+      sql: `json_type(doc, '$.${identifier(field)}') ${type} AND ${fieldKey(field)} <= ?`,
+      params: [value],
+    });
+  }
   if (filter.contains) {
     const { field, text } = filter.contains;
     if (!searchable.has(field))
