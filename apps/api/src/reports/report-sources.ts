@@ -4,7 +4,13 @@ import { EventStore, RecordedEvent } from '@keyledger/event-store';
 import { KEY_DOCUMENTS, ProjectionRunner, ReadStore } from '@keyledger/read-models';
 import { ResolutionEngine } from '@keyledger/resolution';
 import { AuditScope } from '../audit/audit-scope';
-import { APP_CONFIG, AppConfig, governedKeys, revocationEvents } from '@keyledger/runtime';
+import {
+  APP_CONFIG,
+  AppConfig,
+  governedKeys,
+  keyStateTallies,
+  revocationEvents,
+} from '@keyledger/runtime';
 import { CLOCK, EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { visibleAudiences } from '../keys/key-visibility';
 import { ReportSources } from '@keyledger/governance';
@@ -40,6 +46,7 @@ export class CallerReportSources {
     return {
       now,
       keys: () => governedKeys(keys, where, (id, at) => this.engine.usage(id, at), now),
+      keyStates: (by) => keyStateTallies(keys, where, by, now),
       revocations: () => this.revocations(principal, orgId),
       policyOf: async (org) => (await this.policies.of(org)).policy,
     };

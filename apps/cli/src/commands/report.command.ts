@@ -11,7 +11,13 @@ import {
 } from '@keyledger/governance';
 import { EventStore, RecordedEvent } from '@keyledger/event-store';
 import { DocumentCollection, KeyDocument, Where } from '@keyledger/read-models';
-import { governedKeys, keyDocuments, orgKeyPolicyOf, revocationEvents } from '@keyledger/runtime';
+import {
+  governedKeys,
+  keyDocuments,
+  keyStateTallies,
+  orgKeyPolicyOf,
+  revocationEvents,
+} from '@keyledger/runtime';
 import { percent, wholeNumber } from '../shared/cli-arguments';
 import { CliOutput } from '../shared/cli-output';
 import { GovernanceTools, withGovernanceTools } from '../shared/with-governance-tools';
@@ -35,6 +41,7 @@ function operatorSources(
   return {
     now,
     keys: () => governedKeys(keys, where, usageOf, now),
+    keyStates: (by) => keyStateTallies(keys, where, by, now),
     revocations: () => revocationsOf(events, keys, org),
     policyOf: async (orgId) => (await orgKeyPolicyOf(events, orgId)).policy,
   };
