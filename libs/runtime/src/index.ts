@@ -4,5 +4,5 @@ export * from './stores/open-stores';
 export * from './stores/with-configured-stores';
 export * from './reports/governed-keys';
 export * from './reports/key-state-tallies';
-export * from './reports/revocation-events';
+export * from './reports/revocation-entries';
 export * from './reports/org-key-policy-of';

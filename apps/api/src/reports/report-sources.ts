@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, Principal } from '@keyledger/domain';
-import { EventStore, RecordedEvent } from '@keyledger/event-store';
-import { KEY_DOCUMENTS, ProjectionRunner, ReadStore } from '@keyledger/read-models';
+import { EventStore } from '@keyledger/event-store';
+import {
+  AUDIT_ENTRY_DOCUMENTS,
+  AuditEntryDocument,
+  KEY_DOCUMENTS,
+  ProjectionRunner,
+  ReadStore,
+} from '@keyledger/read-models';
 import { ResolutionEngine } from '@keyledger/resolution';
 import { AuditScope } from '../audit/audit-scope';
 import {
@@ -9,7 +15,7 @@ import {
   AppConfig,
   governedKeys,
   keyStateTallies,
-  revocationEvents,
+  revocationEntries,
 } from '@keyledger/runtime';
 import { CLOCK, EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { visibleAudiences } from '../keys/key-visibility';
@@ -55,9 +61,9 @@ export class CallerReportSources {
   private async *revocations(
     principal: Principal,
     orgId: string | undefined,
-  ): AsyncGenerator<RecordedEvent> {
-    const covered = new Set(await this.audit.keyIds(principal, { org_id: orgId }));
-    yield* revocationEvents(this.events, (keyId) => covered.has(keyId));
+  ): AsyncGenerator<AuditEntryDocument> {
+    const scope = await this.audit.entries(principal, { org_id: orgId });
+    yield* revocationEntries(this.store.collection(AUDIT_ENTRY_DOCUMENTS), scope);
   }
 
   /**

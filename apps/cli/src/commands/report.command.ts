@@ -9,14 +9,12 @@ import {
   REPORTS,
   ReportSources,
 } from '@keyledger/governance';
-import { EventStore, RecordedEvent } from '@keyledger/event-store';
-import { DocumentCollection, KeyDocument, Where } from '@keyledger/read-models';
+import { KeyDocument, Where } from '@keyledger/read-models';
 import {
   governedKeys,
-  keyDocuments,
   keyStateTallies,
   orgKeyPolicyOf,
-  revocationEvents,
+  revocationEntries,
 } from '@keyledger/runtime';
 import { percent, wholeNumber } from '../shared/cli-arguments';
 import { CliOutput } from '../shared/cli-output';
@@ -33,7 +31,7 @@ const MAX_DAYS = 3650;
 
 /** Every key (or one org's), and the revocations of those keys: the operator sees everything. */
 function operatorSources(
-  { events, keys, usageOf }: GovernanceTools,
+  { events, keys, auditEntries, usageOf }: GovernanceTools,
   org: string | undefined,
   now: Date,
 ): ReportSources {
@@ -42,21 +40,14 @@ function operatorSources(
     now,
     keys: () => governedKeys(keys, where, usageOf, now),
     keyStates: (by) => keyStateTallies(keys, where, by, now),
-    revocations: () => revocationsOf(events, keys, org),
+    // The key's org, as the API narrows: its org keys' audience.
+    revocations: () =>
+      revocationEntries(
+        auditEntries,
+        org === undefined ? {} : { where: { key_audience: `org:${org}` } },
+      ),
     policyOf: async (orgId) => (await orgKeyPolicyOf(events, orgId)).policy,
   };
-}
-
-/** Revocations of every key, or of one org's keys (by the key's org, as the API decides). */
-async function* revocationsOf(
-  events: EventStore,
-  keys: DocumentCollection<KeyDocument>,
-  org: string | undefined,
-): AsyncGenerator<RecordedEvent> {
-  if (org === undefined) return yield* revocationEvents(events, () => true);
-  const ids = new Set<string>();
-  for await (const key of keyDocuments(keys, { org_id: org })) ids.add(key.id);
-  yield* revocationEvents(events, (id) => ids.has(id));
 }
 
 const reportList = REPORT_NAMES.map(

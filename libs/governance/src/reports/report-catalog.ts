@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@keyledger/event-store';
+import type { AuditEntryDocument } from '@keyledger/read-models';
 import { TableRow } from '../table/render-table';
 import { GovernedKey } from './governed-key';
 import { KeyGrouping, keysByStatePerOrg, KeyStateTally, keysPerOwner } from './key-state-counts';
@@ -16,8 +16,8 @@ export interface ReportSources {
   keys(): AsyncIterable<GovernedKey>;
   /** The covered keys counted by state per group at `now`, by the read store (not read out). */
   keyStates(by: KeyGrouping): Promise<readonly KeyStateTally[]>;
-  /** `KeyRevoked` events of the covered keys, in global order. */
-  revocations(): AsyncIterable<RecordedEvent>;
+  /** The audit log's `KeyRevoked` entries of the covered keys, in global order. */
+  revocations(): AsyncIterable<AuditEntryDocument>;
   /** An org's current key policy. */
   readonly policyOf: OrgPolicyLookup;
 }
