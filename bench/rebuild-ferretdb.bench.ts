@@ -11,9 +11,9 @@ import { appendGovernanceHistory } from './rebuild-history';
 import { BenchRow, BenchTable } from './table';
 
 /** FerretDB on SQLite is slow: a history that rebuilds in a minute or two on two shared cores. */
-const DEFAULT_EVENTS = 5_000;
-/** The runner's batch for this rebuild (`REBUILD_FERRETDB_BATCH`); the service's default is 500. */
-const DEFAULT_BATCH = 2_000;
+const DEFAULT_EVENTS = 10_000;
+/** Events per rebuild page (`REBUILD_FERRETDB_BATCH`): what `npm run cli -- rebuild` reads. */
+const DEFAULT_BATCH = 5_000;
 
 const seconds = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e9;
 
@@ -106,7 +106,7 @@ export async function rebuildFerretdbBench(): Promise<{ tables: BenchTable[]; go
     const store = await MongoReadStore.connect(url, { database, prefix: 'rebuilt_' });
     const runner = new ProjectionRunner(events, store, ALL_PROJECTIONS, {
       logger: { error: (message, context) => console.error(message, context) },
-      batchSize: batch,
+      rebuildBatchSize: batch,
     });
     console.error('rebuild-ferretdb: rebuilding…');
     const summary = await runner.rebuild('all');
