@@ -89,7 +89,8 @@ async function replaceCost(db: Db, prefix: string, collections: readonly Rebuilt
 export async function rebuildFerretdbBench(): Promise<{ tables: BenchTable[]; goals: Goal[] }> {
   const url = process.env.MONGO_URL;
   if (!url) {
-    const skipped = 'SKIPPED: MONGO_URL is not set (bash .ci/ferretdb.sh start; MONGO_URL=$(cat .ci-ferretdb.url))';
+    const skipped =
+      'SKIPPED: MONGO_URL is not set (bash .ci/ferretdb.sh start; MONGO_URL=$(cat .ci-ferretdb.url))';
     console.error(`rebuild-ferretdb: ${skipped}`);
     return { tables: [{ title: 'Rebuild into FerretDB', rows: [{ result: skipped }] }], goals: [] };
   }

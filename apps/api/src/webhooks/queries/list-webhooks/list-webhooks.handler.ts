@@ -54,7 +54,7 @@ export class ListWebhooksHandler implements IQueryHandler<ListWebhooksQuery, Web
     const subscriptions = this.store.collection(WEBHOOK_SUBSCRIPTION_DOCUMENTS);
     const audiences = manageableAudiences(principal);
     const listed: WebhookSubscriptionDocument[] = [];
-    for (let cursor: string | null = null; audiences.length > 0; ) {
+    for (let cursor: string | null = null; audiences.length > 0;) {
       const page = await subscriptions.find({
         where: { audience: { in: audiences }, deleted: false },
         sort: [{ field: 'created_at', direction: 'desc' }],
