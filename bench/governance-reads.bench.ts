@@ -26,7 +26,7 @@ const NEST_FLOOR = join(__dirname, 'floors', 'minimal-nest.js');
 const DEFAULT_KEYS = 150_000;
 const DEFAULT_BIG_ORG_KEYS = 100_000;
 /** Part of the cached data directory's name: change it when the generator or the read models change. */
-const DATA_VERSION = 2;
+const DATA_VERSION = 3;
 const COMPLETE = 'complete';
 /** Marks a data directory the service has started on once (its other stores caught up). */
 const WARM = 'warm';

@@ -32,7 +32,8 @@ export interface DocumentFilter<D> {
   readonly contains?: { readonly field: ScalarField<D>; readonly text: string };
   /**
    * The field holds a value of the given type at most `value` (text compares by code unit, as
-   * ISO-8601 times order); null and missing never are.
+   * ISO-8601 times order); null and missing never are. Meant for text and numbers: SQLite keeps
+   * booleans as 1 and 0, so do not bound a boolean field with a number.
    */
   readonly atMost?: { readonly field: ScalarField<D>; readonly value: string | number };
 }

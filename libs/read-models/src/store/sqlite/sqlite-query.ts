@@ -1,6 +1,6 @@
 import { CursorPosition } from '../cursor';
 import { DocumentFilter, FieldCondition, Scalar, SortOrder, Where } from '../read-store.port';
-import { fieldKey, foldedColumn, identifier, keyValue, SqlValue } from './sqlite-fields';
+import { fieldKey, foldedColumn, keyValue, SqlValue } from './sqlite-fields';
 
 /** A piece of SQL and the values of its placeholders. */
 export interface SqlPart {
@@ -60,12 +60,14 @@ export function filterSql<D>(
   const parts = conditions(filter.where ?? {});
   if (filter.anyOf) parts.push(or(filter.anyOf.map((where) => and(conditions(where)))));
   if (filter.atMost) {
-    // typeof ties the bound to values of its own type: a number never matches text, nor null.
+    // SQLite orders every number before every text: a lower bound of the bound's own type keeps
+    // the other type out (and null, kept as -Infinity), on the index expression alone.
     const { field, value } = filter.atMost;
-    const type = typeof value === 'number' ? "IN ('integer', 'real')" : "= 'text'";
+    const key = fieldKey(field);
+    const floor = typeof value === 'number' ? keyValue(null) : '';
     parts.push({
-      sql: `json_type(doc, '$.${identifier(field)}') ${type} AND ${fieldKey(field)} <= ?`,
-      params: [value],
+      sql: `${key} ${typeof value === 'number' ? '>' : '>='} ? AND ${key} <= ?`,
+      params: [floor, value],
     });
   }
   if (filter.contains) {
