@@ -82,11 +82,6 @@ export class MongoCollection<D extends Document> implements DocumentCollection<D
     return this.collection.countDocuments(mongoFilter(filter));
   }
 
-  /**
-   * Documents not stored yet are inserted with one `insertMany` (what a rebuild mostly writes):
-   * FerretDB runs each upsert as its own query and insert, about a thousand times slower per
-   * document than a bulk insert. Stored ones get the position-guarded replace; stale ones nothing.
-   */
   /** One aggregation: `$match`, then `$group` on the fields (a missing one groups as null). */
   async countGroups(
     filter: DocumentFilter<D>,
