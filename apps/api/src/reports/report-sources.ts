@@ -51,7 +51,8 @@ export class CallerReportSources {
     };
     return {
       now,
-      keys: () => governedKeys(keys, where, (id, at) => this.engine.usage(id, at), now),
+      keys: (only = {}) =>
+        governedKeys(keys, { ...where, ...only }, (id, at) => this.engine.usage(id, at), now),
       keyStates: (by) => keyStateTallies(keys, where, by, now),
       revocations: () => this.revocations(principal, orgId),
       policyOf: async (org) => (await this.policies.of(org)).policy,

@@ -38,7 +38,7 @@ function operatorSources(
   const where: Where<KeyDocument> = org === undefined ? {} : { org_id: org };
   return {
     now,
-    keys: () => governedKeys(keys, where, usageOf, now),
+    keys: (only = {}) => governedKeys(keys, { ...where, ...only }, usageOf, now),
     keyStates: (by) => keyStateTallies(keys, where, by, now),
     // The key's org, as the API narrows: its org keys' audience.
     revocations: () =>
