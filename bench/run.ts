@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every benchmark, printed as tables, then the goals (issues 14, 16, 17) with met or
  * missed. Figures compare against floors measured in the same run; nothing here asserts a time.
- * `BENCH_ONLY=http,resolution,revoke,cold-start,rebuild,audit-tree,governance` runs a subset.
+ * `BENCH_ONLY=http,resolution,revoke,cold-start,rebuild,rebuild-ferretdb,audit-tree,governance`
+ * runs a subset.
  */
 import { auditTreeBench } from './audit-tree.bench';
 import { coldStartBench } from './cold-start.bench';
@@ -9,6 +10,7 @@ import { Goal, goalsTable } from './goals';
 import { governanceReadsBench } from './governance-reads.bench';
 import { httpBench } from './http.bench';
 import { rebuildBench } from './rebuild.bench';
+import { rebuildFerretdbBench } from './rebuild-ferretdb.bench';
 import { resolutionBench } from './resolution.bench';
 import { revokeToRefusalBench } from './revoke-to-refusal.bench';
 import { printTables } from './table';
@@ -41,6 +43,11 @@ async function main(): Promise<void> {
         rows: await rebuildBench(),
       },
     ]);
+  }
+  if (runs('rebuild-ferretdb')) {
+    const ferretdb = await rebuildFerretdbBench();
+    printTables(ferretdb.tables);
+    goals.push(...ferretdb.goals);
   }
   if (runs('audit-tree')) {
     const audit = await auditTreeBench();

@@ -3,6 +3,7 @@ export * from './export/csv-lines';
 export * from './export/ndjson-lines';
 export * from './export/audit-export';
 export * from './export/export-formats';
+export * from './export/chunked-lines';
 export * from './reports/governed-key';
 export * from './reports/key-state-counts';
 export * from './reports/keys-without-limit';

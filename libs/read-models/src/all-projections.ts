@@ -3,6 +3,7 @@ import { defaultPreferenceProjection } from './defaults/default-preference.proje
 import { keyProjection } from './keys/key.projection';
 import { runnable, RunnableProjection } from './projection/runnable-projection';
 import { routingPreferenceProjection } from './routing-preferences/routing-preference.projection';
+import { webhookSubscriptionProjection } from './webhooks/webhook-subscription.projection';
 
 /** Every read model the service keeps, ready for a ProjectionRunner: keys before the audit log, which reads their owners. */
 export const ALL_PROJECTIONS: readonly RunnableProjection[] = [
@@ -10,4 +11,5 @@ export const ALL_PROJECTIONS: readonly RunnableProjection[] = [
   runnable(routingPreferenceProjection),
   runnable(defaultPreferenceProjection),
   auditEntriesRunnable,
+  runnable(webhookSubscriptionProjection),
 ];

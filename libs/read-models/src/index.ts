@@ -17,6 +17,8 @@ export * from './defaults/default-preference.document';
 export * from './defaults/default-preference.projection';
 export * from './audit/audit-entry.document';
 export * from './audit/audit-entry.projection';
+export * from './webhooks/webhook-subscription.document';
+export * from './webhooks/webhook-subscription.projection';
 export * from './runner/projection-runner';
 export * from './runner/projection-lag';
 export * from './runner/rebuild-progress';

@@ -3,5 +3,6 @@ export * from './config/resolution-settings-of';
 export * from './stores/open-stores';
 export * from './stores/with-configured-stores';
 export * from './reports/governed-keys';
-export * from './reports/revocation-events';
+export * from './reports/key-state-tallies';
+export * from './reports/revocation-entries';
 export * from './reports/org-key-policy-of';

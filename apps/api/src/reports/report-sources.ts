@@ -1,10 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, Principal } from '@keyledger/domain';
-import { EventStore, RecordedEvent } from '@keyledger/event-store';
-import { KEY_DOCUMENTS, ProjectionRunner, ReadStore } from '@keyledger/read-models';
+import { EventStore } from '@keyledger/event-store';
+import {
+  AUDIT_ENTRY_DOCUMENTS,
+  AuditEntryDocument,
+  KEY_DOCUMENTS,
+  ProjectionRunner,
+  ReadStore,
+} from '@keyledger/read-models';
 import { ResolutionEngine } from '@keyledger/resolution';
 import { AuditScope } from '../audit/audit-scope';
-import { APP_CONFIG, AppConfig, governedKeys, revocationEvents } from '@keyledger/runtime';
+import {
+  APP_CONFIG,
+  AppConfig,
+  governedKeys,
+  keyStateTallies,
+  revocationEntries,
+} from '@keyledger/runtime';
 import { CLOCK, EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { visibleAudiences } from '../keys/key-visibility';
 import { ReportSources } from '@keyledger/governance';
@@ -39,7 +51,9 @@ export class CallerReportSources {
     };
     return {
       now,
-      keys: () => governedKeys(keys, where, (id, at) => this.engine.usage(id, at), now),
+      keys: (only = {}) =>
+        governedKeys(keys, { ...where, ...only }, (id, at) => this.engine.usage(id, at), now),
+      keyStates: (by) => keyStateTallies(keys, where, by, now),
       revocations: () => this.revocations(principal, orgId),
       policyOf: async (org) => (await this.policies.of(org)).policy,
     };
@@ -48,9 +62,9 @@ export class CallerReportSources {
   private async *revocations(
     principal: Principal,
     orgId: string | undefined,
-  ): AsyncGenerator<RecordedEvent> {
-    const covered = new Set(await this.audit.keyIds(principal, { org_id: orgId }));
-    yield* revocationEvents(this.events, (keyId) => covered.has(keyId));
+  ): AsyncGenerator<AuditEntryDocument> {
+    const scope = await this.audit.entries(principal, { org_id: orgId });
+    yield* revocationEntries(this.store.collection(AUDIT_ENTRY_DOCUMENTS), scope);
   }
 
   /**

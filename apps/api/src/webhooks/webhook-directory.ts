@@ -6,7 +6,7 @@ import {
   webhookSubscriptionDecider,
   WebhookSubscriptionState,
 } from '@keyledger/domain/webhooks';
-import { EventStore, RecordedEvent } from '@keyledger/event-store';
+import { EventStore } from '@keyledger/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { foldStream } from '@keyledger/commands';
 
@@ -26,12 +26,9 @@ export function liveWebhook(state: WebhookSubscriptionState): WebhookFacts {
   return state.subscription;
 }
 
-const CATEGORY = webhookStream('');
-const PAGE = 1000;
-
 /**
- * Finds webhook subscriptions, as a principal may manage them, straight from their streams: no
- * read model to wait for, so every answer includes the caller's own writes. Seeing a
+ * Finds one webhook subscription, as a principal may manage it, straight from its stream (the
+ * list reads the webhook read model): every answer includes the caller's own writes. Seeing a
  * subscription is managing it (its URL and delivery log are an administrator's business): the
  * owner of a personal one, a holder of manageApiKeys for an org's, as for keys (`canManageKey`).
  */
@@ -46,37 +43,5 @@ export class WebhookDirectory {
     if (state.status !== 'live' || !canManageKey(principal, state.subscription))
       throw webhookNotFound();
     return { subscription: state.subscription, revision: history.at(-1)?.revision ?? null };
-  }
-
-  /**
-   * Every live subscription the principal may manage, newest first. Folds the `webhook-`
-   * category of the global order: subscriptions are few and change rarely, unlike keys.
-   */
-  async listManageable(principal: Principal): Promise<WebhookFacts[]> {
-    const streams = new Map<string, RecordedEvent[]>();
-    for await (const event of this.category()) {
-      const history = streams.get(event.stream) ?? [];
-      history.push(event);
-      streams.set(event.stream, history);
-    }
-    // Streams were met in the order of their first event: creation order, reversed for newest first.
-    return [...streams.values()]
-      .reverse()
-      .map((history) => foldStream(webhookSubscriptionDecider, history))
-      .flatMap((state) => (state.status === 'live' ? [state.subscription] : []))
-      .filter((subscription) => canManageKey(principal, subscription));
-  }
-
-  private async *category(): AsyncGenerator<RecordedEvent> {
-    for (let fromPosition = 0; ;) {
-      const page = await this.events.readAll({
-        fromPosition,
-        maxCount: PAGE,
-        filter: { streamPrefixes: [CATEGORY] },
-      });
-      yield* page;
-      if (page.length < PAGE) return;
-      fromPosition = page[page.length - 1].position;
-    }
   }
 }

@@ -9,9 +9,13 @@ import {
   REPORTS,
   ReportSources,
 } from '@keyledger/governance';
-import { EventStore, RecordedEvent } from '@keyledger/event-store';
-import { DocumentCollection, KeyDocument, Where } from '@keyledger/read-models';
-import { governedKeys, keyDocuments, orgKeyPolicyOf, revocationEvents } from '@keyledger/runtime';
+import { KeyDocument, Where } from '@keyledger/read-models';
+import {
+  governedKeys,
+  keyStateTallies,
+  orgKeyPolicyOf,
+  revocationEntries,
+} from '@keyledger/runtime';
 import { percent, wholeNumber } from '../shared/cli-arguments';
 import { CliOutput } from '../shared/cli-output';
 import { GovernanceTools, withGovernanceTools } from '../shared/with-governance-tools';
@@ -27,29 +31,23 @@ const MAX_DAYS = 3650;
 
 /** Every key (or one org's), and the revocations of those keys: the operator sees everything. */
 function operatorSources(
-  { events, keys, usageOf }: GovernanceTools,
+  { events, keys, auditEntries, usageOf }: GovernanceTools,
   org: string | undefined,
   now: Date,
 ): ReportSources {
   const where: Where<KeyDocument> = org === undefined ? {} : { org_id: org };
   return {
     now,
-    keys: () => governedKeys(keys, where, usageOf, now),
-    revocations: () => revocationsOf(events, keys, org),
+    keys: (only = {}) => governedKeys(keys, { ...where, ...only }, usageOf, now),
+    keyStates: (by) => keyStateTallies(keys, where, by, now),
+    // The key's org, as the API narrows: its org keys' audience.
+    revocations: () =>
+      revocationEntries(
+        auditEntries,
+        org === undefined ? {} : { where: { key_audience: `org:${org}` } },
+      ),
     policyOf: async (orgId) => (await orgKeyPolicyOf(events, orgId)).policy,
   };
-}
-
-/** Revocations of every key, or of one org's keys (by the key's org, as the API decides). */
-async function* revocationsOf(
-  events: EventStore,
-  keys: DocumentCollection<KeyDocument>,
-  org: string | undefined,
-): AsyncGenerator<RecordedEvent> {
-  if (org === undefined) return yield* revocationEvents(events, () => true);
-  const ids = new Set<string>();
-  for await (const key of keyDocuments(keys, { org_id: org })) ids.add(key.id);
-  yield* revocationEvents(events, (id) => ids.has(id));
 }
 
 const reportList = REPORT_NAMES.map(

@@ -1,16 +1,16 @@
 import { EventStore } from '@keyledger/event-store';
 import {
   ALL_PROJECTIONS,
+  AUDIT_ENTRY_DOCUMENTS,
+  AuditEntryDocument,
   describeBehind,
   DocumentCollection,
   isBehind,
   KEY_DOCUMENTS,
   KeyDocument,
-  keyProjection,
   MemoryReadStore,
   ProjectionRunner,
   ReadStore,
-  runnable,
 } from '@keyledger/read-models';
 import { ResolutionEngine } from '@keyledger/resolution';
 import {
@@ -28,6 +28,7 @@ import { eventStoreExists } from './open-event-store';
 export interface GovernanceTools {
   readonly events: EventStore;
   readonly keys: DocumentCollection<KeyDocument>;
+  readonly auditEntries: DocumentCollection<AuditEntryDocument>;
   readonly usageOf: KeyUsageLookup;
 }
 
@@ -55,6 +56,7 @@ export async function withGovernanceTools<T>(
         return await use({
           events,
           keys: store.collection(KEY_DOCUMENTS),
+          auditEntries: store.collection(AUDIT_ENTRY_DOCUMENTS),
           usageOf: (id, now) => engine.usage(id, now),
         });
       } finally {
@@ -65,7 +67,7 @@ export async function withGovernanceTools<T>(
   );
 }
 
-/** The read store holding the keys: a fresh in-process projection for memory, else the shared one. */
+/** The read store holding the keys and the audit log: fresh in-process projections for memory, else the shared one. */
 async function keysReadModel(
   config: AppConfig,
   events: EventStore,
@@ -73,7 +75,7 @@ async function keysReadModel(
 ): Promise<ReadStore> {
   if (config.readStore.kind === 'memory') {
     const store = new MemoryReadStore();
-    const runner = new ProjectionRunner(events, store, [runnable(keyProjection)], {
+    const runner = new ProjectionRunner(events, store, ALL_PROJECTIONS, {
       logger: { error: (message) => output.problem(message) },
     });
     await runner.rebuild();

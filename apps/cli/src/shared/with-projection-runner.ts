@@ -12,6 +12,9 @@ export interface ProjectionTools {
  * Opens the configured stores (as the service and the projector do), lends a stopped runner over
  * every projection the configured store keeps (`servedProjections`) to `use`, and closes the stores whatever happens.
  */
+/** Events per page of `rebuild`: a few MB of documents in memory, far fewer rewritten ones. */
+const REBUILD_BATCH = 5_000;
+
 export async function withProjectionRunner<T>(
   output: CliOutput,
   use: (tools: ProjectionTools) => Promise<T>,
@@ -25,6 +28,7 @@ export async function withProjectionRunner<T>(
   return withConfiguredStores(config, ({ events, store }) => {
     const runner = new ProjectionRunner(events, store, servedProjections(config.readStore), {
       logger: { error: (message) => output.problem(message) },
+      rebuildBatchSize: REBUILD_BATCH,
     });
     return use({ runner, store });
   });

@@ -1,37 +1,37 @@
-import { KeyRevoked } from '@keyledger/domain';
-import { EventMetadata, RecordedEvent } from '@keyledger/event-store';
-import { eventGuard } from '@keyledger/read-models';
+import type { AuditEntryDocument } from '@keyledger/read-models';
 
 /** Who revoked which key, when, and why. */
 export interface RevocationRow {
   readonly key_id: string;
   readonly revoked_at: string;
-  readonly actor_kind: EventMetadata['actor']['kind'];
+  readonly actor_kind: AuditEntryDocument['actor_kind'];
   readonly actor_id: string;
   readonly org_id: string | null;
   readonly reason: string | null;
 }
 
-const isRevocation = eventGuard<KeyRevoked>({ KeyRevoked: true });
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /**
- * Revocations at or after `since`, in event order, with the actor from the event's metadata.
- * Feed it the key streams read from a position near `since`; it skips everything else.
+ * Revocations at or after `since`, in the entries' order, with the actor the audit log recorded.
+ * Feed it the `KeyRevoked` entries of the covered keys; it skips everything else.
  */
 export async function* recentRevocations(
-  events: AsyncIterable<RecordedEvent>,
+  entries: AsyncIterable<AuditEntryDocument>,
   since: Date,
 ): AsyncGenerator<RevocationRow> {
-  for await (const event of events) {
-    if (!isRevocation(event) || Date.parse(event.data.revoked_at) < since.getTime()) continue;
-    const { actor, org_id } = event.metadata;
+  for await (const entry of entries) {
+    const revokedAt = text(entry.data.revoked_at);
+    const keyId = entry.key_id;
+    if (entry.event_type !== 'KeyRevoked' || revokedAt === null || keyId === null) continue;
+    if (Date.parse(revokedAt) < since.getTime()) continue;
     yield {
-      key_id: event.data.key_id,
-      revoked_at: event.data.revoked_at,
-      actor_kind: actor.kind,
-      actor_id: actor.id,
-      org_id,
-      reason: event.data.reason,
+      key_id: keyId,
+      revoked_at: revokedAt,
+      actor_kind: entry.actor_kind,
+      actor_id: entry.actor_id,
+      org_id: entry.org_id,
+      reason: text(entry.data.reason),
     };
   }
 }

@@ -1,7 +1,7 @@
-import { RecordedEvent } from '@keyledger/event-store';
+import type { AuditEntryDocument } from '@keyledger/read-models';
 import { TableRow } from '../table/render-table';
 import { GovernedKey } from './governed-key';
-import { keysByStatePerOrg, keysPerOwner } from './key-state-counts';
+import { KeyGrouping, keysByStatePerOrg, KeyStateTally, keysPerOwner } from './key-state-counts';
 import { keysNearLimit } from './keys-near-limit';
 import { keysNeverExpiring } from './keys-never-expiring';
 import { keysWithoutLimit } from './keys-without-limit';
@@ -12,13 +12,28 @@ import { keysViolatingPolicy, OrgPolicyLookup } from './policy-violations';
 /** What a report reads: the keys it covers, their revocations, and the time it is made at. */
 export interface ReportSources {
   readonly now: Date;
-  /** The covered keys with their usage, as a fresh stream on each call. */
-  keys(): AsyncIterable<GovernedKey>;
-  /** `KeyRevoked` events of the covered keys, in global order. */
-  revocations(): AsyncIterable<RecordedEvent>;
+  /**
+   * The covered keys with their usage, as a fresh stream on each call; `only` narrows them in
+   * the read store's query (the reports still check what they need, so it only saves reads).
+   */
+  keys(only?: KeyNarrowing): AsyncIterable<GovernedKey>;
+  /** The covered keys counted by state per group at `now`, by the read store (not read out). */
+  keyStates(by: KeyGrouping): Promise<readonly KeyStateTally[]>;
+  /** The audit log's `KeyRevoked` entries of the covered keys, in global order. */
+  revocations(): AsyncIterable<AuditEntryDocument>;
   /** An org's current key policy. */
   readonly policyOf: OrgPolicyLookup;
 }
+
+/** Conditions a report's key query can leave to the read store: unrevoked, unlimited, never expiring. */
+export type KeyNarrowing = Partial<{
+  readonly revoked: false;
+  readonly limit: null;
+  readonly expires_at: null;
+}>;
+
+/** Only keys that can still be used: what every per-key risk report looks at. */
+const UNREVOKED = { revoked: false } as const;
 
 /** A report's parameters; each report reads the ones it names and defaults the rest. */
 export interface ReportOptions {
@@ -52,47 +67,47 @@ async function rows(selection: AsyncIterable<object>): Promise<TableRow[]> {
   return all;
 }
 
-const tallied = async (counts: Promise<readonly object[]>): Promise<TableRow[]> =>
-  (await counts).map((row) => ({ ...row }));
+const tallied = (counts: readonly object[]): TableRow[] => counts.map((row) => ({ ...row }));
 
 /** Every report, by the name the API route and the CLI use. */
 export const REPORTS = {
   'keys-by-state': {
     title: () => 'Keys by state, per org (personal keys last, with no org)',
     columns: ['org_id', ...STATE_COLUMNS],
-    run: ({ keys, now }) => tallied(keysByStatePerOrg(keys(), now)),
+    run: async ({ keyStates }) => tallied(keysByStatePerOrg(await keyStates('org_id'))),
   },
   'keys-per-owner': {
     title: () => 'Keys by state, per owner (most keys first)',
     columns: ['owner_user_id', ...STATE_COLUMNS],
-    run: ({ keys, now }) => tallied(keysPerOwner(keys(), now)),
+    run: async ({ keyStates }) => tallied(keysPerOwner(await keyStates('owner_user_id'))),
   },
   'keys-without-limit': {
     title: () => 'Live keys without a spending limit',
     columns: KEY_COLUMNS,
-    run: ({ keys, now }) => rows(keysWithoutLimit(keys(), now)),
+    run: ({ keys, now }) => rows(keysWithoutLimit(keys({ ...UNREVOKED, limit: null }), now)),
   },
   'keys-never-expiring': {
     title: () => 'Live keys that never expire',
     columns: KEY_COLUMNS,
-    run: ({ keys, now }) => rows(keysNeverExpiring(keys(), now)),
+    run: ({ keys, now }) => rows(keysNeverExpiring(keys({ ...UNREVOKED, expires_at: null }), now)),
   },
   'unused-keys': {
     title: ({ days = DEFAULT_UNUSED_DAYS }) => `Live keys unused for ${days} days or more`,
     columns: [...KEY_COLUMNS, 'last_used_at', 'idle_days'],
-    run: ({ keys, now }, { days = DEFAULT_UNUSED_DAYS }) => rows(keysUnusedFor(keys(), days, now)),
+    run: ({ keys, now }, { days = DEFAULT_UNUSED_DAYS }) =>
+      rows(keysUnusedFor(keys(UNREVOKED), days, now)),
   },
   'keys-near-limit': {
     title: ({ threshold = DEFAULT_THRESHOLD_PERCENT }) =>
       `Live keys at ${threshold}% or more of their limit in the current window`,
     columns: [...KEY_COLUMNS, 'limit', 'limit_reset', 'window_usage', 'used_percent', 'exhausted'],
     run: ({ keys, now }, { threshold = DEFAULT_THRESHOLD_PERCENT }) =>
-      rows(keysNearLimit(keys(), threshold, now)),
+      rows(keysNearLimit(keys(UNREVOKED), threshold, now)),
   },
   'policy-violations': {
     title: () => "Live org keys that break their org's current key policy, one row per rule",
     columns: [...KEY_COLUMNS, 'rule', 'reason'],
-    run: ({ keys, policyOf, now }) => rows(keysViolatingPolicy(keys(), policyOf, now)),
+    run: ({ keys, policyOf, now }) => rows(keysViolatingPolicy(keys(UNREVOKED), policyOf, now)),
   },
   'recent-revocations': {
     title: ({ days = DEFAULT_REVOCATION_DAYS }) =>

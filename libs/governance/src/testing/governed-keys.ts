@@ -1,4 +1,5 @@
-import { GovernedKey } from '../reports/governed-key';
+import { GovernedKey, keyState } from '../reports/governed-key';
+import { KeyGrouping, KeyStateTally } from '../reports/key-state-counts';
 import { fromArray } from './async-iterables';
 
 /** The time the known keys are reported at. */
@@ -81,3 +82,10 @@ export const KNOWN_KEYS: readonly GovernedKey[] = [
 
 /** The known keys as a stream, as a read-store cursor yields them. */
 export const knownKeys = (): AsyncIterable<GovernedKey> => fromArray(KNOWN_KEYS);
+
+/** The tallies a read store counts for these keys at `now`: one per key, as `keyState` classifies it. */
+export const talliesOf = (
+  keys: readonly GovernedKey[],
+  by: KeyGrouping,
+  now: Date,
+): KeyStateTally[] => keys.map((key) => ({ group: key[by], state: keyState(key, now), count: 1 }));

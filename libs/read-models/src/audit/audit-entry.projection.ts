@@ -36,6 +36,7 @@ export function auditEntries(owners: KeyOwners): Projection<AuditEntryDocument> 
       ...OWNER_STREAM_PREFIXES,
     ],
     documentIds: (event) => [event.id],
+    appendOnly: true,
     apply: (entry, event) => entry ?? auditEntry(event, owners),
   };
 }

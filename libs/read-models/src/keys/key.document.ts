@@ -56,8 +56,18 @@ export interface KeyDocument extends KeyLimitSettings {
   readonly stream_revision?: number;
 }
 
-/** What `GET /api/v1/keys` filters on besides the audience and `revoked`. */
-const LIST_FILTERS = ['disabled', 'scope', 'org_id', 'owner_user_id', 'external_id'] as const;
+/**
+ * What `GET /api/v1/keys` filters on besides the audience and `revoked`, and what the state
+ * reports group and bound (`expires_at`): checked and counted on the index entries.
+ */
+const LIST_FILTERS = [
+  'disabled',
+  'scope',
+  'org_id',
+  'owner_user_id',
+  'external_id',
+  'expires_at',
+] as const;
 
 /** The keys collection: unique secret hash, the previous hash for rotation grace, list orders, bindings. */
 export const KEY_DOCUMENTS: CollectionSpec<KeyDocument> = {

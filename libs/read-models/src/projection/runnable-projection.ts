@@ -25,7 +25,8 @@ export function runnable<D extends Document>(projection: Projection<D>): Runnabl
       const collection = store.collection(projection.collection);
       const ids = [...new Set(events.flatMap((event) => projection.documentIds(event)))];
       try {
-        await collection.write(foldEvents(projection, await collection.getPositioned(ids), events));
+        const stored = projection.appendOnly ? new Map() : await collection.getPositioned(ids);
+        await collection.write(foldEvents(projection, stored, events));
       } catch (cause) {
         // Fold errors already name their event; store errors get the batch they interrupted.
         throw cause instanceof ProjectionError

@@ -1,4 +1,5 @@
 import { DefaultPreferenceEvent, KeyEvent, RoutingPreferenceEvent } from '@keyledger/domain';
+import { WebhookSubscriptionEvent } from '@keyledger/domain/webhooks';
 import { SqliteEventStore } from '@keyledger/event-store';
 import { temporaryDatabaseFile, testMetadata } from '@keyledger/event-store/testing';
 import { ALL_PROJECTIONS } from '../all-projections';
@@ -10,6 +11,8 @@ import { Projection } from '../projection/projection';
 import { ProjectionError } from '../projection/projection-error';
 import { runnable, RunnableProjection } from '../projection/runnable-projection';
 import { ROUTING_PREFERENCE_DOCUMENTS } from '../routing-preferences/routing-preference.document';
+import { WEBHOOK_SUBSCRIPTION_DOCUMENTS } from '../webhooks/webhook-subscription.document';
+import { webhookCreated } from '../testing/webhook-events';
 import { MemoryReadStore } from '../store/memory/memory-read-store';
 import { SqliteReadStore } from '../store/sqlite/sqlite-read-store';
 import { mongoTestStores } from '../store/testing/mongo-test-stores';
@@ -27,7 +30,8 @@ import { preferenceCreated } from '../testing/routing-preference-events';
 import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
 import { RebuildProgress } from './rebuild-progress';
 
-type DomainEvent = KeyEvent | RoutingPreferenceEvent | DefaultPreferenceEvent;
+type DomainEvent =
+  KeyEvent | RoutingPreferenceEvent | DefaultPreferenceEvent | WebhookSubscriptionEvent;
 
 /** Generous bound for waits that must succeed; a failing one ends in an assertion, not a hang. */
 const PATIENCE_MS = 5000;
@@ -56,9 +60,19 @@ const snapshot = async (store: ReadStore) => ({
   preferences: await everything(store, ROUTING_PREFERENCE_DOCUMENTS),
   defaults: await everything(store, DEFAULT_PREFERENCE_DOCUMENTS),
   audit: await everything(store, AUDIT_ENTRY_DOCUMENTS),
+  webhooks: await everything(store, WEBHOOK_SUBSCRIPTION_DOCUMENTS),
 });
 
 const openMongoStore = mongoTestStores();
+/** The collection prefix of each MongoDB store, so a test can open its collections again. */
+const mongoPrefixes = new Map<ReadStore, string>();
+const openMongoStoreOnce = openMongoStore
+  ? async (prefix = `r${mongoPrefixes.size}_${Date.now().toString(36)}_`) => {
+      const store = await openMongoStore(prefix);
+      mongoPrefixes.set(store, prefix);
+      return store;
+    }
+  : null;
 
 /** SQLite read stores in temporary files, which a test can close and open again as a restart would. */
 const sqliteFiles = new Map<ReadStore, ReturnType<typeof temporaryDatabaseFile>>();
@@ -73,7 +87,14 @@ afterAll(() => {
 });
 
 describeRunner('memory', async () => new MemoryReadStore());
-describeRunner('MongoDB (MONGO_URL)', openMongoStore);
+describeRunner('MongoDB (MONGO_URL)', openMongoStoreOnce && (() => openMongoStoreOnce()), {
+  reopen: async (store) => {
+    const prefix = mongoPrefixes.get(store);
+    if (!prefix || !openMongoStoreOnce) throw new Error('not a store of this database');
+    await store.close();
+    return openMongoStoreOnce(prefix);
+  },
+});
 describeRunner('SQLite', () => openSqliteStore(), {
   transactional: true,
   reopen: async (store) => {
@@ -392,6 +413,8 @@ function describeRunner(
         async () => {
           if (!traits.reopen) throw new Error('a skipped test does not run');
           await appendHistory();
+          await append('webhook-w1', webhookCreated('w1', { scope: 'org', org_id: 'org_1' }));
+          await append('webhook-w2', webhookCreated('w2'));
           const store = new InterruptibleReadStore(await newStore());
           const before = runner(store);
           await before.start();
@@ -405,6 +428,14 @@ function describeRunner(
           await append('org-org_1', {
             type: 'DefaultPreferenceSet',
             data: { owner: org, preference_id: 'p3', previous_preference_id: 'p2' },
+          });
+          await append('webhook-w1', {
+            type: 'WebhookSubscriptionUpdated',
+            data: { subscription_id: 'w1', enabled: false, updated_at: '2026-01-03T00:00:00.000Z' },
+          });
+          await append('webhook-w2', {
+            type: 'WebhookSubscriptionDeleted',
+            data: { subscription_id: 'w2', deleted_at: '2026-01-03T00:00:00.000Z' },
           });
           const restarted = new InterruptibleReadStore(
             await traits.reopen(stores.pop() as ReadStore),

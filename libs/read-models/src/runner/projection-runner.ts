@@ -12,6 +12,12 @@ export interface ProjectionRunnerOptions {
   readonly logger: RunnerLogger;
   /** Most events applied in one batch (one bulk write per collection); 500 by default. */
   readonly batchSize?: number;
+  /**
+   * Most events per rebuild page, `batchSize` by default. Larger pages fold more of each
+   * document's history into one write, so fewer documents are written again by a later page:
+   * the update a MongoDB-compatible store (FerretDB most) pays per document.
+   */
+  readonly rebuildBatchSize?: number;
   readonly clock?: Clock;
 }
 
@@ -259,7 +265,7 @@ export class ProjectionRunner {
     for (;;) {
       const page = await this.events.readAll({
         fromPosition: position,
-        maxCount: this.batchSize,
+        maxCount: this.options.rebuildBatchSize ?? this.batchSize,
         filter: rebuilt.filter,
       });
       if (page.length === 0) break;

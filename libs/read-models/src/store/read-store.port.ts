@@ -30,6 +30,19 @@ export interface DocumentFilter<D> {
    * literal, not a pattern.
    */
   readonly contains?: { readonly field: ScalarField<D>; readonly text: string };
+  /**
+   * The field holds a value of the given type at most `value` (text compares by code unit, as
+   * ISO-8601 times order); null and missing never are. Meant for text and numbers: SQLite keeps
+   * booleans as 1 and 0, so do not bound a boolean field with a number.
+   */
+  readonly atMost?: { readonly field: ScalarField<D>; readonly value: string | number };
+}
+
+/** How many matching documents hold one combination of values of the grouped fields. */
+export interface GroupCount {
+  /** The values, in the order the fields were named; null for a missing field. */
+  readonly values: readonly Scalar[];
+  readonly count: number;
 }
 
 /** One sort key; nulls come first in ascending order, as MongoDB orders them. */
@@ -109,6 +122,15 @@ export interface DocumentCollection<D extends Document> {
   find(query: FindQuery<D>): Promise<Page<D>>;
   /** How many documents match. */
   count(filter?: DocumentFilter<D>): Promise<number>;
+  /**
+   * How many matching documents hold each combination of values of `fields`, counted by the
+   * store (SQL GROUP BY, an aggregation pipeline), never by reading the documents out. In no
+   * particular order; combinations no document holds are absent.
+   */
+  countGroups(
+    filter: DocumentFilter<D>,
+    fields: readonly [ScalarField<D>, ...ScalarField<D>[]],
+  ): Promise<GroupCount[]>;
   /**
    * Applies each write whose position is newer than the stored document's and ignores the rest,
    * so a redelivered batch changes nothing. A write that would repeat a unique value is refused

@@ -15,6 +15,11 @@ const meets = <D>(document: D, where: Where<D>): boolean =>
 export function documentMatches<D>(document: D, filter: DocumentFilter<D>): boolean {
   if (!meets(document, filter.where ?? {})) return false;
   if (filter.anyOf && !filter.anyOf.some((where) => meets(document, where))) return false;
+  if (filter.atMost) {
+    const value = fieldValue(document, filter.atMost.field);
+    const bound = filter.atMost.value;
+    if (typeof value !== typeof bound || (value as typeof bound) > bound) return false;
+  }
   if (!filter.contains) return true;
   const value = fieldValue(document, filter.contains.field);
   return (

@@ -7,13 +7,14 @@ import {
   DocumentWrite,
   FieldCondition,
   FindQuery,
+  GroupCount,
   Page,
   Positioned,
   Scalar,
   ScalarField,
   Where,
 } from '../read-store.port';
-import { sortPoint } from '../sort-point';
+import { fieldValue, sortPoint } from '../sort-point';
 import { UniqueConstraintError } from '../unique-constraint-error';
 import { documentMatches } from './document-filter';
 import { compareScalars, compareSortPoints } from '../document-order';
@@ -76,6 +77,19 @@ export class MemoryCollection<D extends Document> implements DocumentCollection<
 
   async count(filter: DocumentFilter<D> = {}): Promise<number> {
     return this.matching(filter).length;
+  }
+
+  async countGroups(
+    filter: DocumentFilter<D>,
+    fields: readonly [ScalarField<D>, ...ScalarField<D>[]],
+  ): Promise<GroupCount[]> {
+    const groups = new Map<string, GroupCount>();
+    for (const document of this.matching(filter)) {
+      const values = fields.map((field) => fieldValue(document, field));
+      const key = JSON.stringify(values);
+      groups.set(key, { values, count: (groups.get(key)?.count ?? 0) + 1 });
+    }
+    return [...groups.values()];
   }
 
   async write(writes: readonly DocumentWrite<D>[]): Promise<void> {

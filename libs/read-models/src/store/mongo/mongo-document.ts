@@ -19,6 +19,13 @@ export function storedFields<D extends Document>(
   return { ...Object.fromEntries(fields), _position: position };
 }
 
+/** A document written at `position` as MongoDB stores it, `_id` first. */
+export const storedDocument = <D extends Document>(
+  id: string,
+  document: D,
+  position: number,
+): StoredDocument => ({ _id: id, ...storedFields(document, position), _position: position });
+
 /** The document a stored one holds; its collection spec vouches for the type. */
 export function fromStored<D extends Document>(stored: StoredDocument): Positioned<D> {
   const { _id, _position, ...fields } = stored;

@@ -68,6 +68,9 @@ export function mongoFilter<D>(
   // MongoDB refuses an empty $or; no alternative matches nothing.
   if (filter.anyOf?.length === 0) conditions.push({ _id: { $in: [] } });
   else if (filter.anyOf) conditions.push({ $or: filter.anyOf.map(whereConditions) });
+  // Type bracketing: a bound matches values of its own type only, never null.
+  if (filter.atMost)
+    conditions.push({ [mongoField(filter.atMost.field)]: { $lte: filter.atMost.value } });
   if (filter.contains) {
     const { field, text } = filter.contains;
     conditions.push({ [mongoField(field)]: { $regex: escapeRegex(text), $options: 'i' } });

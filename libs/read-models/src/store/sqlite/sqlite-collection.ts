@@ -8,14 +8,17 @@ import {
   DocumentFilter,
   DocumentWrite,
   FindQuery,
+  GroupCount,
   Page,
   Positioned,
+  Scalar,
+  ScalarField,
   Where,
 } from '../read-store.port';
 import { sortPoint } from '../sort-point';
 import { UniqueConstraintError } from '../unique-constraint-error';
 import { queryBranches } from './membership-branches';
-import { folded, foldedColumn, identifier, SqlValue } from './sqlite-fields';
+import { fieldKey, folded, foldedColumn, identifier, jsonValue, SqlValue } from './sqlite-fields';
 import { orderSql, SqlPart, whereSql } from './sqlite-query';
 import { ensureCollectionSchema } from './sqlite-schema';
 
@@ -127,6 +130,39 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
     const part = whereSql(filter, this.searchable);
     const statement = this.statement(`SELECT count(*) AS n FROM ${this.table} WHERE ${part.sql}`);
     return (statement.get(...part.params) as { n: number }).n;
+  }
+
+  async countGroups(
+    filter: DocumentFilter<D>,
+    fields: readonly [ScalarField<D>, ...ScalarField<D>[]],
+  ): Promise<GroupCount[]> {
+    const { sql, params } = this.groupQuery(filter, fields);
+    const rows = this.statement(sql).all(...params) as { values: string; n: number }[];
+    return rows.map((row) => ({ values: JSON.parse(row.values) as Scalar[], count: row.n }));
+  }
+
+  /**
+   * The SQL of `countGroups`: a GROUP BY on the fields' index expressions, which a list index
+   * that includes them answers from its entries alone (a covering index: no document is read),
+   * then each group's values read back as JSON from one of its documents, so booleans and nulls
+   * come back as they were written rather than as the index keeps them (1, 0, -Infinity).
+   */
+  groupQuery(
+    filter: DocumentFilter<D>,
+    fields: readonly [ScalarField<D>, ...ScalarField<D>[]],
+  ): SqlPart {
+    const part = whereSql(filter, this.searchable);
+    const t = this.table;
+    const values = fields
+      .map((field) => `coalesce(${jsonValue(field)}, 'null')`)
+      .join(" || ',' || ");
+    return {
+      sql: `SELECT '[' || ${values} || ']' AS "values", g.n AS n
+            FROM (SELECT max(rowid) AS r, count(*) AS n FROM ${t} WHERE ${part.sql}
+                  GROUP BY ${fields.map(fieldKey).join(', ')}) AS g
+            JOIN ${t} ON ${t}.rowid = g.r`,
+      params: part.params,
+    };
   }
 
   async write(writes: readonly DocumentWrite<D>[]): Promise<void> {

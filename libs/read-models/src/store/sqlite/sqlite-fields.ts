@@ -28,6 +28,10 @@ export function fieldKey(field: string): string {
   return `coalesce(json_extract(doc, '$.${identifier(field)}'), ${NULL_KEY})`;
 }
 
+/** The SQL of a field's value as JSON text (SQL null when missing): what groups read back. */
+export const jsonValue = (field: string): string =>
+  field === 'id' ? 'json_quote(id)' : `doc -> '$.${identifier(field)}'`;
+
 /** The column holding a searchable field's case-folded copy. */
 export const foldedColumn = (field: string): string => `fold_${identifier(field)}`;
 

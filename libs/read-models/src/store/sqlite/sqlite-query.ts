@@ -59,6 +59,17 @@ export function filterSql<D>(
 ): SqlPart[] {
   const parts = conditions(filter.where ?? {});
   if (filter.anyOf) parts.push(or(filter.anyOf.map((where) => and(conditions(where)))));
+  if (filter.atMost) {
+    // SQLite orders every number before every text: a lower bound of the bound's own type keeps
+    // the other type out (and null, kept as -Infinity), on the index expression alone.
+    const { field, value } = filter.atMost;
+    const key = fieldKey(field);
+    const floor = typeof value === 'number' ? keyValue(null) : '';
+    parts.push({
+      sql: `${key} ${typeof value === 'number' ? '>' : '>='} ? AND ${key} <= ?`,
+      params: [floor, value],
+    });
+  }
   if (filter.contains) {
     const { field, text } = filter.contains;
     if (!searchable.has(field))

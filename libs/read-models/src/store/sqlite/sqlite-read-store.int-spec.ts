@@ -167,6 +167,27 @@ describe('SQLite read store', () => {
       expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|SCAN/);
     });
 
+    it.each<[string, DocumentFilter<KeyDocument>]>([
+      ['every key of an org', { where: { audience: 'org:org_a' } }],
+      [
+        'the unrevoked keys expired by now',
+        {
+          where: { audience: 'org:org_a', revoked: false },
+          atMost: { field: 'expires_at', value: '2026-06-30T00:00:00.000Z' },
+        },
+      ],
+    ])('counts the state report’s groups of %s on a covering index', async (_what, filter) => {
+      const keys = store.sqliteCollection(KEY_DOCUMENTS);
+      await keys.write(foldEvents(keyProjection, new Map(), orgKeys(300)));
+      const { sql, params } = keys.groupQuery(filter, ['org_id', 'revoked', 'disabled']);
+      const plan = store.queryPlan(sql, params);
+      expect(
+        plan.some((step) => /SEARCH keys USING COVERING INDEX keys__audience__/.test(step)),
+      ).toBe(true);
+      // The other steps read one document per group, by its row id.
+      expect(plan.join('\n')).not.toMatch(/SCAN keys\b/);
+    });
+
     it('merges one indexed page per audience for a caller in several', async () => {
       const keys = store.sqliteCollection(KEY_DOCUMENTS);
       await keys.write(foldEvents(keyProjection, new Map(), orgKeys(40)));

@@ -46,6 +46,7 @@ export class InterruptibleReadStore implements ReadStore {
       findOne: (where) => inner.findOne(where),
       find: (query) => inner.find(query),
       count: (filter) => inner.count(filter),
+      countGroups: (filter, fields) => inner.countGroups(filter, fields),
       drop: () => inner.drop(),
       write: (writes) => this.write(inner, writes),
     };

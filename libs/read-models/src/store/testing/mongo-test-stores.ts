@@ -4,10 +4,11 @@ import { MongoReadStore } from '../mongo/mongo-read-store';
 
 /**
  * Opens MongoDB read stores for one test file: the server is `MONGO_URL`'s, the database is the
- * file's own (dropped after all its tests), each store gets a fresh collection prefix. Null
- * without `MONGO_URL`, so the caller registers its tests skipped.
+ * file's own (dropped after all its tests), each store gets a fresh collection prefix unless it
+ * names one (to open another store's collections again, as a restart would). Null without
+ * `MONGO_URL`, so the caller registers its tests skipped.
  */
-export function mongoTestStores(): (() => Promise<MongoReadStore>) | null {
+export function mongoTestStores(): ((prefix?: string) => Promise<MongoReadStore>) | null {
   const url = process.env.MONGO_URL;
   if (!url) return null;
   const database = `keyledger_test_${randomUUID().slice(0, 8)}`;
@@ -16,5 +17,6 @@ export function mongoTestStores(): (() => Promise<MongoReadStore>) | null {
     await client.db(database).dropDatabase();
     await client.close();
   });
-  return () => MongoReadStore.connect(url, { database, prefix: `t${randomUUID().slice(0, 6)}_` });
+  return (prefix = `t${randomUUID().slice(0, 6)}_`) =>
+    MongoReadStore.connect(url, { database, prefix });
 }

@@ -224,6 +224,44 @@ export function describeReadStoreContract(
         expect(await items.count()).toBe(5);
       });
 
+      it('selects values at most a bound, of the bound’s type only, never null', async () => {
+        const upTo = (value: string | number) =>
+          items.find({
+            atMost: { field: typeof value === 'number' ? 'rank' : 'due', value },
+            sort: [{ field: 'id', direction: 'asc' }],
+            limit: 10,
+          });
+        expect(ids((await upTo('2026-01-01')).items)).toEqual(['b', 'c']);
+        expect(ids((await upTo('2026-12-31')).items)).toEqual(['b', 'c', 'd']);
+        expect(ids((await upTo(1)).items)).toEqual(['a', 'e']);
+        expect(
+          await items.count({ where: { owner: 'u1' }, atMost: { field: 'rank', value: 2 } }),
+        ).toBe(4);
+      });
+
+      it('counts the matches per combination of values in the store, null included', async () => {
+        const byOwnerAndDue = await items.countGroups({ where: { owner: { in: ['u1', 'u2'] } } }, [
+          'owner',
+          'due',
+        ]);
+        const sorted = [...byOwnerAndDue].sort((x, y) =>
+          JSON.stringify(x.values).localeCompare(JSON.stringify(y.values)),
+        );
+        expect(sorted).toEqual([
+          { values: ['u1', '2026-01-01'], count: 1 },
+          { values: ['u1', '2026-03-01'], count: 1 },
+          { values: ['u1', null], count: 2 },
+          { values: ['u2', '2026-01-01'], count: 1 },
+        ]);
+        const early = await items.countGroups({ atMost: { field: 'due', value: '2026-02-01' } }, [
+          'rank',
+        ]);
+        expect(early.sort((x, y) => Number(x.values[0]) - Number(y.values[0]))).toEqual([
+          { values: [2], count: 1 },
+          { values: [3], count: 1 },
+        ]);
+      });
+
       it('searches a field case-insensitively, taking the text literally', async () => {
         const search = (text: string) =>
           items.find({

@@ -4,7 +4,7 @@ import { Clock, Principal } from '@keyledger/domain';
 import { CLOCK } from '../../../infrastructure/tokens';
 import { AuditLog } from '../../audit-log';
 import { scanAll } from '../../audit-scan';
-import { EXPORT_FORMAT, exportFileName } from '@keyledger/governance';
+import { chunkedLines, EXPORT_FORMAT, exportFileName } from '@keyledger/governance';
 import { ExportAuditLogRequestDto } from './export-audit-log.request.dto';
 
 export class ExportAuditLogQuery {
@@ -14,7 +14,7 @@ export class ExportAuditLogQuery {
   ) {}
 }
 
-/** An export about to stream: what to label it, and its lines, pulled only as they are sent. */
+/** An export about to stream: what to label it, and its lines (in chunks), pulled only as they are sent. */
 export interface AuditExport {
   readonly contentType: string;
   readonly fileName: string;
@@ -39,7 +39,7 @@ export class ExportAuditLogHandler implements IQueryHandler<ExportAuditLogQuery,
     return {
       contentType: EXPORT_FORMAT[format].contentType,
       fileName: exportFileName(format, this.clock.now()),
-      lines: EXPORT_FORMAT[format].lines(scanAll(this.log.entries, selection)),
+      lines: chunkedLines(EXPORT_FORMAT[format].lines(scanAll(this.log.entries, selection))),
     };
   }
 }
