@@ -82,6 +82,16 @@ function keySummary(event: KeyEvent): string {
       return event.data.external_id === null
         ? `Removed the external id${because(event.data.reason)}`
         : `Set the external id to ${JSON.stringify(event.data.external_id)}${because(event.data.reason)}`;
+    case 'KeyImported': {
+      const { prefix, origin } = event.data;
+      return `Imported the key (secret ${prefix}…, SHA-256)${origin === null ? '' : ` from ${origin}`}`;
+    }
+    case 'KeyLeakReported': {
+      const { reporter, source, source_url, action } = event.data;
+      const by = reporter === 'github_secret_scanning' ? 'GitHub secret scanning' : 'a management caller';
+      const where = source_url === null ? source : `${source} at ${source_url}`;
+      return `Leak reported by ${by} (${where}); action: ${action}`;
+    }
     case 'KeyRevoked':
       return `Revoked key${because(event.data.reason)}`;
   }
