@@ -35,7 +35,8 @@ export const checkLeakSource = (errors: FieldErrors, value: unknown): string =>
 
 /** The reason a leak's disabling or revocation records in the audit trail (a long URL is cut). */
 export function leakActionReason(reporter: LeakReporter, sourceUrl: string | null): string {
-  const by = reporter === 'github_secret_scanning' ? 'GitHub secret scanning' : 'a management caller';
+  const by =
+    reporter === 'github_secret_scanning' ? 'GitHub secret scanning' : 'a management caller';
   const where = sourceUrl === null ? '' : `: ${sourceUrl.slice(0, 400)}`;
   return `Leak reported by ${by}${where}`;
 }
