@@ -129,6 +129,7 @@ function policySummary({ data }: OrgKeyPolicyEvent): string {
     data.require_limit ? 'limit required' : null,
     data.allowed_scopes === null ? null : `scopes ${data.allowed_scopes.join(', ')}`,
     data.require_ip_allowlist ? 'IP allowlist required' : null,
+    data.leaked_key_action == null ? null : `leaked keys: ${data.leaked_key_action}`,
   ].filter((rule) => rule !== null);
   const what = rules.length === 0 ? 'no rules' : rules.join(', ');
   return `Set the key policy of org ${data.org_id}: ${what}, enforced on ${data.enforcement === 'all_keys' ? 'all keys' : 'new keys'}${because(data.reason)}`;

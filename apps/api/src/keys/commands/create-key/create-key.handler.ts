@@ -72,7 +72,7 @@ export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, Creat
     idempotencyKey,
   }: CreateKeyCommand): Promise<CreatedKey> {
     const now = this.clock.now();
-    const secret = generateSecret(this.config.keyPrefix, this.random);
+    const secret = generateSecret(this.config.keyPrefix, this.random, this.config.keyFormat);
     const orgId = request.org_id ?? principal.active_org_id;
     const metadata = eventMetadata(principal, context, orgId, now);
     const proposed: CreateKey = {
