@@ -151,7 +151,7 @@ export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, Creat
 }
 
 /** The decider settles which org the key belongs to; the caller must be allowed to create there. */
-function assertMayCreate(principal: Principal, events: readonly KeyEvent[]): void {
+export function assertMayCreate(principal: Principal, events: readonly KeyEvent[]): void {
   for (const event of events) {
     if (event.type === 'KeyCreated' && !canCreateKeyIn(principal, event.data.org_id)) {
       throw new DomainError(
