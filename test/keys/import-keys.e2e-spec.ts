@@ -7,7 +7,7 @@ import { resolve } from '../resolution/resolution-support';
 const sha256 = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 const openRouterSecret = (n: number): string => `sk-or-v1-${n.toString(16).padStart(64, 'a')}`;
 
-interface ImportAnswer {
+type ImportAnswer = {
   readonly data: {
     index: number;
     status: string;
@@ -16,7 +16,7 @@ interface ImportAnswer {
     error?: { code: string; fields: { field: string }[] };
   }[];
   readonly summary: { created: number; already_imported: number; refused: number };
-}
+};
 
 const imported = (n: number, overrides: Record<string, unknown> = {}) => ({
   hash: sha256(openRouterSecret(n)),

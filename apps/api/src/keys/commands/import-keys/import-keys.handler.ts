@@ -41,6 +41,7 @@ export type ImportedKeyOutcome =
       readonly status: 'created' | 'already_imported';
       readonly hash: string;
       readonly key_id: string;
+      readonly error: null;
     }
   | {
       readonly index: number;
@@ -95,6 +96,7 @@ export class ImportKeysHandler implements ICommandHandler<ImportKeysCommand, Imp
           status: outcome.status,
           hash: hash as string,
           key_id: outcome.key_id,
+          error: null,
         });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;

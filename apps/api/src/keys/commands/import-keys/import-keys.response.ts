@@ -65,8 +65,8 @@ export class ImportedKeyOutcomeResponse {
   @ApiProperty({ type: String, nullable: true, description: 'null when refused.' })
   readonly key_id!: string | null;
 
-  @ApiProperty({ type: ImportRefusalResponse, required: false, description: 'Only when refused.' })
-  readonly error?: ImportRefusalResponse;
+  @ApiProperty({ type: ImportRefusalResponse, nullable: true, description: 'null unless refused.' })
+  readonly error!: ImportRefusalResponse | null;
 }
 
 /** How many keys had each outcome. */
