@@ -33,8 +33,9 @@ describe('the org key policy decider', () => {
   });
 
   it('reads a policy set before leaked-key actions as leaving them to the deployment', () => {
-    const { leaked_key_action: _, ...older } = strict;
-    const state = org(policySet(older as OrgKeyPolicy)).state;
+    const older = { ...policySet(strict), data: { ...policySet(strict).data } };
+    delete (older.data as { leaked_key_action?: unknown }).leaked_key_action;
+    const state = org(older).state;
     expect(state.policy).toEqual({ ...strict, leaked_key_action: null });
   });
 

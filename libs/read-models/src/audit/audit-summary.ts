@@ -88,7 +88,8 @@ function keySummary(event: KeyEvent): string {
     }
     case 'KeyLeakReported': {
       const { reporter, source, source_url, action } = event.data;
-      const by = reporter === 'github_secret_scanning' ? 'GitHub secret scanning' : 'a management caller';
+      const by =
+        reporter === 'github_secret_scanning' ? 'GitHub secret scanning' : 'a management caller';
       const where = source_url === null ? source : `${source} at ${source_url}`;
       return `Leak reported by ${by} (${where}); action: ${action}`;
     }

@@ -89,6 +89,8 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`SECRET_SCANNING_PUBLIC_KEYS_FILE is not JSON: ${(error as Error).message}`);
+    throw new Error(`SECRET_SCANNING_PUBLIC_KEYS_FILE is not JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
