@@ -12,6 +12,7 @@ import {
   invalid,
   keyDecider,
   keyStream,
+  OrgKeyPolicy,
   Principal,
 } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
@@ -61,6 +62,12 @@ export interface ImportResult {
   readonly position: number | null;
 }
 
+/**
+ * Keys imported at once: their reads and checks overlap while the store appends one at a time.
+ * Twins in one batch may race; the loser re-reads and finds the key (`already_imported`).
+ */
+const IMPORT_CONCURRENCY = 8;
+
 const ITEM_VALIDATION = {
   whitelist: true,
   forbidNonWhitelisted: true,
@@ -84,42 +91,56 @@ export class ImportKeysHandler implements ICommandHandler<ImportKeysCommand, Imp
   ) {}
 
   async execute({ principal, context, request }: ImportKeysCommand): Promise<ImportResult> {
-    const outcomes: ImportedKeyOutcome[] = [];
-    let position: number | null = null;
-    for (const [index, item] of request.keys.entries()) {
-      const hash = typeof item.hash === 'string' ? item.hash.toLowerCase() : null;
-      try {
-        const outcome = await this.importOne(principal, context, item, request.origin ?? null);
-        position = outcome.position ?? position;
-        outcomes.push({
-          index,
-          status: outcome.status,
-          hash: hash as string,
-          key_id: outcome.key_id,
-          error: null,
-        });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const { code, message, fields } = error;
-        outcomes.push({
-          index,
-          status: 'refused',
-          hash,
-          key_id: null,
-          error: { code, message, fields },
-        });
-      }
-    }
+    // Each org's policy is read once per call: every key of the batch is held to the same one.
+    const policies = new Map<string, Promise<OrgKeyPolicy>>();
+    const batch: ImportBatch = {
+      principal,
+      context,
+      origin: request.origin ?? null,
+      policyOf: (orgId) => {
+        let policy = policies.get(orgId);
+        if (policy === undefined) {
+          policy = this.policies.of(orgId).then((versioned) => versioned.policy);
+          policies.set(orgId, policy);
+        }
+        return policy;
+      },
+    };
+    const results = await mapInTurns(request.keys, IMPORT_CONCURRENCY, (item, index) =>
+      this.outcomeOf(batch, item, index),
+    );
+    const positions = results.flatMap(({ position }) => (position === null ? [] : [position]));
+    const position = positions.length === 0 ? null : Math.max(...positions);
+    const outcomes = results.map(({ outcome }) => outcome);
     // The keys read and resolve here once answered (elsewhere within the subscription's lag).
     await this.written.seen(position);
     return { outcomes, position };
   }
 
-  private async importOne(
-    principal: Principal,
-    context: RequestContext,
+  /** One key's outcome, and where its events went (null: nothing written). */
+  private async outcomeOf(
+    batch: ImportBatch,
     item: Record<string, unknown>,
-    origin: string | null,
+    index: number,
+  ): Promise<{ outcome: ImportedKeyOutcome; position: number | null }> {
+    const hash = typeof item.hash === 'string' ? item.hash.toLowerCase() : null;
+    try {
+      const { status, key_id, position } = await this.importOne(batch, item);
+      return { outcome: { index, status, hash: hash as string, key_id, error: null }, position };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const { code, message, fields } = error;
+      const refusal = { code, message, fields };
+      return {
+        outcome: { index, status: 'refused', hash, key_id: null, error: refusal },
+        position: null,
+      };
+    }
+  }
+
+  private async importOne(
+    { principal, context, origin, policyOf }: ImportBatch,
+    item: Record<string, unknown>,
   ): Promise<{ status: 'created' | 'already_imported'; key_id: string; position: number | null }> {
     const dto = checkedItem(item);
     const hash = dto.hash.toLowerCase();
@@ -153,8 +174,7 @@ export class ImportKeysHandler implements ICommandHandler<ImportKeysCommand, Imp
       rate_limits: dto.rate_limits,
       metadata: dto.metadata,
       external_id: dto.external_id,
-      org_key_policy:
-        orgId === null ? null : { org_id: orgId, policy: (await this.policies.of(orgId)).policy },
+      org_key_policy: orgId === null ? null : { org_id: orgId, policy: await policyOf(orgId) },
       plan_tier: principal.plan_tier,
       now: now.toISOString(),
     };
@@ -182,10 +202,42 @@ export class ImportKeysHandler implements ICommandHandler<ImportKeysCommand, Imp
   }
 }
 
+/** What every key of one import call shares. */
+interface ImportBatch {
+  readonly principal: Principal;
+  readonly context: RequestContext;
+  readonly origin: string | null;
+  readonly policyOf: (orgId: string) => Promise<OrgKeyPolicy>;
+}
+
 /** The item as a create-like DTO, or a `validation_failed` naming its bad fields. */
 function checkedItem(item: Record<string, unknown>): ImportedKeyDto {
   const dto = plainToInstance(ImportedKeyDto, item);
   const errors = validateSync(dto, ITEM_VALIDATION);
   if (errors.length > 0) throw invalid(toFieldErrors(errors));
   return dto;
+}
+
+/** `work` on every item, at most `width` at a time, the results in the items' order; stops at a failure. */
+async function mapInTurns<T, R>(
+  items: readonly T[],
+  width: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await work(items[index], index);
+      } catch (error) {
+        // A failure fails the whole call: the other workers start no further item.
+        next = items.length;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return results;
 }
