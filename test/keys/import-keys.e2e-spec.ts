@@ -163,6 +163,20 @@ describe.each([
     );
   });
 
+  it('lets an imported management key administer keys with its original secret', async () => {
+    const answered = await importKeys([imported(12, { scopes: ['management'] })]);
+    expect(answered.body.data[0].status).toBe('created');
+    const listed = await call(app.baseUrl, 'GET', '/api/v1/keys', {
+      auth: { apiKey: openRouterSecret(12) },
+    });
+    expect(listed.status).toBe(200);
+    expectError(
+      await call(app.baseUrl, 'GET', '/api/v1/keys', { auth: { apiKey: openRouterSecret(13) } }),
+      401,
+      'invalid_api_key',
+    );
+  });
+
   it('still resolves an imported key after a restart, from the resolution snapshot', async () => {
     const answered = await importKeys([imported(11)]);
     expect(answered.body.data[0].status).toBe('created');
