@@ -93,6 +93,16 @@ describe.each([
     );
   });
 
+  it('takes a key without prefix or algorithm: SHA-256 of a secret of any shape', async () => {
+    const secret = 'unkey_3ZfXhK8s2mQ';
+    const answered = await importKeys([
+      { name: 'no prefix', hash: sha256(secret), prefix: undefined, hash_algorithm: undefined },
+    ]);
+    expect(answered.body.data[0]).toMatchObject({ status: 'created' });
+    expect((await resolve(app.baseUrl, { apiKey: secret })).status).toBe(200);
+    expectError(await resolve(app.baseUrl, { apiKey: `${secret}x` }), 401, 'invalid_api_key');
+  });
+
   it('is idempotent on the hash, across calls and within one', async () => {
     const first = await importKeys([imported(3)]);
     const again = await importKeys([

@@ -5,9 +5,10 @@ import { CreateKeyRequest } from './key.types';
 export interface ImportedKeyRequest extends CreateKeyRequest {
   /** SHA-256 of the existing secret, 64 hex characters. */
   readonly hash: string;
-  readonly hash_algorithm: 'sha256';
-  /** What the secret starts with, e.g. `sk-or-v1-` (may be empty). */
-  readonly prefix: string;
+  /** Default `sha256`, the only one. */
+  readonly hash_algorithm?: 'sha256';
+  /** What the secret starts with, e.g. `sk-or-v1-`; omitted or empty: any secret. */
+  readonly prefix?: string;
 }
 
 /** Body of `POST /api/v1/keys/import`: up to 1,000 keys. */

@@ -33,19 +33,22 @@ export class ImportedKeyDto extends CreateKeyRequestDto {
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'hash must be 64 hex characters' })
   readonly hash!: string;
 
-  @ApiProperty({ enum: IMPORT_HASH_ALGORITHMS })
+  @ApiPropertyOptional({ enum: IMPORT_HASH_ALGORITHMS, default: 'sha256' })
+  @IsOptional()
   @IsIn(IMPORT_HASH_ALGORITHMS)
-  readonly hash_algorithm!: ImportHashAlgorithm;
+  readonly hash_algorithm?: ImportHashAlgorithm;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     maxLength: MAX_IMPORT_PREFIX,
+    default: '',
     example: 'sk-or-v1-',
     description:
-      "What the key's secret starts with (may be empty). Resolve tries the plain SHA-256 only of secrets starting with an imported prefix, and the label shows it.",
+      "What the key's secret starts with. Resolve tries the plain SHA-256 only of secrets starting with an imported prefix (omitted or empty: of every secret that matches no key of ours), and the label shows it.",
   })
+  @IsOptional()
   @IsString()
   @MaxLength(MAX_IMPORT_PREFIX)
-  readonly prefix!: string;
+  readonly prefix?: string;
 }
 
 /** Body of `POST /api/v1/keys/import`. */
