@@ -1,5 +1,5 @@
 import { createHash, createHmac, hash } from 'node:crypto';
-import { KeyCreated } from '@keyledger/domain';
+import { generateSecret, KeyCreated, KeyImported } from '@keyledger/domain';
 import { RecordedEvent } from '@keyledger/event-store';
 // The fixtures module, not the testing index: that one pulls in the Jest contract suite.
 import { testMetadata } from '@keyledger/event-store/testing/fixtures';
@@ -276,6 +276,117 @@ function restrictionsTable(): BenchTable {
   };
 }
 
+/** KeyImported for synthetic key `n` (the revision after its KeyCreated), as read back from a store. */
+function storedKeyImported(n: number, prefix: string): RecordedEvent {
+  const imported: KeyImported = {
+    type: 'KeyImported',
+    data: {
+      key_id: idOf(n),
+      hash_algorithm: 'sha256',
+      prefix,
+      origin: 'bench',
+      imported_at: '2026-01-01T00:00:00.000Z',
+    },
+  };
+  return {
+    id: `imported-${n}`,
+    stream: `key-${idOf(n)}`,
+    revision: 1,
+    position: 2_000_000 + n,
+    type: imported.type,
+    data: { ...imported.data },
+    metadata: testMetadata(),
+    recorded_at: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+/**
+ * What imported keys and the checksummed format cost resolve (HMAC pepper), interleaved in one
+ * run against a model without imports: native keys once imports exist (one prefix check), an
+ * imported `sk-or-v1-` key (one plain SHA-256 instead of the HMAC), an imported key shaped like
+ * ours (the HMAC misses first: two hashes), refusals, and a checksummed secret (a CRC-32 first).
+ */
+function importsTable(): BenchTable {
+  const native = Array.from({ length: RESOLVE_KEYS }, (_, n) => secretOf(n));
+  const foreign = native.map((secret) => `sk-or-v1-${secret.slice(PREFIX.length)}`);
+  const lookalike = native.map(
+    (secret) => `${PREFIX}${secret.slice(PREFIX.length).split('').reverse().join('')}`,
+  );
+  const checksummed = native.map((secret) =>
+    generateSecret(PREFIX, { randomHex: () => secret.slice(PREFIX.length) }, 'checksummed'),
+  );
+  const hmac = (secret: string) => createHmac('sha256', PEPPER).update(secret).digest('hex');
+  const sha256 = (secret: string) => hash('sha256', secret, 'hex');
+  const withoutImports = resolverOver(native, PEPPER);
+  // Keys 0…n-1 native, n…2n-1 imported `sk-or-v1-`, 2n…3n-1 imported look-alikes, 3n… checksummed.
+  const model = new ResolutionModel('bench');
+  const groups = [
+    { secrets: native, hash: hmac, prefix: null },
+    { secrets: foreign, hash: sha256, prefix: 'sk-or-v1-' },
+    { secrets: lookalike, hash: sha256, prefix: PREFIX },
+    { secrets: checksummed, hash: hmac, prefix: null },
+  ];
+  groups.forEach(({ secrets, hash: hashOf, prefix }, g) =>
+    secrets.forEach((secret, i) => {
+      const n = g * RESOLVE_KEYS + i;
+      model.apply(storedKeyCreated(n, hashOf(secret)));
+      if (prefix !== null) model.apply(storedKeyImported(n, prefix));
+    }),
+  );
+  const pending = new PendingUsage('bench');
+  const withImports = { resolver: new Resolver(model, pending, settingsFor(PEPPER)), pending };
+  const unknownOurs = native.map(
+    (secret) => `${PREFIX}${'f'.repeat(8)}${secret.slice(PREFIX.length + 8)}`,
+  );
+  const unknownForeign = foreign.map((secret) => `${secret.slice(0, -8)}${'f'.repeat(8)}`);
+  const contender = (
+    name: string,
+    over: typeof withImports,
+    secrets: readonly string[],
+    admitted = true,
+  ): Contender => ({
+    name,
+    run: (_, i) => {
+      const outcome = over.resolver.resolve(
+        { secret: secrets[i % secrets.length], model: 'openai/gpt-4o-mini' },
+        new Date(START + i),
+      );
+      if (outcome instanceof Promise || outcome.ok !== admitted) throw new Error(`bench: ${name}`);
+    },
+    afterRound: () => over.pending.drain(),
+  });
+  const measured = measureInterleaved(native, [
+    contender('native key, no imports in the model', withoutImports, native),
+    contender('native key, imports in the model', withImports, native),
+    contender('imported sk-or-v1- key (plain SHA-256 only)', withImports, foreign),
+    contender('imported key shaped like ours (HMAC miss, then SHA-256)', withImports, lookalike),
+    contender('checksummed native key (CRC-32, then HMAC)', withImports, checksummed),
+    contender(
+      'refused: unknown rk_ secret, rk_ keys imported (both hashes)',
+      withImports,
+      unknownOurs,
+      false,
+    ),
+    contender(
+      'refused: unknown sk-or-v1- secret (plain SHA-256 only)',
+      withImports,
+      unknownForeign,
+      false,
+    ),
+  ]);
+  const baseline = measured[0];
+  return {
+    title: `Imported keys and checksummed secrets (HMAC pepper), ${RESOLVE_KEYS} keys per kind, ${ROUNDS} interleaved rounds`,
+    rows: measured.map((result) => ({
+      bench: result.name,
+      ops_per_s: result.opsPerSecond,
+      p50_us: result.p50,
+      p99_us: result.p99,
+      vs_native_without_imports: `${Math.round((100 * result.opsPerSecond) / baseline.opsPerSecond)}%`,
+    })),
+  };
+}
+
 /** Heap and array buffers in use, after a full collection when `--expose-gc` allows one. */
 function memoryInUse(): number {
   globalThis.gc?.();
@@ -321,7 +432,7 @@ function memoryTable(): BenchTable {
 /** Every resolution benchmark, as tables, and the goals they measure. */
 export async function resolutionBench(): Promise<{ tables: BenchTable[]; goals: Goal[] }> {
   const { table, goals } = resolveTable();
-  return { tables: [table, restrictionsTable(), memoryTable()], goals };
+  return { tables: [table, restrictionsTable(), importsTable(), memoryTable()], goals };
 }
 
 if (require.main === module) {

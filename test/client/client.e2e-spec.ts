@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   AUDIT_ENTRY_FIELDS,
   AUDIT_EVENT_TYPES,
@@ -5,6 +6,7 @@ import {
   EFFECTIVE_ROUTING_FIELDS,
   fieldNames,
   Fields,
+  IMPORTED_KEY_OUTCOME_FIELDS,
   Key,
   KEY_FIELDS,
   KEY_HISTORY_ENTRY_FIELDS,
@@ -161,6 +163,27 @@ describe('@keyledger/client against the running app', () => {
         const read = await alice.keys.get(idOrHash, options);
         expect({ data: read.data, etag: read.etag }).toEqual({ data: key, etag: '"0"' });
       }
+    });
+
+    it('imports keys by hash and reports a leak, answering alike whatever the secret', async () => {
+      const secret = `sk-or-v1-${'c'.repeat(64)}`;
+      const hash = createHash('sha256').update(secret).digest('hex');
+      const key = {
+        name: 'migrated',
+        hash,
+        hash_algorithm: 'sha256',
+        prefix: 'sk-or-v1-',
+      } as const;
+      const imported = await alice.keys.import({ keys: [key], origin: 'openrouter' });
+      expect(imported.summary).toEqual({ created: 1, already_imported: 0, refused: 0 });
+      expect(imported.data[0]).toMatchObject({ index: 0, status: 'created', hash });
+      expectFields(imported.data[0], IMPORTED_KEY_OUTCOME_FIELDS);
+      const read = await alice.keys.get(hash, { minPosition: imported.position });
+      expect(read.data).toMatchObject({ hash_scheme: 'sha256', label: 'sk-or-v1-…' });
+      const hit = await alice.keys.reportLeak({ secret, source_url: 'https://paste.test/1' });
+      const miss = await alice.keys.reportLeak({ secret: `${secret}x` });
+      expect([hit.status, hit.data]).toEqual([miss.status, miss.data]);
+      expect(hit).toMatchObject({ status: 202, data: { received: true } });
     });
 
     it('replays an Idempotency-Key retry: the same key, no secret, nothing new', async () => {

@@ -37,6 +37,7 @@ describe('org key policies', () => {
         allowed_scopes: null,
         require_ip_allowlist: false,
         enforcement: 'new_keys',
+        leaked_key_action: null,
         updated_at: null,
       });
       expectError(await world.bob.get(POLICY), 404, 'not_found');
@@ -51,6 +52,7 @@ describe('org key policies', () => {
       expect(fields(noReason)).toContain('reason');
       expectError(await setPolicy({ max_lifetime_days: 0 }), 400, 'validation_failed');
       expectError(await setPolicy({ enforcement: 'sometimes' }), 400, 'validation_failed');
+      expectError(await setPolicy({ leaked_key_action: 'shrug' }), 400, 'validation_failed');
 
       const set = await setPolicy({ require_limit: true, max_lifetime_days: 90 });
       expect(set.status).toBe(200);

@@ -52,6 +52,16 @@ const MATRIX: Readonly<Record<string, { body?: unknown; expect: readonly number[
   },
   'DELETE /api/v1/keys/{id}/routing-rules': { expect: [204, 204, 403, 404, 204, 204, 403] },
   'GET /api/v1/keys/{id}/effective-routing': { expect: [200, 200, 200, 404, 200, 200, 403] },
+  // Per-key outcomes inside a 200 (a caller without rights in an org gets its keys refused).
+  'POST /api/v1/keys/import': {
+    body: { keys: [{ name: 'imported-in-the-matrix', hash: 'ab'.repeat(32), prefix: 'sk-' }] },
+    expect: [200, 200, 200, 200, 200, 403, 403],
+  },
+  // Whoever holds a secret may report it; the answer never says whether it matched.
+  'POST /api/v1/keys/report-leak': {
+    body: { secret: `rk_${'0'.repeat(64)}` },
+    expect: [202, 202, 202, 202, 202, 403, 403],
+  },
 };
 
 /** What every route answers the unauthenticated columns. */

@@ -4,8 +4,16 @@ import { fillPath, openApiRoutes, Route, routeName } from '../support/openapi-ro
 import { signUserToken } from '../support/tokens';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** Routes every key may call: self-introspection, and the gateway's calls (their own scope rule). */
-const OPEN_TO_ANY_KEY = ['GET /api/v1/key', 'POST /api/v1/resolve', 'POST /api/v1/usage'];
+/**
+ * Routes every key may call: self-introspection, the gateway's calls (their own scope rule), and
+ * GitHub's secret-scanning reports (authenticated by GitHub's signature, not by a key).
+ */
+const OPEN_TO_ANY_KEY = [
+  'GET /api/v1/key',
+  'POST /api/v1/resolve',
+  'POST /api/v1/usage',
+  'POST /api/v1/secret-scanning/github',
+];
 /** Where `billing` is enough (SPEC §4): routing preferences, bindings and key-first rules. */
 const ROUTING =
   /^\w+ \/api\/v1\/(routing-preferences|keys\/\{id\}\/(routing-preference|routing-rules|effective-routing))/;

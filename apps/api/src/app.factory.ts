@@ -21,6 +21,7 @@ import { toErrorResponse } from './shared/errors/error-response';
 import { canonicalError, ErrorShapeFor } from './shared/errors/error-shape';
 import { strictValidationPipe } from './shared/errors/validation.pipe';
 import { depthLimitedJsonParser, useDepthLimitedJson } from './shared/http/json-body';
+import { keepRawBodies } from './shared/http/raw-body';
 import { requestIdOf } from './shared/http/request-id';
 import { SECURITY_HEADERS } from './shared/http/security-headers';
 import { AccessLog } from './shared/logging/access-log';
@@ -62,6 +63,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.removeContentTypeParser('text/plain');
   const parseJson = depthLimitedJsonParser(fastify);
   useDepthLimitedJson(fastify, parseJson);
+  keepRawBodies(fastify);
   answerHeadersAndAccessLog(fastify, accessLog);
   serveOpenApi(app);
   // Its own encapsulated plugin: the console's CSP and cache headers stay on /console.

@@ -8,6 +8,7 @@ import { AppConfig } from '@keyledger/runtime';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { KeysModule } from './keys/keys.module';
+import { LeaksModule } from './leaks/leaks.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpenRouterModule } from './openrouter/openrouter.module';
 import { ReportsModule } from './reports/reports.module';
@@ -29,6 +30,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config),
         KeysModule,
+        LeaksModule,
         AuditModule,
         ReportsModule,
         OpenRouterModule.forRoot(config.openRouterPrefix),

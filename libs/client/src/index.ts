@@ -18,6 +18,7 @@ export * from './core/query-string';
 export * from './core/request-options';
 export * from './core/transport';
 export * from './keys/key.types';
+export * from './keys/key-import.types';
 export * from './keys/keys.resource';
 export * from './keys/calling-key.resource';
 export * from './routing-preferences/routing-preference.types';

@@ -47,6 +47,11 @@ export interface KeyState extends RoutingKeyFacts, PolicySubject {
   readonly rate_limits: readonly RateLimit[];
   readonly metadata: KeyMetadata;
   readonly external_id: string | null;
+  /**
+   * What the secrets of an imported key start with: its hash (and, after a rotation, its graced
+   * previous hash) is the plain SHA-256 of such a secret. Null: a key of ours, hashed natively.
+   */
+  readonly imported_prefix: string | null;
 }
 
 const NO_IPS: readonly string[] = Object.freeze([]);
@@ -82,6 +87,7 @@ export function newKeyState(event: RecordedEvent & KeyCreated): KeyState {
     metadata: data.metadata ?? NO_METADATA,
     external_id: data.external_id ?? null,
     issued_at: Date.parse(data.created_at),
+    imported_prefix: null,
   };
 }
 
@@ -125,6 +131,7 @@ export function keyEntryOf(state: KeyState, slot: number, intern: Interner): Key
     metadata: state.metadata ?? NO_METADATA,
     external_id: state.external_id ?? null,
     issued_at: state.issued_at ?? 0,
+    imported_prefix: state.imported_prefix ?? null,
   };
 }
 
@@ -137,7 +144,10 @@ export function evolveKeyEntry<K extends KeyState>(entry: K, event: RecordedEven
   switch (event.type) {
     case 'KeyCreated':
     case 'KeyRenamed':
+    case 'KeyLeakReported':
       return next;
+    case 'KeyImported':
+      return { ...next, imported_prefix: event.data.prefix };
     case 'KeyDisabled':
       return { ...next, disabled: true };
     case 'KeyEnabled':

@@ -26,6 +26,7 @@ const key: KeyState = {
   metadata: { team: 'search' },
   external_id: 'cus_1',
   issued_at: 1_767_000_000_000,
+  imported_prefix: 'sk-or-v1-',
 };
 
 describe('a key in the resolution snapshot', () => {

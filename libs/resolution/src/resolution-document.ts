@@ -54,6 +54,7 @@ const PACKED_FIELDS = [
   'metadata',
   'external_id',
   'issued_at',
+  'imported_prefix',
 ] as const satisfies readonly Exclude<keyof KeyState, 'id'>[];
 
 type PackedFields = typeof PACKED_FIELDS;

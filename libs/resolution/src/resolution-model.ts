@@ -3,6 +3,7 @@ import { CidrSet, parseCidrWords } from '@keyledger/network';
 import { KeyUsageRecorded } from '@keyledger/domain/usage/usage.events';
 import { RecordedEvent } from '@keyledger/event-store';
 import { CalendarWindowCache } from './calendar-windows';
+import { ImportedPrefixes } from './imported-prefixes';
 import { Interner } from './interner';
 import { createKeyEntry, evolveKeyEntry, KeyEntry, keyEntryOf } from './key-entry';
 import {
@@ -31,6 +32,8 @@ export class ResolutionModel {
   readonly requests = new RequestCounters();
   /** The orgs' `all_keys` key policies. */
   readonly policies = new OrgPolicies();
+  /** What imported keys' secrets start with: only those get a plain SHA-256 at resolve. */
+  readonly importedPrefixes = new ImportedPrefixes();
   /** Compiled allowlists by the (shared, immutable) list they were compiled from. */
   private readonly allowlists = new WeakMap<readonly string[], CidrSet>();
   private readonly ledger = new UsageLedger();
@@ -173,6 +176,7 @@ export class ResolutionModel {
     if (next.previous_hash !== null) this.previousHashes.set(next.previous_hash, next.id);
     if (next.limit_reset_position !== current.limit_reset_position)
       this.ledger.clearLimit(next.slot);
+    if (next.imported_prefix !== null) this.importedPrefixes.add(next.imported_prefix);
   }
 
   private create(event: RecordedEvent & KeyCreated): void {
@@ -187,6 +191,7 @@ export class ResolutionModel {
     this.byId.set(key.id, key);
     this.byHash.set(key.hash, key);
     if (key.previous_hash !== null) this.previousHashes.set(key.previous_hash, key.id);
+    if (key.imported_prefix !== null) this.importedPrefixes.add(key.imported_prefix);
     if (document.usage !== null) this.ledger.restore(key.slot, document.usage);
     if (document.requests !== null) this.requests.merge(key.owner_user_id, document.requests);
     if (document.position > checkpoint) {

@@ -1,4 +1,4 @@
-import { compliesWithPolicy, hashSecret, secondsUntil, validate } from '@keyledger/domain';
+import { compliesWithPolicy, secondsUntil, validate } from '@keyledger/domain';
 import { checkUsageReport } from '@keyledger/domain/usage/usage-report';
 import { toCredits, toNanos } from './credits';
 import { KeyEntry } from './key-entry';
@@ -10,6 +10,7 @@ import { INVALID_API_KEY, Refusal, refuse } from './refusal';
 import { Reservations } from './reservations';
 import { ResolutionModel } from './resolution-model';
 import { ResolutionSettings } from './resolution-settings';
+import { SecretLookup } from './secret-lookup';
 import {
   LimitState,
   Resolved,
@@ -33,9 +34,6 @@ const MANAGEMENT_SCOPE = 'management';
 /** Credit held by requests in flight frees up as soon as they report: try again shortly. */
 const IN_FLIGHT_RETRY_SECONDS = 1;
 const ONE_REQUEST: UsageAmounts = { requests: 1, cost: 0, byok_cost: 0 };
-
-/** A secret is the prefix and 32 random bytes as hex. */
-const SECRET_HEX_LENGTH = 64;
 
 const KEY_DISABLED = refuse('key_disabled', 'The API key is disabled.');
 const KEY_EXPIRED = refuse('key_expired', 'The API key has expired.');
@@ -61,7 +59,7 @@ const DEFAULT_RATE_LIMIT_COST = 1;
  */
 export class Resolver {
   private readonly reservations: Reservations;
-  private readonly secretLength: number;
+  private readonly secrets: SecretLookup;
 
   constructor(
     private readonly model: ResolutionModel,
@@ -71,7 +69,7 @@ export class Resolver {
     private readonly rateLimiter: RateLimiter = new LocalRateLimiter(),
   ) {
     this.reservations = new Reservations(settings.reservationTtlMs);
-    this.secretLength = settings.secretPrefix.length + SECRET_HEX_LENGTH;
+    this.secrets = new SecretLookup(model, settings);
   }
 
   /**
@@ -200,17 +198,9 @@ export class Resolver {
     };
   }
 
-  /**
-   * The key a secret names. Length and prefix are checked first so that most garbage costs no
-   * hash; the hex characters are not: a value of the right length that is not hex hashes to no
-   * key, and checking them would tax every admitted request for what a random well-formed
-   * secret costs an attacker anyway.
-   */
+  /** The key a secret names (see SecretLookup: most garbage costs no hash). */
   private authenticate(secret: string, atMs: number): KeyEntry | undefined {
-    if (secret.length !== this.secretLength || !secret.startsWith(this.settings.secretPrefix)) {
-      return undefined;
-    }
-    return this.model.keyByHash(hashSecret(secret, this.settings.pepper), atMs);
+    return this.secrets.find(secret, atMs);
   }
 
   private limitRefusal(key: KeyEntry, atMs: number): Refusal | null {

@@ -21,6 +21,8 @@ export const KEY_EVENT_LABELS: { readonly [T in KeyEventType]: string } = {
   KeyRateLimitsSet: 'Rate limits changed',
   KeyMetadataSet: 'Metadata changed',
   KeyExternalIdSet: 'External id changed',
+  KeyImported: 'Key imported',
+  KeyLeakReported: 'Leak reported',
   KeyRevoked: 'Key revoked',
 };
 

@@ -20,7 +20,7 @@ export class KeyAuthenticator implements ApiKeyAuthenticator {
   ) {}
 
   async authenticate(secret: string): Promise<Principal> {
-    const key = await this.byHash(hashSecret(secret, this.config.keyHashPepper));
+    const key = await this.keyOf(secret);
     if (!key || key.revoked) throw invalidApiKey();
     if (key.disabled) throw new ApiError(403, 'key_disabled', 'The API key is disabled.');
     if (key.expires_at !== null && Date.parse(key.expires_at) <= this.clock.now().getTime()) {
@@ -35,6 +35,16 @@ export class KeyAuthenticator implements ApiKeyAuthenticator {
       scopes: key.scopes,
       plan_tier: key.plan_tier,
     };
+  }
+
+  /**
+   * By the native hash; under a pepper, then by the plain SHA-256 an imported key is stored by
+   * (without one, the native hash is that already).
+   */
+  private async keyOf(secret: string): Promise<KeyDocument | null> {
+    const pepper = this.config.keyHashPepper;
+    const native = await this.byHash(hashSecret(secret, pepper));
+    return native !== null || pepper === null ? native : this.byHash(hashSecret(secret, null));
   }
 
   /** The current secret, or the previous one while its rotation grace period lasts. */

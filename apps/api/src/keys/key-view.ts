@@ -1,5 +1,5 @@
-import { KeyMetadata, RateLimit } from '@keyledger/domain';
-import { KeyDocument } from '@keyledger/read-models';
+import { HashScheme, KeyMetadata, RateLimit } from '@keyledger/domain';
+import { ImportedFrom, KeyDocument } from '@keyledger/read-models';
 import { KeyUsage, NO_USAGE, UsageFigures } from '@keyledger/resolution';
 
 /** A key as the API shows it: every field of SPEC §2 and its usage figures, never the secret. */
@@ -30,6 +30,12 @@ export interface KeyView extends UsageFigures {
   readonly updated_at: string;
   readonly expires_at: string | null;
   readonly revoked_at: string | null;
+  /** `native` (the deployment's hashing) or `sha256` (an imported key's original secret). */
+  readonly hash_scheme: HashScheme;
+  /** Where an imported key came from; null: made here. */
+  readonly imported: ImportedFrom | null;
+  /** When a leak of its secret was last reported; null: never. */
+  readonly leak_reported_at: string | null;
 }
 
 /** Maps a key document and its usage (from the resolution engine) to its public view. */
@@ -62,6 +68,9 @@ export function toKeyView(key: KeyDocument, keyUsage: KeyUsage | null): KeyView 
     updated_at: key.updated_at,
     expires_at: key.expires_at,
     revoked_at: key.revoked_at,
+    hash_scheme: key.hash_scheme ?? 'native',
+    imported: key.imported ?? null,
+    leak_reported_at: key.leak_reported_at ?? null,
     ...(keyUsage === null ? NO_USAGE : usageFigures(keyUsage)),
   };
 }

@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { KEY_SCOPES, KeyMetadata, LIMIT_RESETS, RateLimit } from '@keyledger/domain';
+import {
+  HashScheme,
+  IMPORT_HASH_ALGORITHMS,
+  KEY_SCOPES,
+  KeyMetadata,
+  LIMIT_RESETS,
+  RateLimit,
+} from '@keyledger/domain';
+import { ImportedFrom } from '@keyledger/read-models';
 import { enumValues } from '../shared/openapi/enum-values';
 import { KeyEnvelope, KeyWithSecret } from './key-answers';
 import { KeyView } from './key-view';
@@ -18,6 +26,18 @@ export class RateLimitResponse implements RateLimit {
 
   @ApiProperty({ type: Number, minimum: 1000, example: 60000 })
   readonly duration_ms!: number;
+}
+
+/** Where an imported key came from. */
+export class ImportedFromResponse implements ImportedFrom {
+  @ApiProperty({ type: String, example: 'sk-or-v1-', description: 'What its secrets start with.' })
+  readonly prefix!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'openrouter' })
+  readonly origin!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  readonly imported_at!: string;
 }
 
 /** `Key` in the OpenAPI document: a KeyView with its usage figures. */
@@ -118,6 +138,24 @@ export class KeyResponse implements KeyView {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   readonly revoked_at!: string | null;
+
+  @ApiProperty({
+    enum: ['native', ...IMPORT_HASH_ALGORITHMS],
+    description:
+      "How `hash` was made: `native` (HMAC-SHA-256 with the deployment's pepper, or SHA-256 without one) or `sha256` (the plain SHA-256 of an imported key's original secret, until it is rotated).",
+  })
+  readonly hash_scheme!: HashScheme;
+
+  @ApiProperty({ type: ImportedFromResponse, nullable: true, description: 'null: made here.' })
+  readonly imported!: ImportedFromResponse | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When a leak of its secret was last reported; null: never.',
+  })
+  readonly leak_reported_at!: string | null;
 
   @ApiProperty({ type: Number, description: 'Credits, all time.' })
   readonly usage!: number;

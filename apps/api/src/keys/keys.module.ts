@@ -4,6 +4,8 @@ import { API_KEY_AUTHENTICATOR } from '../auth/api-key-authenticator';
 import { CreateKeyHandler } from './commands/create-key/create-key.handler';
 import { CreateKeyHttpController } from './commands/create-key/create-key.http.controller';
 import { IdempotencyClaims } from './commands/create-key/idempotency-claims';
+import { ImportKeysHandler } from './commands/import-keys/import-keys.handler';
+import { ImportKeysHttpController } from './commands/import-keys/import-keys.http.controller';
 import { ResetKeyLimitHandler } from './commands/reset-key-limit/reset-key-limit.handler';
 import { ResetKeyLimitHttpController } from './commands/reset-key-limit/reset-key-limit.http.controller';
 import { RevokeKeyHandler } from './commands/revoke-key/revoke-key.handler';
@@ -25,6 +27,7 @@ import { GetKeyHttpController } from './queries/get-key/get-key.http.controller'
 import { ListKeysHandler } from './queries/list-keys/list-keys.handler';
 import { ListKeysHttpController } from './queries/list-keys/list-keys.http.controller';
 import { ConsistencyModule } from '../shared/consistency/consistency.module';
+import { WrittenHere } from '../shared/consistency/written-here';
 
 /**
  * API keys: create (idempotent), list, get, introspect, update, rotate, reset the limit, revoke;
@@ -34,6 +37,7 @@ import { ConsistencyModule } from '../shared/consistency/consistency.module';
   imports: [CqrsModule, ConsistencyModule, OrgKeyPolicyModule],
   controllers: [
     CreateKeyHttpController,
+    ImportKeysHttpController,
     ListKeysHttpController,
     GetKeyHttpController,
     GetCallingKeyHttpController,
@@ -51,6 +55,8 @@ import { ConsistencyModule } from '../shared/consistency/consistency.module';
     { provide: API_KEY_AUTHENTICATOR, useExisting: KeyAuthenticator },
     IdempotencyClaims,
     CreateKeyHandler,
+    ImportKeysHandler,
+    WrittenHere,
     UpdateKeyHandler,
     RotateKeyHandler,
     ResetKeyLimitHandler,
@@ -59,6 +65,6 @@ import { ConsistencyModule } from '../shared/consistency/consistency.module';
     GetKeyHandler,
     GetCallingKeyHandler,
   ],
-  exports: [API_KEY_AUTHENTICATOR, KeyDirectory, KeyReader, KeyViews],
+  exports: [API_KEY_AUTHENTICATOR, KeyDirectory, KeyReader, KeyViews, WrittenHere],
 })
 export class KeysModule {}

@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { KEY_POLICY_ENFORCEMENTS, KEY_SCOPES, MAX_LIFETIME_DAYS } from '@keyledger/domain';
+import {
+  KEY_POLICY_ENFORCEMENTS,
+  KEY_SCOPES,
+  LEAKED_KEY_ACTIONS,
+  MAX_LIFETIME_DAYS,
+} from '@keyledger/domain';
 import { KeyPolicyEnvelope, KeyPolicyView } from './key-policy-view';
 
 /** `KeyPolicy` in the OpenAPI document. */
@@ -31,6 +36,14 @@ export class KeyPolicyResponse implements KeyPolicyView {
       '`new_keys`: creates, updates and rotations are checked; `all_keys`: non-compliant keys are also refused at resolve (403 `policy_violation`).',
   })
   readonly enforcement!: KeyPolicyView['enforcement'];
+
+  @ApiProperty({
+    enum: LEAKED_KEY_ACTIONS,
+    nullable: true,
+    description:
+      "What a confirmed leak report (GitHub secret scanning, or POST /api/v1/keys/report-leak) does to the org's keys: `disable`, `revoke`, or `notify` (event and webhook only); null: the deployment's LEAKED_KEY_ACTION.",
+  })
+  readonly leaked_key_action!: KeyPolicyView['leaked_key_action'];
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   readonly updated_at!: string | null;

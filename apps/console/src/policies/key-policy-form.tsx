@@ -1,4 +1,5 @@
-import { FieldError, KeyPolicy, KeyPolicyEnforcement } from '@keyledger/client';
+import { FieldError, KeyPolicy, KeyPolicyEnforcement, LeakedKeyAction } from '@keyledger/client';
+import { LEAKED_KEY_ACTIONS } from '@keyledger/domain/keys/key-leak';
 import { REASON_MAX } from '@keyledger/domain/keys/reason';
 import { KEY_POLICY_ENFORCEMENTS } from '@keyledger/domain/org-key-policy/org-key-policy';
 import { useMutation } from '@tanstack/react-query';
@@ -9,6 +10,7 @@ import { WriteError } from '../components/write-error';
 import { useClient } from '../session/session-context';
 import {
   ENFORCEMENT_TEXT,
+  LEAKED_KEY_ACTION_TEXT,
   PolicyDraft,
   policyDraft,
   policyProblems,
@@ -106,6 +108,25 @@ export function KeyPolicyForm({
           </label>
         ))}
       </fieldset>
+      <label>
+        When a leak of a key is reported
+        <select
+          value={draft.leakedKeyAction ?? ''}
+          onChange={(e) =>
+            set(
+              'leakedKeyAction',
+              e.target.value === '' ? null : (e.target.value as LeakedKeyAction),
+            )
+          }
+        >
+          <option value="">{LEAKED_KEY_ACTION_TEXT.default}</option>
+          {LEAKED_KEY_ACTIONS.map((action) => (
+            <option key={action} value={action}>
+              {LEAKED_KEY_ACTION_TEXT[action]}
+            </option>
+          ))}
+        </select>
+      </label>
       {tightening && (
         <p className="warning">
           Once saved, this org&apos;s keys that break the policy stop resolving at once. The policy

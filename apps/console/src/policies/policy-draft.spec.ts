@@ -8,6 +8,7 @@ const OPEN: KeyPolicy = {
   allowed_scopes: null,
   require_ip_allowlist: false,
   enforcement: 'new_keys',
+  leaked_key_action: null,
   updated_at: null,
 };
 
@@ -18,6 +19,7 @@ const STRICT: KeyPolicy = {
   allowed_scopes: ['completions'],
   require_ip_allowlist: true,
   enforcement: 'all_keys',
+  leaked_key_action: 'revoke',
   updated_at: '2026-12-01T10:00:00.000Z',
 };
 
@@ -32,6 +34,7 @@ describe('the key policy form draft', () => {
       allowed_scopes: policy.allowed_scopes,
       require_ip_allowlist: policy.require_ip_allowlist,
       enforcement: policy.enforcement,
+      leaked_key_action: policy.leaked_key_action,
       reason: 'SOC 2',
     });
   });
@@ -60,6 +63,12 @@ describe('the key policy form draft', () => {
     ).toEqual([]);
   });
 
+  it('sends the leaked-key action back, so that a save never resets it', () => {
+    const draft = policyDraft(STRICT);
+    expect(policyRequest(draft).leaked_key_action).toBe('revoke');
+    expect(policyRequest({ ...draft, leakedKeyAction: null }).leaked_key_action).toBeNull();
+  });
+
   it('says each rule in words', () => {
     expect(policyRules(STRICT).map((rule) => rule.value)).toEqual([
       "90 days from the secret's issue",
@@ -67,7 +76,9 @@ describe('the key policy form draft', () => {
       'only completions',
       'required',
       expect.stringMatching(/^All keys: .*refused at resolve/),
+      'revoke the key',
     ]);
+    expect(policyRules(OPEN).at(-1)?.value).toMatch(/deployment's default/);
     expect(
       policyRules(OPEN)
         .slice(0, 4)

@@ -2,6 +2,7 @@ import {
   FieldError,
   KeyPolicy,
   KeyPolicyEnforcement,
+  LeakedKeyAction,
   SetKeyPolicyRequest,
 } from '@keyledger/client';
 
@@ -14,6 +15,8 @@ export interface PolicyDraft {
   readonly allowedScopes: readonly string[];
   readonly requireIpAllowlist: boolean;
   readonly enforcement: KeyPolicyEnforcement;
+  /** null: the deployment's LEAKED_KEY_ACTION. */
+  readonly leakedKeyAction: LeakedKeyAction | null;
   readonly reason: string;
 }
 
@@ -25,6 +28,7 @@ export const policyDraft = (policy: KeyPolicy): PolicyDraft => ({
   allowedScopes: policy.allowed_scopes ?? [],
   requireIpAllowlist: policy.require_ip_allowlist,
   enforcement: policy.enforcement,
+  leakedKeyAction: policy.leaked_key_action,
   reason: '',
 });
 
@@ -38,6 +42,8 @@ export const policyRequest = (draft: PolicyDraft): SetKeyPolicyRequest => ({
   allowed_scopes: draft.restrictScopes ? draft.allowedScopes : null,
   require_ip_allowlist: draft.requireIpAllowlist,
   enforcement: draft.enforcement,
+  // Sent as it is: the PUT replaces the whole policy, and a left-out action would reset it.
+  leaked_key_action: draft.leakedKeyAction,
   reason: draft.reason.trim(),
 });
 
@@ -55,6 +61,14 @@ export const ENFORCEMENT_TEXT: Readonly<Record<KeyPolicyEnforcement, string>> = 
   new_keys: 'New keys: creates, updates and rotations are checked; existing keys keep working.',
   all_keys:
     'All keys: writes are checked, and existing keys that break the policy are refused at resolve.',
+};
+
+/** What a confirmed leak report does to a key, by action; null: the deployment decides. */
+export const LEAKED_KEY_ACTION_TEXT: Readonly<Record<LeakedKeyAction | 'default', string>> = {
+  default: "the deployment's default (LEAKED_KEY_ACTION)",
+  disable: 'disable the key',
+  revoke: 'revoke the key',
+  notify: 'only record it and send the webhook',
 };
 
 /** The policy in words, rule by rule, for the page's summary. */
@@ -79,5 +93,9 @@ export function policyRules(policy: KeyPolicy): readonly { label: string; value:
     },
     { label: 'IP allowlist', value: policy.require_ip_allowlist ? 'required' : 'not required' },
     { label: 'Enforcement', value: ENFORCEMENT_TEXT[policy.enforcement] },
+    {
+      label: 'Leaked keys',
+      value: LEAKED_KEY_ACTION_TEXT[policy.leaked_key_action ?? 'default'],
+    },
   ];
 }

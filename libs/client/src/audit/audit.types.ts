@@ -80,6 +80,8 @@ export const AUDIT_EVENT_TYPES = [
   'KeyRateLimitsSet',
   'KeyMetadataSet',
   'KeyExternalIdSet',
+  'KeyImported',
+  'KeyLeakReported',
   'KeyRevoked',
   'OrgKeyPolicySet',
 ] as const;

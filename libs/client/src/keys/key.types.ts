@@ -71,6 +71,20 @@ export interface Key extends KeyUsageFigures {
   readonly updated_at: string;
   readonly expires_at: string | null;
   readonly revoked_at: string | null;
+  /** `native` (the deployment's hashing) or `sha256` (an imported key's original secret). */
+  readonly hash_scheme: 'native' | 'sha256';
+  /** Where an imported key came from; null: made here. */
+  readonly imported: ImportedFrom | null;
+  /** When a leak of its secret was last reported; null: never. */
+  readonly leak_reported_at: string | null;
+}
+
+/** An imported key's provenance. */
+export interface ImportedFrom {
+  /** What its secrets start with, e.g. `sk-or-v1-`. */
+  readonly prefix: string;
+  readonly origin: string | null;
+  readonly imported_at: string;
 }
 
 /** The fields of Key, checked against live answers by test/client. */
@@ -100,6 +114,9 @@ export const KEY_FIELDS: FieldList<Key> = {
   updated_at: 'required',
   expires_at: 'required',
   revoked_at: 'required',
+  hash_scheme: 'required',
+  imported: 'required',
+  leak_reported_at: 'required',
   usage: 'required',
   usage_daily: 'required',
   usage_weekly: 'required',

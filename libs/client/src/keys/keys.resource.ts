@@ -8,6 +8,16 @@ import { EffectiveRoutingResource } from '../routing-preferences/effective-routi
 import { KeyRoutingPreferenceResource } from '../routing-preferences/key-routing-preference.resource';
 import { KeyRoutingRulesResource } from '../routing-preferences/key-routing-rules.resource';
 import {
+  IMPORT_KEYS_FIELDS,
+  IMPORTED_KEY_OUTCOME_FIELDS,
+  ImportedKeyOutcome,
+  ImportKeysRequest,
+  LEAK_REPORT_RECEIPT_FIELDS,
+  LeakReportReceipt,
+  REPORT_LEAK_FIELDS,
+  ReportLeakRequest,
+} from './key-import.types';
+import {
   CREATE_KEY_FIELDS,
   CreateKeyRequest,
   Key,
@@ -46,7 +56,24 @@ export const KEY_OPERATIONS = {
     response: KEY_FIELDS,
   }),
   history: operation('GET', '/api/v1/keys/{id}/history'),
+  import: operation('POST', '/api/v1/keys/import', {
+    body: IMPORT_KEYS_FIELDS,
+    response: IMPORTED_KEY_OUTCOME_FIELDS,
+  }),
+  reportLeak: operation('POST', '/api/v1/keys/report-leak', {
+    body: REPORT_LEAK_FIELDS,
+    response: LEAK_REPORT_RECEIPT_FIELDS,
+  }),
 } as const;
+
+/** An import's answer: each key's outcome in order, and how many had each. */
+export type ImportKeysResponse = ApiResponse<readonly ImportedKeyOutcome[]> & {
+  readonly summary: {
+    readonly created: number;
+    readonly already_imported: number;
+    readonly refused: number;
+  };
+};
 
 /**
  * A key command's answer. `data` is null only with status 202: the write is stored but reads
@@ -69,6 +96,10 @@ type KeyEnvelope = { readonly data: Key | null };
 type SecretEnvelope = KeyEnvelope & { readonly secret: string | null };
 type KeyPage = { readonly data: Key[]; readonly next_cursor: string | null };
 type History = { readonly key_id: string; readonly data: KeyHistoryEntry[] };
+type ImportAnswer = {
+  readonly data: ImportedKeyOutcome[];
+  readonly summary: ImportKeysResponse['summary'];
+};
 
 /** A key's history: every event of its stream, oldest first, and the key's id. */
 export type KeyHistoryResponse = ApiResponse<readonly KeyHistoryEntry[]> & {
@@ -167,6 +198,29 @@ export class KeysResource {
     const params = { id: idOrHash };
     return unwrap(
       await this.transport.call<KeyEnvelope>(KEY_OPERATIONS.resetLimit, { params, body, options }),
+    );
+  }
+
+  /**
+   * Takes over keys made elsewhere by their secrets' SHA-256 (idempotent on the hash): each is
+   * created, `already_imported` or refused with its reason. Read with `minPosition: position`.
+   */
+  async import(body: ImportKeysRequest, options: WriteOptions = {}): Promise<ImportKeysResponse> {
+    return unwrap(
+      await this.transport.call<ImportAnswer>(KEY_OPERATIONS.import, { body, options }),
+    );
+  }
+
+  /** Reports a secret found where it should not be; the answer is the same whether it matched or not. */
+  async reportLeak(
+    body: ReportLeakRequest,
+    options: WriteOptions = {},
+  ): Promise<ApiResponse<LeakReportReceipt>> {
+    return unwrap(
+      await this.transport.call<{ data: LeakReportReceipt }>(KEY_OPERATIONS.reportLeak, {
+        body,
+        options,
+      }),
     );
   }
 

@@ -4,6 +4,9 @@ import { KeyScope } from '../keys/key.types';
 /** `new_keys`: writes are checked; `all_keys`: resolve also refuses non-compliant keys. */
 export type KeyPolicyEnforcement = 'new_keys' | 'all_keys';
 
+/** What a confirmed leak report does to a key: disable it, revoke it, or only notify. */
+export type LeakedKeyAction = 'disable' | 'revoke' | 'notify';
+
 /** An org's rules for its keys (SPEC §9). */
 export interface KeyPolicy {
   readonly org_id: string;
@@ -14,6 +17,8 @@ export interface KeyPolicy {
   readonly allowed_scopes: readonly KeyScope[] | null;
   readonly require_ip_allowlist: boolean;
   readonly enforcement: KeyPolicyEnforcement;
+  /** What a confirmed leak report does to the org's keys; null: the deployment's default. */
+  readonly leaked_key_action: LeakedKeyAction | null;
   /** When it was last set; null: never. */
   readonly updated_at: string | null;
 }
@@ -26,6 +31,7 @@ export const KEY_POLICY_FIELDS: FieldList<KeyPolicy> = {
   allowed_scopes: 'required',
   require_ip_allowlist: 'required',
   enforcement: 'required',
+  leaked_key_action: 'required',
   updated_at: 'required',
 };
 
@@ -36,6 +42,7 @@ export interface SetKeyPolicyRequest {
   readonly allowed_scopes?: readonly KeyScope[] | null;
   readonly require_ip_allowlist?: boolean;
   readonly enforcement?: KeyPolicyEnforcement;
+  readonly leaked_key_action?: LeakedKeyAction | null;
   /** Kept in the audit trail. */
   readonly reason: string;
 }
@@ -47,5 +54,6 @@ export const SET_KEY_POLICY_FIELDS: FieldList<SetKeyPolicyRequest> = {
   allowed_scopes: 'optional',
   require_ip_allowlist: 'optional',
   enforcement: 'optional',
+  leaked_key_action: 'optional',
   reason: 'required',
 };

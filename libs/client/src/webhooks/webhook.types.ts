@@ -19,6 +19,8 @@ export type WebhookEventType =
   | 'key.rate_limits_set'
   | 'key.metadata_set'
   | 'key.external_id_set'
+  | 'key.imported'
+  | 'key.leak_reported'
   | 'key.revoked'
   | 'org.key_policy_updated';
 
@@ -40,6 +42,8 @@ export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
   'key.rate_limits_set',
   'key.metadata_set',
   'key.external_id_set',
+  'key.imported',
+  'key.leak_reported',
   'key.revoked',
   'org.key_policy_updated',
 ];

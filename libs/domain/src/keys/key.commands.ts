@@ -2,6 +2,7 @@ import { OrgKeyPolicy } from '../org-key-policy/org-key-policy';
 import { OrgMembership } from '../shared/principal';
 import { RoutingRules } from '../routing-preferences/routing-rule';
 import { KeyLimitSettings, KeyOwnership, LimitReset } from './key.events';
+import { LeakedKeyAction, LeakReporter } from './key-leak';
 
 /**
  * Create a key. The handler has already generated the secret and computed its hash and label;
@@ -39,6 +40,31 @@ export interface CreateKey {
    */
   readonly org_key_policy?: { readonly org_id: string; readonly policy: OrgKeyPolicy } | null;
   readonly plan_tier: string | null;
+  readonly now: string;
+}
+
+/**
+ * Take over a key made elsewhere, by the hash of its secret: created as CreateKey would (the same
+ * checks, the org key policy included) with the label of its prefix, and recorded as imported.
+ */
+export interface ImportKey extends Omit<CreateKey, 'type' | 'hash' | 'label'> {
+  readonly type: 'ImportKey';
+  readonly hash: unknown;
+  readonly hash_algorithm: unknown;
+  readonly prefix: unknown;
+  readonly origin: string | null;
+}
+
+/**
+ * Record that the key's secret was found somewhere, and what is done about it. Accepted on a
+ * revoked key too: the report is a fact for the audit trail, and changes nothing.
+ */
+export interface ReportKeyLeak {
+  readonly type: 'ReportKeyLeak';
+  readonly source_url: unknown;
+  readonly source: unknown;
+  readonly reporter: LeakReporter;
+  readonly action: LeakedKeyAction;
   readonly now: string;
 }
 
@@ -177,6 +203,8 @@ export interface RevokeKey {
 /** Every command the key aggregate decides. */
 export type KeyCommand =
   | CreateKey
+  | ImportKey
+  | ReportKeyLeak
   | RenameKey
   | DisableKey
   | EnableKey

@@ -14,8 +14,22 @@ import { DomainError } from '../shared/domain-error';
 import { sameData } from '../shared/same-data';
 import { FieldErrors, validate } from '../shared/validation';
 import { checkExpiry } from './expiry';
-import { BindPreference, CreateKey, KeyCommand, SetKeyLimit } from './key.commands';
-import { KeyCreated, KeyEvent, KeyRestrictions } from './key.events';
+import {
+  BindPreference,
+  CreateKey,
+  ImportKey,
+  KeyCommand,
+  ReportKeyLeak,
+  SetKeyLimit,
+} from './key.commands';
+import { KeyCreated, KeyEvent, KeyImported, KeyLeakReported, KeyRestrictions } from './key.events';
+import {
+  checkImportedHash,
+  checkImportHashAlgorithm,
+  checkImportPrefix,
+  importedLabel,
+} from './key-import';
+import { checkLeakSource, checkLeakSourceUrl } from './key-leak';
 import { initialKeyState, KeyFacts, KeyState } from './key.state';
 import { checkLimit, checkLimitReset } from './key-limit';
 import { checkKeyName } from './key-name';
@@ -37,7 +51,13 @@ function decideKey(command: KeyCommand, state: KeyState): KeyEvent[] {
       throw new DomainError('already_exists', 'A key with this id already exists.');
     return [createKey(command)];
   }
+  if (command.type === 'ImportKey') {
+    if (state.status !== 'absent')
+      throw new DomainError('already_exists', 'A key with this id already exists.');
+    return importKey(command);
+  }
   if (state.status === 'absent') throw new DomainError('not_found', 'Key not found.');
+  if (command.type === 'ReportKeyLeak') return [reportLeak(command, state.key.id)];
   if (state.status === 'revoked') {
     throw new DomainError('key_revoked', 'The key is revoked and can no longer be changed.');
   }
@@ -211,6 +231,32 @@ function createKey(command: CreateKey): KeyCreated {
     if (violations.length > 0) throw policyViolationError(violations);
   }
   return event;
+}
+
+function importKey(command: ImportKey): [KeyCreated, KeyImported] {
+  const { hash, hash_algorithm, prefix } = validate((errors) => ({
+    hash: checkImportedHash(errors, command.hash),
+    hash_algorithm: checkImportHashAlgorithm(errors, command.hash_algorithm),
+    prefix: checkImportPrefix(errors, command.prefix),
+  }));
+  const created = createKey({ ...command, type: 'CreateKey', hash, label: importedLabel(prefix) });
+  const { key_id, origin, now } = command;
+  return [
+    created,
+    { type: 'KeyImported', data: { key_id, hash_algorithm, prefix, origin, imported_at: now } },
+  ];
+}
+
+function reportLeak(command: ReportKeyLeak, key_id: string): KeyLeakReported {
+  const { source_url, source } = validate((errors) => ({
+    source_url: checkLeakSourceUrl(errors, command.source_url),
+    source: checkLeakSource(errors, command.source),
+  }));
+  const { reporter, action, now } = command;
+  return {
+    type: 'KeyLeakReported',
+    data: { key_id, source_url, source, reporter, action, reported_at: now },
+  };
 }
 
 /** The latest expiry the policy allows a secret issued now (null without a max lifetime). */

@@ -1,6 +1,8 @@
 import { KeyMetadata } from '../restrictions/key-metadata';
 import { RateLimit } from '../restrictions/rate-limits';
 import { RoutingRules } from '../routing-preferences/routing-rule';
+import { ImportHashAlgorithm } from './key-import';
+import { LeakedKeyAction, LeakReporter } from './key-leak';
 
 /** Who a key belongs to: its owner alone, or every member of its org. */
 export type KeyOwnership = 'personal' | 'org';
@@ -203,6 +205,39 @@ export interface KeyExternalIdSet {
   };
 }
 
+/**
+ * The key just created (the KeyCreated before it, in the same append) was made elsewhere: its
+ * hash is the `hash_algorithm` of a secret starting with `prefix`, so it resolves with that
+ * original secret until it is rotated.
+ */
+export interface KeyImported {
+  readonly type: 'KeyImported';
+  readonly data: {
+    readonly key_id: string;
+    readonly hash_algorithm: ImportHashAlgorithm;
+    readonly prefix: string;
+    /** Where the key came from, as the importer named it (null: not said). */
+    readonly origin: string | null;
+    readonly imported_at: string;
+  };
+}
+
+/**
+ * Someone found the key's secret where it should not be. `action` is what followed, in the same
+ * append (a KeyDisabled or KeyRevoked with its reason), or `notify`: nothing but this event.
+ */
+export interface KeyLeakReported {
+  readonly type: 'KeyLeakReported';
+  readonly data: {
+    readonly key_id: string;
+    readonly source_url: string | null;
+    readonly source: string;
+    readonly reporter: LeakReporter;
+    readonly action: LeakedKeyAction;
+    readonly reported_at: string;
+  };
+}
+
 /** Every fact a key's stream can hold. */
 export type KeyEvent =
   | KeyCreated
@@ -221,6 +256,8 @@ export type KeyEvent =
   | KeyRateLimitsSet
   | KeyMetadataSet
   | KeyExternalIdSet
+  | KeyImported
+  | KeyLeakReported
   | KeyRevoked;
 
 /** The `type` of a key event. */

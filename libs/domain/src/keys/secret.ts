@@ -1,5 +1,6 @@
 import { createHash, createHmac, hash, timingSafeEqual } from 'node:crypto';
 import { SecretGenerator } from '../shared/ports';
+import { hasValidChecksum, KeyFormat, SECRET_HEX_LENGTH, secretChecksum } from './key-format';
 
 const SECRET_BYTES = 32;
 const SECRET_HEX = /^[0-9a-f]{64}$/;
@@ -15,18 +16,30 @@ export function assertValidSecretPrefix(prefix: string): void {
   }
 }
 
-/** A new secret: the prefix, then 256 random bits as 64 lowercase hex characters. */
-export function generateSecret(prefix: string, random: SecretGenerator): string {
+/**
+ * A new secret: the prefix, then 256 random bits as 64 lowercase hex characters, then (format
+ * `checksummed`) their checksum.
+ */
+export function generateSecret(
+  prefix: string,
+  random: SecretGenerator,
+  format: KeyFormat = 'plain',
+): string {
   assertValidSecretPrefix(prefix);
   const hex = random.randomHex(SECRET_BYTES);
   if (!SECRET_HEX.test(hex))
     throw new Error('secret generator must return 32 bytes as 64 lowercase hex characters');
-  return `${prefix}${hex}`;
+  return format === 'checksummed' ? `${prefix}${hex}${secretChecksum(hex)}` : `${prefix}${hex}`;
 }
 
-/** Whether a presented value has the shape of one of our secrets: a cheap check before hashing. */
+/**
+ * Whether a presented value has the shape of one of our secrets, in either format (a deployment
+ * that switched to `checksummed` still holds plain secrets): a cheap check before hashing.
+ */
 export const looksLikeSecret = (value: string, prefix: string): boolean =>
-  value.startsWith(prefix) && SECRET_HEX.test(value.slice(prefix.length));
+  value.startsWith(prefix) &&
+  SECRET_HEX.test(value.slice(prefix.length, prefix.length + SECRET_HEX_LENGTH)) &&
+  (value.length === prefix.length + SECRET_HEX_LENGTH || hasValidChecksum(value, prefix));
 
 /**
  * What is stored instead of the secret: HMAC-SHA-256 with the pepper, or SHA-256 without one
@@ -43,7 +56,7 @@ export function hashSecret(secret: string, pepper: string | null): string {
 export function secretLabel(secret: string, prefix: string): string {
   if (!looksLikeSecret(secret, prefix))
     throw new Error('only a well-formed secret can be labelled');
-  const hex = secret.slice(prefix.length);
+  const hex = secret.slice(prefix.length, prefix.length + SECRET_HEX_LENGTH);
   return `${prefix}${hex.slice(0, 4)}…${hex.slice(-4)}`;
 }
 

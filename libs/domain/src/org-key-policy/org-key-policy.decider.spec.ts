@@ -10,6 +10,7 @@ const strict: OrgKeyPolicy = {
   allowed_scopes: ['completions'],
   require_ip_allowlist: true,
   enforcement: 'all_keys',
+  leaked_key_action: 'revoke',
 };
 const set = (policy: OrgKeyPolicyInput, reason: unknown = 'SOC 2'): SetOrgKeyPolicy => ({
   type: 'SetOrgKeyPolicy',
@@ -25,6 +26,19 @@ const policySet = (policy: OrgKeyPolicy, reason = 'SOC 2'): OrgKeyPolicySet => (
 const org = (...history: OrgKeyPolicySet[]) => given(orgKeyPolicyDecider, history);
 
 describe('the org key policy decider', () => {
+  it('refuses an unknown leaked-key action', () => {
+    org()
+      .when(set({ leaked_key_action: 'shrug' }))
+      .thenFails('validation_failed', 'leaked_key_action');
+  });
+
+  it('reads a policy set before leaked-key actions as leaving them to the deployment', () => {
+    const older = { ...policySet(strict), data: { ...policySet(strict).data } };
+    delete (older.data as { leaked_key_action?: unknown }).leaked_key_action;
+    const state = org(older).state;
+    expect(state.policy).toEqual({ ...strict, leaked_key_action: null });
+  });
+
   it('given no policy, when one is set, then OrgKeyPolicySet holds the whole policy and the reason', () => {
     org()
       .when(set(strict))

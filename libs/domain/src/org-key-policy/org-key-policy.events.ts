@@ -6,7 +6,9 @@ import { OrgKeyPolicy } from './org-key-policy';
  */
 export interface OrgKeyPolicySet {
   readonly type: 'OrgKeyPolicySet';
-  readonly data: OrgKeyPolicy & {
+  readonly data: Omit<OrgKeyPolicy, 'leaked_key_action'> & {
+    /** Absent in events written before leaked-key actions: null. */
+    readonly leaked_key_action?: OrgKeyPolicy['leaked_key_action'];
     readonly org_id: string;
     readonly reason: string;
     readonly set_at: string;

@@ -1,4 +1,5 @@
 import { isKeyScope, KEY_SCOPES } from '../keys/key-scopes';
+import { isLeakedKeyAction, LEAKED_KEY_ACTIONS, LeakedKeyAction } from '../keys/key-leak';
 import { FieldErrors } from '../shared/validation';
 
 /** `new_keys`: only creates, updates and rotations are checked; `all_keys`: resolve refuses non-compliant keys too. */
@@ -15,6 +16,8 @@ export interface OrgKeyPolicy {
   readonly allowed_scopes: readonly string[] | null;
   readonly require_ip_allowlist: boolean;
   readonly enforcement: KeyPolicyEnforcement;
+  /** What a confirmed leak report does to the org's keys; null: the deployment's LEAKED_KEY_ACTION. */
+  readonly leaked_key_action: LeakedKeyAction | null;
 }
 
 /** The policy of an org that never set one: no rule. */
@@ -24,6 +27,7 @@ export const NO_KEY_POLICY: OrgKeyPolicy = {
   allowed_scopes: null,
   require_ip_allowlist: false,
   enforcement: 'new_keys',
+  leaked_key_action: null,
 };
 
 /** Longest `max_lifetime_days` (ten years). */
@@ -35,7 +39,7 @@ export type OrgKeyPolicyInput = { readonly [F in keyof OrgKeyPolicy]?: unknown }
 /**
  * The whole policy (a PUT replaces it); records errors on each field that is not: an integer of
  * 1–3650 or null, a boolean, null or a list of known distinct scopes, a boolean, `new_keys` or
- * `all_keys`.
+ * `all_keys`, null or a leaked-key action.
  */
 export function checkOrgKeyPolicy(errors: FieldErrors, input: OrgKeyPolicyInput): OrgKeyPolicy {
   const policy = { ...NO_KEY_POLICY, ...definedFields(input) } as Record<
@@ -73,6 +77,9 @@ export function checkOrgKeyPolicy(errors: FieldErrors, input: OrgKeyPolicyInput)
   }
   if (!(KEY_POLICY_ENFORCEMENTS as readonly unknown[]).includes(policy.enforcement)) {
     errors.add('enforcement', `must be one of ${KEY_POLICY_ENFORCEMENTS.join(', ')}`);
+  }
+  if (policy.leaked_key_action !== null && !isLeakedKeyAction(policy.leaked_key_action)) {
+    errors.add('leaked_key_action', `must be null or one of ${LEAKED_KEY_ACTIONS.join(', ')}`);
   }
   return policy as unknown as OrgKeyPolicy;
 }

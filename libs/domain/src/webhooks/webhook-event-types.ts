@@ -26,6 +26,8 @@ export const WEBHOOK_EVENT_TYPES = {
   KeyRateLimitsSet: 'key.rate_limits_set',
   KeyMetadataSet: 'key.metadata_set',
   KeyExternalIdSet: 'key.external_id_set',
+  KeyImported: 'key.imported',
+  KeyLeakReported: 'key.leak_reported',
   KeyRevoked: 'key.revoked',
   OrgKeyPolicySet: 'org.key_policy_updated',
 } as const satisfies Record<AnnouncedEventType, string>;

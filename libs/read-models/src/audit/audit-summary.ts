@@ -82,6 +82,17 @@ function keySummary(event: KeyEvent): string {
       return event.data.external_id === null
         ? `Removed the external id${because(event.data.reason)}`
         : `Set the external id to ${JSON.stringify(event.data.external_id)}${because(event.data.reason)}`;
+    case 'KeyImported': {
+      const { prefix, origin } = event.data;
+      return `Imported the key (secret ${prefix}…, SHA-256)${origin === null ? '' : ` from ${origin}`}`;
+    }
+    case 'KeyLeakReported': {
+      const { reporter, source, source_url, action } = event.data;
+      const by =
+        reporter === 'github_secret_scanning' ? 'GitHub secret scanning' : 'a management caller';
+      const where = source_url === null ? source : `${source} at ${source_url}`;
+      return `Leak reported by ${by} (${where}); action: ${action}`;
+    }
     case 'KeyRevoked':
       return `Revoked key${because(event.data.reason)}`;
   }
@@ -119,6 +130,7 @@ function policySummary({ data }: OrgKeyPolicyEvent): string {
     data.require_limit ? 'limit required' : null,
     data.allowed_scopes === null ? null : `scopes ${data.allowed_scopes.join(', ')}`,
     data.require_ip_allowlist ? 'IP allowlist required' : null,
+    data.leaked_key_action == null ? null : `leaked keys: ${data.leaked_key_action}`,
   ].filter((rule) => rule !== null);
   const what = rules.length === 0 ? 'no rules' : rules.join(', ');
   return `Set the key policy of org ${data.org_id}: ${what}, enforced on ${data.enforcement === 'all_keys' ? 'all keys' : 'new keys'}${because(data.reason)}`;

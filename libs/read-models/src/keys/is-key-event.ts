@@ -19,5 +19,7 @@ export const isKeyEvent = eventGuard<KeyEvent>({
   KeyRateLimitsSet: true,
   KeyMetadataSet: true,
   KeyExternalIdSet: true,
+  KeyImported: true,
+  KeyLeakReported: true,
   KeyRevoked: true,
 });

@@ -1,4 +1,5 @@
 import {
+  HashScheme,
   KeyLimitSettings,
   KeyMetadata,
   KeyOwnership,
@@ -54,6 +55,20 @@ export interface KeyDocument extends KeyLimitSettings {
    * ETag without reading the stream. Absent in documents last written before it was kept.
    */
   readonly stream_revision?: number;
+  /** How `hash` was made (documents from before imports lack it: `native`). */
+  readonly hash_scheme?: HashScheme;
+  /** Where an imported key came from (null or absent: made here). */
+  readonly imported?: ImportedFrom | null;
+  /** When a leak of the key's secret was last reported (null or absent: never). */
+  readonly leak_reported_at?: string | null;
+}
+
+/** An imported key's provenance. */
+export interface ImportedFrom {
+  /** What its secrets start with, e.g. `sk-or-v1-`. */
+  readonly prefix: string;
+  readonly origin: string | null;
+  readonly imported_at: string;
 }
 
 /**

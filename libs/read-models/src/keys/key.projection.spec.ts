@@ -47,6 +47,9 @@ const created: KeyDocument = {
   revoked_at: null,
   revoke_reason: null,
   stream_revision: 0,
+  hash_scheme: 'native',
+  imported: null,
+  leak_reported_at: null,
 };
 
 const rules = {
@@ -173,6 +176,38 @@ describe('keyProjection', () => {
         previous_hash_valid_until: T,
         secret_issued_at: T,
       },
+    ],
+    [
+      'KeyImported',
+      {
+        type: 'KeyImported',
+        data: {
+          key_id: 'k1',
+          hash_algorithm: 'sha256',
+          prefix: 'sk-or-v1-',
+          origin: 'openrouter',
+          imported_at: T,
+        },
+      },
+      {
+        hash_scheme: 'sha256',
+        imported: { prefix: 'sk-or-v1-', origin: 'openrouter', imported_at: T },
+      },
+    ],
+    [
+      'KeyLeakReported',
+      {
+        type: 'KeyLeakReported',
+        data: {
+          key_id: 'k1',
+          source_url: 'https://github.com/o/r',
+          source: 'commit',
+          reporter: 'github_secret_scanning',
+          action: 'notify',
+          reported_at: T,
+        },
+      },
+      { leak_reported_at: T },
     ],
     [
       'KeyRevoked',

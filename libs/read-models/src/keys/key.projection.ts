@@ -58,6 +58,9 @@ function createdKey({ data, metadata, revision }: RecordedEvent & KeyCreated): K
     revoked_at: null,
     revoke_reason: null,
     stream_revision: revision,
+    hash_scheme: 'native',
+    imported: null,
+    leak_reported_at: null,
   };
 }
 
@@ -109,6 +112,8 @@ function changedKey(
         previous_hash: graced ? previous_hash : null,
         previous_hash_valid_until: previous_valid_until,
         secret_issued_at: event.data.rotated_at,
+        // The new secret is one of ours, whatever the key was imported with.
+        hash_scheme: 'native',
       });
     }
     case 'KeyIpAllowlistSet':
@@ -119,6 +124,12 @@ function changedKey(
       return change({ metadata: event.data.metadata });
     case 'KeyExternalIdSet':
       return change({ external_id: event.data.external_id });
+    case 'KeyImported': {
+      const { hash_algorithm, prefix, origin, imported_at } = event.data;
+      return change({ hash_scheme: hash_algorithm, imported: { prefix, origin, imported_at } });
+    }
+    case 'KeyLeakReported':
+      return change({ leak_reported_at: event.data.reported_at });
     case 'KeyRevoked':
       return change({
         revoked: true,

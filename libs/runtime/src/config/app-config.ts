@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { KEY_FORMATS, LEAKED_KEY_ACTIONS } from '@keyledger/domain';
 import { parseCidrList } from '@keyledger/network';
 import { AUDIT_TREE_FILE } from '@keyledger/audit-tree';
 import { PlanCatalog } from '@keyledger/resolution';
@@ -32,6 +33,16 @@ const configSchema = z
       .regex(/^[A-Za-z0-9_-]{1,16}$/, 'must be 1-16 characters of A-Z a-z 0-9 _ -')
       .default('rk_'),
     KEY_HASH_PEPPER: z.string().min(16, 'must be at least 16 characters').optional(),
+    // `checksummed` appends a CRC-32 to new secrets; resolve accepts both shapes either way.
+    KEY_FORMAT: z.enum(KEY_FORMATS).default('plain'),
+    // What a confirmed leak report does where the key's org policy does not say.
+    LEAKED_KEY_ACTION: z.enum(LEAKED_KEY_ACTIONS).default('disable'),
+    // GitHub's secret-scanning public keys (the JSON of api.github.com/meta/public_keys/secret_scanning).
+    SECRET_SCANNING_PUBLIC_KEYS_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .refine((file) => file === undefined || existsSync(file), 'no such file'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -188,6 +199,12 @@ const configSchema = z
     },
     keyPrefix: env.KEY_PREFIX,
     keyHashPepper: env.KEY_HASH_PEPPER ?? null,
+    keyFormat: env.KEY_FORMAT,
+    leaks: {
+      action: env.LEAKED_KEY_ACTION,
+      /** null: the GitHub secret-scanning route refuses every report (401), having no key to verify with. */
+      githubPublicKeysFile: env.SECRET_SCANNING_PUBLIC_KEYS_FILE ?? null,
+    },
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     trustProxy: trustProxySetting(env.TRUST_PROXY),

@@ -19,11 +19,32 @@ export function eventMetadata(
   orgId: string | null,
   occurredAt: Date,
 ): EventMetadata {
+  return metadataOf(
+    principal.kind === 'user'
+      ? { kind: 'user', id: principal.user_id }
+      : { kind: 'api_key', id: principal.key_id },
+    context,
+    orgId,
+    occurredAt,
+  );
+}
+
+/** Event metadata for a command the service sends itself, on a verified caller's behalf (a GitHub report). */
+export const systemEventMetadata = (
+  systemId: string,
+  context: RequestContext,
+  orgId: string | null,
+  occurredAt: Date,
+): EventMetadata => metadataOf({ kind: 'system', id: systemId }, context, orgId, occurredAt);
+
+function metadataOf(
+  actor: EventMetadata['actor'],
+  context: RequestContext,
+  orgId: string | null,
+  occurredAt: Date,
+): EventMetadata {
   return {
-    actor:
-      principal.kind === 'user'
-        ? { kind: 'user', id: principal.user_id }
-        : { kind: 'api_key', id: principal.key_id },
+    actor,
     org_id: orgId,
     request_id: context.requestId,
     correlation_id: context.correlationId,

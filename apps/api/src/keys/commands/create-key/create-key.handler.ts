@@ -72,7 +72,7 @@ export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, Creat
     idempotencyKey,
   }: CreateKeyCommand): Promise<CreatedKey> {
     const now = this.clock.now();
-    const secret = generateSecret(this.config.keyPrefix, this.random);
+    const secret = generateSecret(this.config.keyPrefix, this.random, this.config.keyFormat);
     const orgId = request.org_id ?? principal.active_org_id;
     const metadata = eventMetadata(principal, context, orgId, now);
     const proposed: CreateKey = {
@@ -151,7 +151,7 @@ export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, Creat
 }
 
 /** The decider settles which org the key belongs to; the caller must be allowed to create there. */
-function assertMayCreate(principal: Principal, events: readonly KeyEvent[]): void {
+export function assertMayCreate(principal: Principal, events: readonly KeyEvent[]): void {
   for (const event of events) {
     if (event.type === 'KeyCreated' && !canCreateKeyIn(principal, event.data.org_id)) {
       throw new DomainError(

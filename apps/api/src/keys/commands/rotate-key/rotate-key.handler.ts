@@ -32,7 +32,7 @@ export class RotateKeyHandler implements ICommandHandler<RotateKeyCommand, Rotat
   ) {}
 
   async execute({ target, gracePeriodSeconds }: RotateKeyCommand): Promise<RotatedKey> {
-    const secret = generateSecret(this.config.keyPrefix, this.random);
+    const secret = generateSecret(this.config.keyPrefix, this.random, this.config.keyFormat);
     const hash = hashSecret(secret, this.config.keyHashPepper);
     const label = secretLabel(secret, this.config.keyPrefix);
     // A new secret under a max lifetime gets the latest expiry its policy allows, if it had none.

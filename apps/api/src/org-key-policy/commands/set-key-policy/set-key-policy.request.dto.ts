@@ -17,6 +17,8 @@ import {
   KEY_POLICY_ENFORCEMENTS,
   KEY_SCOPES,
   KeyPolicyEnforcement,
+  LEAKED_KEY_ACTIONS,
+  LeakedKeyAction,
   MAX_LIFETIME_DAYS,
   REASON_MAX,
 } from '@keyledger/domain';
@@ -61,6 +63,18 @@ export class SetKeyPolicyRequestDto {
   @IsOptional()
   @IsIn(KEY_POLICY_ENFORCEMENTS)
   readonly enforcement?: KeyPolicyEnforcement;
+
+  @ApiPropertyOptional({
+    enum: LEAKED_KEY_ACTIONS,
+    nullable: true,
+    default: null,
+    description:
+      "What a confirmed leak report does to the org's keys; null: the deployment's LEAKED_KEY_ACTION.",
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(LEAKED_KEY_ACTIONS)
+  readonly leaked_key_action?: LeakedKeyAction | null;
 
   @ApiProperty({ minLength: 1, maxLength: REASON_MAX, example: 'SOC 2: 90-day key rotation' })
   @IsString()

@@ -1,0 +1,55 @@
+import {
+  CHECKSUM_LENGTH,
+  hashSecret,
+  hasValidChecksum,
+  SECRET_HEX_LENGTH,
+} from '@keyledger/domain';
+import { KeyEntry } from './key-entry';
+import { ResolutionModel } from './resolution-model';
+import { ResolutionSettings } from './resolution-settings';
+
+/**
+ * Finds the key a presented secret names, paying one hash in the usual case. Our own secrets
+ * (the prefix and 64 hex characters, or 70 with a valid checksum) are hashed the native way; a
+ * checksummed one that fails its CRC is no secret of ours and costs no hash. Imported keys are
+ * stored by the plain SHA-256 of their original secret: that second hash is spent only when the
+ * secret starts with an imported key's prefix, and, for one of our own shapes, only after the
+ * native lookup missed under a pepper (without a pepper the native hash is that SHA-256 already).
+ */
+export class SecretLookup {
+  private readonly plainLength: number;
+
+  constructor(
+    private readonly model: ResolutionModel,
+    private readonly settings: Pick<ResolutionSettings, 'secretPrefix' | 'pepper'>,
+  ) {
+    this.plainLength = settings.secretPrefix.length + SECRET_HEX_LENGTH;
+  }
+
+  /** The key, or undefined for a secret no key has (a revoked key is still found). */
+  find(secret: string, atMs: number): KeyEntry | undefined {
+    const { pepper } = this.settings;
+    if (this.isOurShape(secret)) {
+      const key = this.model.keyByHash(hashSecret(secret, pepper), atMs);
+      if (key !== undefined || pepper === null) return key;
+    }
+    return this.model.importedPrefixes.admit(secret)
+      ? this.model.keyByHash(hashSecret(secret, null), atMs)
+      : undefined;
+  }
+
+  /**
+   * Prefix and length first, so that most garbage costs nothing; the hex characters are not
+   * checked: a value of the right length that is not hex hashes to no key, and checking them
+   * would tax every admitted request for what a random well-formed secret costs an attacker anyway.
+   */
+  private isOurShape(secret: string): boolean {
+    const { secretPrefix } = this.settings;
+    if (!secret.startsWith(secretPrefix)) return false;
+    return (
+      secret.length === this.plainLength ||
+      (secret.length === this.plainLength + CHECKSUM_LENGTH &&
+        hasValidChecksum(secret, secretPrefix))
+    );
+  }
+}
