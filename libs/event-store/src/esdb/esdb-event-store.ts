@@ -21,6 +21,7 @@ import {
   NewEvent,
   ReadAllOptions,
   RecordedEvent,
+  StreamAppend,
 } from '../event-store.port';
 import { SubscriptionHealth } from '../subscription-health';
 import { AllSubscriptionItem, isSignal, openAllSubscription } from './esdb-all-subscription';
@@ -98,7 +99,7 @@ export class EsdbEventStore implements EventStore {
     if (events.length === 0) throw new RangeError('append needs at least one event');
     const payload = events.map((event) =>
       jsonEvent({
-        id: randomUUID(),
+        id: event.id ?? randomUUID(),
         type: event.type,
         data: event.data,
         metadata: options.metadata,
@@ -124,6 +125,21 @@ export class EsdbEventStore implements EventStore {
         await sleep(DEFAULT_BACKOFF.initialMs * attempt);
       }
     }
+  }
+
+  /**
+   * EventStoreDB has no transaction over several streams: each stream is appended in turn, each
+   * append atomic on its own. A failure stops the batch with the appends before it written.
+   * Callers whose appends commute (usage) keep the failed ones and retry them.
+   */
+  async appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.some(({ events }) => events.length === 0))
+      throw new RangeError('append needs at least one event');
+    const results: AppendResult[] = [];
+    for (const { stream, events, options } of appends) {
+      results.push(await this.append(stream, events, options));
+    }
+    return results;
   }
 
   async readStream(
