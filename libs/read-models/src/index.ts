@@ -29,3 +29,7 @@ export * from './keys/is-key-event';
 export * from './routing-preferences/is-routing-preference-event';
 export * from './defaults/is-default-preference-event';
 export * from './org-key-policy/is-org-key-policy-event';
+export * from './analytics/usage-bucket.document';
+export { usageBucketProjection } from './analytics/usage-bucket.projection';
+export * from './analytics/usage-buckets.runnable';
+export * from './analytics/usage-series';

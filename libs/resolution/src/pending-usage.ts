@@ -1,7 +1,27 @@
-import { KeyUsageRecorded, ModelUsage } from '@keyledger/domain/usage/usage.events';
+import {
+  KeyUsageRecorded,
+  ModelUsage,
+  RefusalCounts,
+  USAGE_SCHEMA_VERSION,
+} from '@keyledger/domain/usage/usage.events';
 import { usageBucketStart } from '@keyledger/domain/usage/usage-bucket';
 import { toCredits } from './credits';
+import { REFUSAL_CODES, RefusalCode } from './refusal';
 import { UsageAmounts } from './usage-ledger';
+
+/** Refusals by `REFUSAL_CODES` index: created on a batch's first refusal, so counting one allocates nothing. */
+type RefusalTally = Uint32Array;
+
+/** One model's share of a batch. */
+interface ModelTally {
+  requests: number;
+  reports: number;
+  cost: number;
+  byok_cost: number;
+  refused: RefusalTally | null;
+}
+
+const REFUSAL_INDEX = new Map<RefusalCode, number>(REFUSAL_CODES.map((code, i) => [code, i]));
 
 /** Counted here, not yet appended: one key's usage within one minute and one reset period. */
 interface Batch {
@@ -12,8 +32,9 @@ interface Batch {
   requests: number;
   cost: number;
   byok_cost: number;
-  /** Created on the first usage report naming a model: most batches are requests only. */
-  by_model: Map<string, { reports: number; cost: number; byok_cost: number }> | null;
+  refused: RefusalTally | null;
+  /** Created on the first request or report naming a model. */
+  by_model: Map<string, ModelTally> | null;
 }
 
 /** Where a key's usage is counted: which key, and which manual reset was in force. */
@@ -35,21 +56,35 @@ export class PendingUsage {
 
   constructor(private readonly instanceId: string) {}
 
-  /** Adds usage of `key` at `atMs`; `model` names the model a usage report was for. */
+  /** Adds a usage report of `key` at `atMs`; `model` names the model it was for. */
   add(key: UsageTarget, atMs: number, amounts: UsageAmounts, model: string | null): void {
-    const batch = this.batchFor(key, atMs);
-    batch.from = Math.min(batch.from, atMs);
-    batch.to = Math.max(batch.to, atMs);
+    const batch = this.touch(key, atMs);
     batch.requests += amounts.requests;
     batch.cost += amounts.cost;
     batch.byok_cost += amounts.byok_cost;
     if (model !== null) {
-      batch.by_model ??= new Map();
-      const usage = batch.by_model.get(model) ?? { reports: 0, cost: 0, byok_cost: 0 };
+      const usage = modelTally(batch, model);
       usage.reports += 1;
       usage.cost += amounts.cost;
       usage.byok_cost += amounts.byok_cost;
-      batch.by_model.set(model, usage);
+    }
+  }
+
+  /** Counts a request resolution admitted for `key` at `atMs`, for `model` when the request named one. */
+  admitted(key: UsageTarget, atMs: number, model: string | null): void {
+    const batch = this.touch(key, atMs);
+    batch.requests += 1;
+    if (model !== null) modelTally(batch, model).requests += 1;
+  }
+
+  /** Counts a request resolution refused for `key` with `code`. */
+  refused(key: UsageTarget, atMs: number, model: string | null, code: RefusalCode): void {
+    const batch = this.touch(key, atMs);
+    const index = REFUSAL_INDEX.get(code) ?? 0;
+    (batch.refused ??= newTally())[index] += 1;
+    if (model !== null) {
+      const usage = modelTally(batch, model);
+      (usage.refused ??= newTally())[index] += 1;
     }
   }
 
@@ -64,6 +99,14 @@ export class PendingUsage {
     this.open = new Map();
     this.closed = [];
     return drained;
+  }
+
+  /** The batch counting `key` at `atMs`, stretched to cover it. */
+  private touch(key: UsageTarget, atMs: number): Batch {
+    const batch = this.batchFor(key, atMs);
+    if (atMs < batch.from) batch.from = atMs;
+    if (atMs > batch.to) batch.to = atMs;
+    return batch;
   }
 
   private batchFor(key: UsageTarget, atMs: number): Batch {
@@ -87,6 +130,7 @@ export class PendingUsage {
       requests: 0,
       cost: 0,
       byok_cost: 0,
+      refused: null,
       by_model: null,
     };
     this.open.set(key.id, batch);
@@ -102,6 +146,8 @@ export class PendingUsage {
           reports: usage.reports,
           cost: toCredits(usage.cost),
           byok_cost: toCredits(usage.byok_cost),
+          requests: usage.requests,
+          refused: refusalCounts(usage.refused),
         },
       ]),
     );
@@ -117,7 +163,31 @@ export class PendingUsage {
         byok_cost: toCredits(batch.byok_cost),
         by_model: byModel,
         limit_reset_position: batch.limit_reset_position,
+        schema_version: USAGE_SCHEMA_VERSION,
+        refused: refusalCounts(batch.refused),
       },
     };
   }
+}
+
+const newTally = (): RefusalTally => new Uint32Array(REFUSAL_CODES.length);
+
+function modelTally(batch: Batch, model: string): ModelTally {
+  batch.by_model ??= new Map();
+  let usage = batch.by_model.get(model);
+  if (usage === undefined) {
+    usage = { requests: 0, reports: 0, cost: 0, byok_cost: 0, refused: null };
+    batch.by_model.set(model, usage);
+  }
+  return usage;
+}
+
+/** The codes counted, by name; codes never counted are left out. */
+function refusalCounts(tally: RefusalTally | null): RefusalCounts {
+  const counts: Record<string, number> = {};
+  if (tally !== null) {
+    for (const [index, count] of tally.entries())
+      if (count > 0) counts[REFUSAL_CODES[index]] = count;
+  }
+  return counts;
 }

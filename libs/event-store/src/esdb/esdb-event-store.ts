@@ -12,7 +12,7 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { matchesFilter } from '../event-filter';
-import { isTransientStoreError } from '../event-store-error';
+import { isTransientStoreError, PartialBatchError } from '../event-store-error';
 import {
   AppendOptions,
   AppendResult,
@@ -129,15 +129,21 @@ export class EsdbEventStore implements EventStore {
 
   /**
    * EventStoreDB has no transaction over several streams: each stream is appended in turn, each
-   * append atomic on its own. A failure stops the batch with the appends before it written.
-   * Callers whose appends commute (usage) keep the failed ones and retry them.
+   * append atomic on its own. A failure after the first append is a `PartialBatchError` saying
+   * how many were written, so a caller retries only the rest.
    */
   async appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (appends.some(({ events }) => events.length === 0))
       throw new RangeError('append needs at least one event');
     const results: AppendResult[] = [];
     for (const { stream, events, options } of appends) {
-      results.push(await this.append(stream, events, options));
+      try {
+        results.push(await this.append(stream, events, options));
+      } catch (error) {
+        throw results.length === 0
+          ? error
+          : new PartialBatchError(results.length, { cause: error });
+      }
     }
     return results;
   }
