@@ -21,8 +21,10 @@ describe('PendingUsage', () => {
           requests: 1,
           cost: 0.25,
           byok_cost: 1,
-          by_model: { m1: { reports: 2, cost: 0.25, byok_cost: 1 } },
+          by_model: { m1: { reports: 2, cost: 0.25, byok_cost: 1, requests: 0, refused: {} } },
           limit_reset_position: null,
+          schema_version: 2,
+          refused: {},
         },
       },
     ]);
@@ -64,5 +66,20 @@ describe('PendingUsage', () => {
     pending.add(key, 0, cost(1), '__proto__');
     const [event] = pending.drain().get('k1') ?? [];
     expect(Object.keys(event.data.by_model)).toEqual(['__proto__']);
+  });
+
+  it('counts admitted and refused resolutions by model and by code', () => {
+    const pending = new PendingUsage('i1');
+    const at0 = at('2026-03-10T12:00:05Z');
+    pending.admitted(key, at0, 'm1');
+    pending.admitted(key, at0, null);
+    pending.refused(key, at0, 'm1', 'limit_exceeded');
+    pending.refused(key, at0, null, 'key_disabled');
+    const [event] = pending.drain().get('k1') ?? [];
+    expect(event.data).toMatchObject({
+      requests: 2,
+      refused: { limit_exceeded: 1, key_disabled: 1 },
+      by_model: { m1: { requests: 1, reports: 0, refused: { limit_exceeded: 1 } } },
+    });
   });
 });
