@@ -26,6 +26,7 @@ export * from './runner/runner-logger';
 export * from './all-projections';
 export * from './projection/event-guard';
 export * from './keys/is-key-event';
+export * from './keys/is-limit-alert-event';
 export * from './routing-preferences/is-routing-preference-event';
 export * from './defaults/is-default-preference-event';
 export * from './org-key-policy/is-org-key-policy-event';

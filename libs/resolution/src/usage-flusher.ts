@@ -27,6 +27,8 @@ export class UsageFlusher {
     private readonly model: ResolutionModel,
     private readonly clock: Clock,
     private readonly onError: (error: unknown) => void,
+    /** Runs after every flush, written or not: the limit alerts' check. */
+    private readonly afterFlush: () => Promise<void> = async () => undefined,
   ) {}
 
   /** Flushes every `intervalMs` until closed; the timer never keeps the process alive. */
@@ -37,7 +39,10 @@ export class UsageFlusher {
 
   /** Appends everything counted so far; flushes run one at a time, in call order. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.catch(() => undefined).then(() => this.flushOnce());
+    this.flushing = this.flushing
+      .catch(() => undefined)
+      .then(() => this.flushOnce())
+      .finally(() => this.afterFlush());
     return this.flushing;
   }
 

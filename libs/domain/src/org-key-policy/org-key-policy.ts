@@ -1,4 +1,5 @@
 import { isKeyScope, KEY_SCOPES } from '../keys/key-scopes';
+import { checkAlertThresholds } from '../alerts/alert-thresholds';
 import { FieldErrors } from '../shared/validation';
 
 /** `new_keys`: only creates, updates and rotations are checked; `all_keys`: resolve refuses non-compliant keys too. */
@@ -15,6 +16,8 @@ export interface OrgKeyPolicy {
   readonly allowed_scopes: readonly string[] | null;
   readonly require_ip_allowlist: boolean;
   readonly enforcement: KeyPolicyEnforcement;
+  /** Alert thresholds of new org keys that name none (policies set before it existed lack it: none). */
+  readonly default_alert_thresholds?: readonly number[];
 }
 
 /** The policy of an org that never set one: no rule. */
@@ -24,6 +27,7 @@ export const NO_KEY_POLICY: OrgKeyPolicy = {
   allowed_scopes: null,
   require_ip_allowlist: false,
   enforcement: 'new_keys',
+  default_alert_thresholds: [],
 };
 
 /** Longest `max_lifetime_days` (ten years). */
@@ -74,7 +78,12 @@ export function checkOrgKeyPolicy(errors: FieldErrors, input: OrgKeyPolicyInput)
   if (!(KEY_POLICY_ENFORCEMENTS as readonly unknown[]).includes(policy.enforcement)) {
     errors.add('enforcement', `must be one of ${KEY_POLICY_ENFORCEMENTS.join(', ')}`);
   }
-  return policy as unknown as OrgKeyPolicy;
+  const thresholds = checkAlertThresholds(
+    errors,
+    policy.default_alert_thresholds,
+    'default_alert_thresholds',
+  );
+  return { ...policy, default_alert_thresholds: thresholds } as unknown as OrgKeyPolicy;
 }
 
 function definedFields(input: OrgKeyPolicyInput): Partial<Record<keyof OrgKeyPolicy, unknown>> {

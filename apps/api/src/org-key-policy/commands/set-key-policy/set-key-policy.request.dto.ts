@@ -62,6 +62,16 @@ export class SetKeyPolicyRequestDto {
   @IsIn(KEY_POLICY_ENFORCEMENTS)
   readonly enforcement?: KeyPolicyEnforcement;
 
+  @ApiPropertyOptional({
+    type: [Number],
+    default: [],
+    example: [80, 100],
+    description:
+      'Alert thresholds (percent of the limit, 1–100, up to 5) of new org keys that name none.',
+  })
+  @IsOptional()
+  readonly default_alert_thresholds?: number[];
+
   @ApiProperty({ minLength: 1, maxLength: REASON_MAX, example: 'SOC 2: 90-day key rotation' })
   @IsString()
   @MinLength(1)
