@@ -54,6 +54,7 @@ const PACKED_FIELDS = [
   'metadata',
   'external_id',
   'issued_at',
+  'alert_thresholds',
 ] as const satisfies readonly Exclude<keyof KeyState, 'id'>[];
 
 type PackedFields = typeof PACKED_FIELDS;

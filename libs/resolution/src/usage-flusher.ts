@@ -74,6 +74,7 @@ export class UsageFlusher {
       throw new AggregateError(
         [error],
         `usage of ${appends.length - written} key(s) not flushed; kept for retry`,
+        { cause: error },
       );
     }
   }

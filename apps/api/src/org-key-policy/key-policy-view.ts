@@ -17,6 +17,5 @@ export interface KeyPolicyEnvelope {
 export const toKeyPolicyView = (orgId: string, state: VersionedOrgKeyPolicy): KeyPolicyView => ({
   org_id: orgId,
   ...state.policy,
-  default_alert_thresholds: state.policy.default_alert_thresholds ?? [],
   updated_at: state.set_at,
 });

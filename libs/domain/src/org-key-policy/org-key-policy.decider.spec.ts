@@ -10,6 +10,7 @@ const strict: OrgKeyPolicy = {
   allowed_scopes: ['completions'],
   require_ip_allowlist: true,
   enforcement: 'all_keys',
+  default_alert_thresholds: [80, 100],
 };
 const set = (policy: OrgKeyPolicyInput, reason: unknown = 'SOC 2'): SetOrgKeyPolicy => ({
   type: 'SetOrgKeyPolicy',
@@ -57,6 +58,7 @@ describe('the org key policy decider', () => {
     ['allowed_scopes', { allowed_scopes: ['root'] }],
     ['require_ip_allowlist', { require_ip_allowlist: 1 }],
     ['enforcement', { enforcement: 'some_keys' }],
+    ['default_alert_thresholds', { default_alert_thresholds: [0] }],
   ])('when %s is invalid, then validation_failed names it', (field, policy) => {
     org().when(set(policy)).thenFails('validation_failed', field);
   });

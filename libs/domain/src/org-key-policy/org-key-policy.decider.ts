@@ -32,7 +32,15 @@ export const initialOrgKeyPolicyState: OrgKeyPolicyState = { policy: NO_KEY_POLI
 export function policyOf({ data }: OrgKeyPolicyEvent): OrgKeyPolicy {
   const { max_lifetime_days, require_limit, allowed_scopes, require_ip_allowlist, enforcement } =
     data;
-  return { max_lifetime_days, require_limit, allowed_scopes, require_ip_allowlist, enforcement };
+  return {
+    max_lifetime_days,
+    require_limit,
+    allowed_scopes,
+    require_ip_allowlist,
+    enforcement,
+    // Policies set before limit alerts existed name no default thresholds.
+    default_alert_thresholds: data.default_alert_thresholds ?? [],
+  };
 }
 
 /** One policy per org, guarded by the org stream's expected revision. */
