@@ -37,6 +37,7 @@ describe('org key policies', () => {
         allowed_scopes: null,
         require_ip_allowlist: false,
         enforcement: 'new_keys',
+        default_alert_thresholds: [],
         updated_at: null,
       });
       expectError(await world.bob.get(POLICY), 404, 'not_found');

@@ -78,10 +78,12 @@ export const AUDIT_EVENT_TYPES = [
   'KeySecretRotated',
   'KeyIpAllowlistSet',
   'KeyRateLimitsSet',
+  'KeyAlertThresholdsSet',
   'KeyMetadataSet',
   'KeyExternalIdSet',
   'KeyRevoked',
   'OrgKeyPolicySet',
+  'KeyLimitThresholdReached',
 ] as const;
 
 /** The filters the audit log and its export share; all of them combine. */

@@ -14,6 +14,8 @@ export interface KeyPolicy {
   readonly allowed_scopes: readonly KeyScope[] | null;
   readonly require_ip_allowlist: boolean;
   readonly enforcement: KeyPolicyEnforcement;
+  /** Alert thresholds of new org keys that name none. */
+  readonly default_alert_thresholds: readonly number[];
   /** When it was last set; null: never. */
   readonly updated_at: string | null;
 }
@@ -26,6 +28,7 @@ export const KEY_POLICY_FIELDS: FieldList<KeyPolicy> = {
   allowed_scopes: 'required',
   require_ip_allowlist: 'required',
   enforcement: 'required',
+  default_alert_thresholds: 'required',
   updated_at: 'required',
 };
 
@@ -36,6 +39,7 @@ export interface SetKeyPolicyRequest {
   readonly allowed_scopes?: readonly KeyScope[] | null;
   readonly require_ip_allowlist?: boolean;
   readonly enforcement?: KeyPolicyEnforcement;
+  readonly default_alert_thresholds?: readonly number[];
   /** Kept in the audit trail. */
   readonly reason: string;
 }
@@ -47,5 +51,6 @@ export const SET_KEY_POLICY_FIELDS: FieldList<SetKeyPolicyRequest> = {
   allowed_scopes: 'optional',
   require_ip_allowlist: 'optional',
   enforcement: 'optional',
+  default_alert_thresholds: 'optional',
   reason: 'required',
 };

@@ -17,9 +17,11 @@ export type WebhookEventType =
   | 'key.rotated'
   | 'key.ip_allowlist_set'
   | 'key.rate_limits_set'
+  | 'key.alert_thresholds_set'
   | 'key.metadata_set'
   | 'key.external_id_set'
   | 'key.revoked'
+  | 'key.limit_threshold_reached'
   | 'org.key_policy_updated';
 
 /** Every event type a subscription can name, in lifecycle order. */
@@ -38,9 +40,11 @@ export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
   'key.rotated',
   'key.ip_allowlist_set',
   'key.rate_limits_set',
+  'key.alert_thresholds_set',
   'key.metadata_set',
   'key.external_id_set',
   'key.revoked',
+  'key.limit_threshold_reached',
   'org.key_policy_updated',
 ];
 
