@@ -190,6 +190,30 @@ describe('usage analytics', () => {
       DATA_DIR: app.dataDir,
     });
     expect(rebuilt.code).toBe(0);
+    // The CLI reads the same series from the same store.
+    const cli = await runToEnd(
+      'apps/cli/src/main.ts',
+      ['analytics', '--key', keyId, '--from', from, '--to', to, '--format', 'json'],
+      { DATA_DIR: app.dataDir },
+    );
+    expect(cli.code).toBe(0);
+    expect((JSON.parse(cli.stdout) as { data: Point[] }).data).toEqual(before);
+    const table = await runToEnd(
+      'apps/cli/src/main.ts',
+      [
+        'analytics',
+        '--org',
+        ORG,
+        '--from',
+        hour.toISOString(),
+        '--to',
+        to,
+        '--group-by',
+        'outcome',
+      ],
+      { DATA_DIR: app.dataDir },
+    );
+    expect(table.stdout).toMatch(/insufficient_scope\s+2\s/);
     app = await startTestApp({ dataDir: app.dataDir, env: ENV });
     expect((await keyAnalytics(`from=${from}&to=${to}`)).body.data).toEqual(before);
   });

@@ -34,3 +34,4 @@ export * from './analytics/usage-bucket.document';
 export { usageBucketProjection } from './analytics/usage-bucket.projection';
 export * from './analytics/usage-buckets.runnable';
 export * from './analytics/usage-series';
+export * from './analytics/usage-series-reader';

@@ -1,39 +1,11 @@
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { csvField } from '@keyledger/governance';
+import { analyticsCsv } from '@keyledger/governance';
 import { SeriesPoint } from '@keyledger/read-models';
 import { AnalyticsFormat } from './analytics-range.request.dto';
 
 /** The JSON answer of both analytics routes. */
 export interface AnalyticsEnvelope {
   readonly data: readonly SeriesPoint[];
-}
-
-const CRLF = '\r\n';
-const line = (cells: readonly unknown[]): string =>
-  cells.map((cell) => csvField(cell as string)).join(',') + CRLF;
-
-/**
- * The series as CSV: one row per bucket (refusals and models as JSON cells), or with groups one
- * row per bucket and group.
- */
-export function analyticsCsv(points: readonly SeriesPoint[]): string {
-  const grouped = points.some((point) => point.groups !== undefined);
-  if (!grouped) {
-    const head = line(['start', 'requests', 'refused', 'cost', 'byok_cost', 'models']);
-    return (
-      head +
-      points
-        .map((p) => line([p.start, p.requests, p.refused, p.cost, p.byok_cost, p.models]))
-        .join('')
-    );
-  }
-  const head = line(['start', 'group', 'requests', 'cost', 'byok_cost']);
-  const rows = points.flatMap((p) =>
-    Object.entries(p.groups ?? {}).map(([group, g]) =>
-      line([p.start, group, g.requests, g.cost, g.byok_cost]),
-    ),
-  );
-  return head + rows.join('');
 }
 
 /** Whether the caller asked for CSV, by `format` or by `Accept`. */

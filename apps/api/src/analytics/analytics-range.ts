@@ -1,13 +1,6 @@
 import { invalid } from '@keyledger/domain';
-import { bucketStarts, Granularity } from '@keyledger/read-models';
+import { bucketStarts, Granularity, SeriesRange } from '@keyledger/read-models';
 import { AnalyticsRangeRequestDto } from './analytics-range.request.dto';
-
-/** A checked range of buckets. */
-export interface AnalyticsRange {
-  readonly granularity: Granularity;
-  readonly fromMs: number;
-  readonly toMs: number;
-}
 
 /** Most buckets one answer holds: 90 days of hours, 10 years of days. */
 export const MAX_BUCKETS = 2_160;
@@ -22,7 +15,7 @@ export function analyticsRange(
   query: AnalyticsRangeRequestDto,
   now: Date,
   hourlyRetentionDays: number,
-): AnalyticsRange {
+): SeriesRange {
   const granularity = query.granularity ?? 'hour';
   const toMs = query.to === undefined ? now.getTime() : Date.parse(query.to);
   const fromMs =

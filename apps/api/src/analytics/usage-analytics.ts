@@ -1,19 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AnalyticsGroupBy,
-  bucketStarts,
   DocumentCollection,
+  keySeries,
+  orgSeries,
   ReadStore,
   SeriesPoint,
+  SeriesRange,
   USAGE_BUCKET_DOCUMENTS,
-  usageBucketId,
   UsageBucketDocument,
-  usageSeries,
 } from '@keyledger/read-models';
 import { READ_STORE } from '../infrastructure/tokens';
-import { AnalyticsRange } from './analytics-range';
-
-const PAGE = 1_000;
 
 /** Usage time series read from the usage buckets read model. */
 @Injectable()
@@ -24,40 +21,18 @@ export class UsageAnalytics {
     this.buckets = store.collection(USAGE_BUCKET_DOCUMENTS);
   }
 
-  /** One key's series: its buckets read by id, one `getMany`. */
-  async ofKey(keyId: string, range: AnalyticsRange): Promise<SeriesPoint[]> {
-    const { granularity, fromMs, toMs } = range;
-    const ids = bucketStarts(granularity, fromMs, toMs).map((at) =>
-      usageBucketId(granularity, keyId, at),
-    );
-    const found = await this.buckets.getMany(ids);
-    return usageSeries([...found.values()], granularity, fromMs, toMs);
+  /** One key's series. */
+  ofKey(keyId: string, range: SeriesRange): Promise<SeriesPoint[]> {
+    return keySeries(this.buckets, keyId, range);
   }
 
-  /**
-   * An org's series over the keys `covers` admits, read by the (org, granularity, start) index,
-   * broken down by `groupBy` when given.
-   */
-  async ofOrg(
+  /** An org's series over the keys `covers` admits. */
+  ofOrg(
     orgId: string,
     covers: (keyId: string) => boolean,
-    range: AnalyticsRange,
+    range: SeriesRange,
     groupBy: AnalyticsGroupBy | null,
   ): Promise<SeriesPoint[]> {
-    const { granularity, fromMs, toMs } = range;
-    const starts = bucketStarts(granularity, fromMs, toMs).map((at) => new Date(at).toISOString());
-    const buckets: UsageBucketDocument[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await this.buckets.find({
-        where: { org_id: orgId, granularity, start: { in: starts } },
-        sort: [{ field: 'start', direction: 'asc' }],
-        limit: PAGE,
-        cursor,
-      });
-      buckets.push(...page.items.filter((bucket) => covers(bucket.key_id)));
-      cursor = page.next_cursor;
-    } while (cursor !== null);
-    return usageSeries(buckets, granularity, fromMs, toMs, groupBy);
+    return orgSeries(this.buckets, orgId, covers, range, groupBy);
   }
 }
