@@ -21,7 +21,9 @@ interface ModelTally {
   refused: RefusalTally | null;
 }
 
-const REFUSAL_INDEX = new Map<RefusalCode, number>(REFUSAL_CODES.map((code, i) => [code, i]));
+const REFUSAL_INDEX = Object.fromEntries(REFUSAL_CODES.map((code, i) => [code, i])) as {
+  readonly [C in RefusalCode]: number;
+};
 
 /** Counted here, not yet appended: one key's usage within one minute and one reset period. */
 interface Batch {
@@ -35,6 +37,9 @@ interface Batch {
   refused: RefusalTally | null;
   /** Created on the first request or report naming a model. */
   by_model: Map<string, ModelTally> | null;
+  /** The model counted last and its tally: a key's requests mostly name one model in a row. */
+  last_model: string | null;
+  last_tally: ModelTally | null;
 }
 
 /** Where a key's usage is counted: which key, and which manual reset was in force. */
@@ -46,11 +51,14 @@ export interface UsageTarget {
 /**
  * Usage counted by this instance since the last flush, batched per key. A batch never spans a
  * UTC minute (so a rebuild can place it in every window) nor a manual reset (so a rebuild knows
- * whether it still limits the key): crossing either starts another batch.
+ * whether it still limits the key): crossing either starts another batch. Refused resolutions
+ * are batched apart from usage: they count for analytics only.
  */
 export class PendingUsage {
   /** Each key's batch for its latest minute and reset period: nearly every add lands here. */
   private open = new Map<string, Batch>();
+  /** The same for refusals, kept apart: a refusal moves no usage figure, not even `last_used_at`. */
+  private openRefusals = new Map<string, Batch>();
   /** Batches left behind by a key moving on to another minute or reset period. */
   private closed: [string, Batch][] = [];
 
@@ -58,7 +66,7 @@ export class PendingUsage {
 
   /** Adds a usage report of `key` at `atMs`; `model` names the model it was for. */
   add(key: UsageTarget, atMs: number, amounts: UsageAmounts, model: string | null): void {
-    const batch = this.touch(key, atMs);
+    const batch = this.touch(this.open, key, atMs);
     batch.requests += amounts.requests;
     batch.cost += amounts.cost;
     batch.byok_cost += amounts.byok_cost;
@@ -72,15 +80,15 @@ export class PendingUsage {
 
   /** Counts a request resolution admitted for `key` at `atMs`, for `model` when the request named one. */
   admitted(key: UsageTarget, atMs: number, model: string | null): void {
-    const batch = this.touch(key, atMs);
+    const batch = this.touch(this.open, key, atMs);
     batch.requests += 1;
     if (model !== null) modelTally(batch, model).requests += 1;
   }
 
   /** Counts a request resolution refused for `key` with `code`. */
   refused(key: UsageTarget, atMs: number, model: string | null, code: RefusalCode): void {
-    const batch = this.touch(key, atMs);
-    const index = REFUSAL_INDEX.get(code) ?? 0;
+    const batch = this.touch(this.openRefusals, key, atMs);
+    const index = REFUSAL_INDEX[code];
     (batch.refused ??= newTally())[index] += 1;
     if (model !== null) {
       const usage = modelTally(batch, model);
@@ -91,27 +99,28 @@ export class PendingUsage {
   /** Every pending batch as events, by key id; nothing is pending afterwards. */
   drain(): ReadonlyMap<string, readonly KeyUsageRecorded[]> {
     const drained = new Map<string, KeyUsageRecorded[]>();
-    for (const [keyId, batch] of [...this.closed, ...this.open]) {
+    for (const [keyId, batch] of [...this.closed, ...this.open, ...this.openRefusals]) {
       const events = drained.get(keyId) ?? [];
       events.push(this.event(keyId, batch));
       drained.set(keyId, events);
     }
     this.open = new Map();
+    this.openRefusals = new Map();
     this.closed = [];
     return drained;
   }
 
   /** The batch counting `key` at `atMs`, stretched to cover it. */
-  private touch(key: UsageTarget, atMs: number): Batch {
-    const batch = this.batchFor(key, atMs);
+  private touch(open: Map<string, Batch>, key: UsageTarget, atMs: number): Batch {
+    const batch = this.batchFor(open, key, atMs);
     if (atMs < batch.from) batch.from = atMs;
     if (atMs > batch.to) batch.to = atMs;
     return batch;
   }
 
-  private batchFor(key: UsageTarget, atMs: number): Batch {
+  private batchFor(batches: Map<string, Batch>, key: UsageTarget, atMs: number): Batch {
     const bucket = usageBucketStart(atMs);
-    const open = this.open.get(key.id);
+    const open = batches.get(key.id);
     if (
       open !== undefined &&
       open.bucket === bucket &&
@@ -132,8 +141,10 @@ export class PendingUsage {
       byok_cost: 0,
       refused: null,
       by_model: null,
+      last_model: null,
+      last_tally: null,
     };
-    this.open.set(key.id, batch);
+    batches.set(key.id, batch);
     return batch;
   }
 
@@ -173,12 +184,15 @@ export class PendingUsage {
 const newTally = (): RefusalTally => new Uint32Array(REFUSAL_CODES.length);
 
 function modelTally(batch: Batch, model: string): ModelTally {
+  if (batch.last_model === model && batch.last_tally !== null) return batch.last_tally;
   batch.by_model ??= new Map();
   let usage = batch.by_model.get(model);
   if (usage === undefined) {
     usage = { requests: 0, reports: 0, cost: 0, byok_cost: 0, refused: null };
     batch.by_model.set(model, usage);
   }
+  batch.last_model = model;
+  batch.last_tally = usage;
   return usage;
 }
 

@@ -1,6 +1,6 @@
 import { KeyCreated, KeyEvent } from '@keyledger/domain';
 import { CidrSet, parseCidrWords } from '@keyledger/network';
-import { KeyUsageRecorded } from '@keyledger/domain/usage/usage.events';
+import { countsUsage, KeyUsageRecorded } from '@keyledger/domain/usage/usage.events';
 import { RecordedEvent } from '@keyledger/event-store';
 import { CalendarWindowCache } from './calendar-windows';
 import { Interner } from './interner';
@@ -223,6 +223,7 @@ export class ResolutionModel {
     if (key === undefined) return;
     const foldedUntil = this.usageFoldedUntil.get(key.id);
     if (foldedUntil !== undefined && event.position <= foldedUntil) return;
+    if (!countsUsage(data)) return;
     const { amounts, fromMs, toMs, limitResetPosition } = recordedUsage(event);
     this.count(key, fromMs, toMs, amounts, limitResetPosition);
   }

@@ -49,10 +49,18 @@ export interface KeyUsageRecorded {
     readonly limit_reset_position: number | null;
     /** `USAGE_SCHEMA_VERSION` of the payload; absent: 1. */
     readonly schema_version?: number;
-    /** Resolutions of the key refused in the batch, by code (schema 2). */
+    /**
+     * Resolutions of the key refused in the batch, by code (schema 2). A batch holding refusals
+     * holds nothing else (requests, costs and reports are 0): refusals never move usage figures
+     * or `last_used_at`, so their batches stay apart (see `countsUsage`).
+     */
     readonly refused?: RefusalCounts;
   };
 }
+
+/** Whether a usage batch counts usage (admitted requests, reports), not only refusals. */
+export const countsUsage = (data: KeyUsageRecorded['data']): boolean =>
+  data.refused === undefined || Object.keys(data.refused).length === 0;
 
 /** Every fact a key's usage stream can hold. */
 export type UsageEvent = KeyUsageRecorded;
