@@ -2,6 +2,7 @@ import { runToEnd } from '../projector/support/child-process';
 import { reportUsage, resolve } from '../resolution/resolution-support';
 import { call, expectError } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
+import { mongoTestDatabase } from '../projector/support/mongo-database';
 
 jest.setTimeout(60_000);
 
@@ -16,11 +17,24 @@ interface Point {
 }
 
 const ORG = 'org_analytics';
+const mongo = mongoTestDatabase();
 // A short flush interval: usage reaches the buckets soon after it is counted.
-const ENV = { USAGE_FLUSH_INTERVAL_MS: '20' };
+const FLUSH = { USAGE_FLUSH_INTERVAL_MS: '20' };
+const READ_STORES: [string, Record<string, string>][] = [
+  ['the embedded read store', FLUSH],
+  ...(mongo
+    ? [
+        ['MongoDB', { ...FLUSH, READ_STORE: 'mongo', MONGO_URL: mongo.url }] as [
+          string,
+          Record<string, string>,
+        ],
+      ]
+    : []),
+];
+if (mongo) afterAll(() => mongo.drop());
 
 /** Usage analytics over HTTP: what was sent, counted per key, model and outcome, kept across a restart and a rebuild. */
-describe('usage analytics', () => {
+describe.each(READ_STORES)('usage analytics on %s', (_, ENV) => {
   let app: TestApp;
   let admin: string;
   let keyId: string;
@@ -187,6 +201,7 @@ describe('usage analytics', () => {
     expect((await keyAnalytics(`from=${from}&to=${to}`)).body.data).toEqual(before);
     await app.close({ keepData: true });
     const rebuilt = await runToEnd('apps/cli/src/main.ts', ['rebuild', 'usage_buckets.v1'], {
+      ...ENV,
       DATA_DIR: app.dataDir,
     });
     expect(rebuilt.code).toBe(0);
@@ -194,7 +209,7 @@ describe('usage analytics', () => {
     const cli = await runToEnd(
       'apps/cli/src/main.ts',
       ['analytics', '--key', keyId, '--from', from, '--to', to, '--format', 'json'],
-      { DATA_DIR: app.dataDir },
+      { ...ENV, DATA_DIR: app.dataDir },
     );
     expect(cli.code).toBe(0);
     expect((JSON.parse(cli.stdout) as { data: Point[] }).data).toEqual(before);
@@ -211,7 +226,7 @@ describe('usage analytics', () => {
         '--group-by',
         'outcome',
       ],
-      { DATA_DIR: app.dataDir },
+      { ...ENV, DATA_DIR: app.dataDir },
     );
     expect(table.stdout).toMatch(/insufficient_scope\s+2\s/);
     app = await startTestApp({ dataDir: app.dataDir, env: ENV });
