@@ -8,6 +8,7 @@ const OPEN: KeyPolicy = {
   allowed_scopes: null,
   require_ip_allowlist: false,
   enforcement: 'new_keys',
+  default_alert_thresholds: [],
   updated_at: null,
 };
 
@@ -18,6 +19,7 @@ const STRICT: KeyPolicy = {
   allowed_scopes: ['completions'],
   require_ip_allowlist: true,
   enforcement: 'all_keys',
+  default_alert_thresholds: [80, 100],
   updated_at: '2026-12-01T10:00:00.000Z',
 };
 
@@ -32,6 +34,8 @@ describe('the key policy form draft', () => {
       allowed_scopes: policy.allowed_scopes,
       require_ip_allowlist: policy.require_ip_allowlist,
       enforcement: policy.enforcement,
+      // Not on the form, but kept: the PUT replaces the whole policy.
+      default_alert_thresholds: policy.default_alert_thresholds,
       reason: 'SOC 2',
     });
   });

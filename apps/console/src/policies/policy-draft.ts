@@ -14,6 +14,8 @@ export interface PolicyDraft {
   readonly allowedScopes: readonly string[];
   readonly requireIpAllowlist: boolean;
   readonly enforcement: KeyPolicyEnforcement;
+  /** Kept as the policy has it (the form does not edit it): a PUT replaces the whole policy. */
+  readonly defaultAlertThresholds: readonly number[];
   readonly reason: string;
 }
 
@@ -25,6 +27,7 @@ export const policyDraft = (policy: KeyPolicy): PolicyDraft => ({
   allowedScopes: policy.allowed_scopes ?? [],
   requireIpAllowlist: policy.require_ip_allowlist,
   enforcement: policy.enforcement,
+  defaultAlertThresholds: policy.default_alert_thresholds,
   reason: '',
 });
 
@@ -38,6 +41,7 @@ export const policyRequest = (draft: PolicyDraft): SetKeyPolicyRequest => ({
   allowed_scopes: draft.restrictScopes ? draft.allowedScopes : null,
   require_ip_allowlist: draft.requireIpAllowlist,
   enforcement: draft.enforcement,
+  default_alert_thresholds: draft.defaultAlertThresholds,
   reason: draft.reason.trim(),
 });
 
