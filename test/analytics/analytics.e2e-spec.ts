@@ -147,6 +147,11 @@ describe.each(READ_STORES)('usage analytics on %s', (_, ENV) => {
     expect(lines[1]).toMatch(
       new RegExp(`^${hour.toISOString()},4,"{""insufficient_scope"":2}",1.5,2,`),
     );
+    const accepted = await fetch(`${app.baseUrl}/api/v1/analytics?org_id=${ORG}&group_by=model`, {
+      headers: { authorization: `Bearer ${admin}`, accept: 'text/csv' },
+    });
+    expect(accepted.headers.get('content-type')).toContain('text/csv');
+    expect((await accepted.text()).split('\r\n')[0]).toBe('start,group,requests,cost,byok_cost');
   });
 
   it('gives the org the sum of its keys, broken down by key, model or outcome', async () => {

@@ -17,8 +17,11 @@ import { ResolutionModel } from './resolution-model';
  * (`no_stream`), so the store keeps one however many instances append it.
  */
 export class LimitAlerter {
-  /** Alerts this instance knows are recorded, so it appends each once at most. */
-  private readonly recorded = new Set<string>();
+  /**
+   * Alerts this instance knows are recorded, so it appends each once at most, with the end of
+   * their window (epoch ms; Infinity for a limit that never resets): forgotten once it has passed.
+   */
+  private readonly recorded = new Map<string, number>();
 
   constructor(
     private readonly store: EventStore,
@@ -29,6 +32,9 @@ export class LimitAlerter {
   /** Appends the alerts of every threshold crossed and not yet recorded. */
   async check(): Promise<void> {
     const now = this.clock.now();
+    for (const [id, windowEnd] of this.recorded) {
+      if (windowEnd <= now.getTime()) this.recorded.delete(id);
+    }
     for (const key of this.model.alertingKeys()) {
       for (const alert of this.crossed(key, now.getTime())) {
         const id = limitAlertId(
@@ -39,7 +45,8 @@ export class LimitAlerter {
         );
         if (this.recorded.has(id)) continue;
         await this.append(id, key, alert, now);
-        this.recorded.add(id);
+        const { window_end } = alert.data;
+        this.recorded.set(id, window_end === null ? Infinity : Date.parse(window_end));
       }
     }
   }
