@@ -61,7 +61,7 @@ async function dataDir(keys: number, bigOrgKeys: number) {
     const config = loadConfig({ DATA_DIR: dir });
     if (config.readStore.kind !== 'sqlite') throw new Error('the default read store is SQLite');
     const store = new SqliteReadStore({ file: config.readStore.file });
-    const runner = new ProjectionRunner(events, store, servedProjections(config.readStore), {
+    const runner = new ProjectionRunner(events, store, servedProjections(config), {
       logger: { error: (message, context) => console.error(message, context) },
       batchSize: 2_000,
     });

@@ -153,6 +153,7 @@ function resolverOver(
   secrets: readonly string[],
   pepper: string | null,
   restricted = false,
+  pending = new PendingUsage('bench'),
 ): { readonly resolver: Resolver; readonly pending: PendingUsage } {
   const model = new ResolutionModel('bench');
   const hash = (secret: string): string =>
@@ -160,7 +161,6 @@ function resolverOver(
       ? createHash('sha256').update(secret).digest('hex')
       : createHmac('sha256', pepper).update(secret).digest('hex');
   secrets.forEach((secret, n) => model.apply(storedKeyCreated(n, hash(secret), restricted)));
-  const pending = new PendingUsage('bench');
   return { resolver: new Resolver(model, pending, settingsFor(pepper)), pending };
 }
 
@@ -387,6 +387,51 @@ function importsTable(): BenchTable {
   };
 }
 
+/** Pending usage that counts admitted and refused resolutions as nothing: the floor analytics counting is measured against. */
+class UncountedUsage extends PendingUsage {
+  override admitted(): void {}
+  override refused(): void {}
+}
+
+/**
+ * What analytics counting costs resolve: the same resolver with and without counting each
+ * outcome per key, model and refusal code, admitted and refused requests, interleaved in one run.
+ */
+function analyticsTable(): BenchTable {
+  const secrets = Array.from({ length: RESOLVE_KEYS }, (_, n) => secretOf(n));
+  const contender = (name: string, counted: boolean, scope: string, ok: boolean): Contender => {
+    const usage = counted ? new PendingUsage('bench') : new UncountedUsage('bench');
+    const { resolver, pending } = resolverOver(secrets, PEPPER, false, usage);
+    return {
+      name,
+      run: (secret, i) => {
+        const outcome = resolver.resolve(
+          { secret, model: 'openai/gpt-4o-mini', scope },
+          new Date(START + i),
+        );
+        if (outcome instanceof Promise || outcome.ok !== ok) throw new Error('unexpected outcome');
+      },
+      afterRound: () => pending.drain(),
+    };
+  };
+  const results = measureInterleaved(secrets, [
+    contender('admitted, counting off', false, 'completions', true),
+    contender('admitted, counted per key and model', true, 'completions', true),
+    contender('refused (insufficient_scope), counting off', false, 'billing', false),
+    contender('refused (insufficient_scope), counted by code', true, 'billing', false),
+  ]);
+  return {
+    title: `Analytics counting on the hot path (HMAC pepper), ${RESOLVE_KEYS} keys, ${ROUNDS} interleaved rounds`,
+    rows: results.map((result, i) => ({
+      bench: result.name,
+      ops_per_s: result.opsPerSecond,
+      p50_us: result.p50,
+      p99_us: result.p99,
+      vs_counting_off: percent(result.opsPerSecond, results[i - (i % 2)].opsPerSecond),
+    })),
+  };
+}
+
 /** Heap and array buffers in use, after a full collection when `--expose-gc` allows one. */
 function memoryInUse(): number {
   globalThis.gc?.();
@@ -432,7 +477,10 @@ function memoryTable(): BenchTable {
 /** Every resolution benchmark, as tables, and the goals they measure. */
 export async function resolutionBench(): Promise<{ tables: BenchTable[]; goals: Goal[] }> {
   const { table, goals } = resolveTable();
-  return { tables: [table, restrictionsTable(), importsTable(), memoryTable()], goals };
+  return {
+    tables: [table, restrictionsTable(), importsTable(), analyticsTable(), memoryTable()],
+    goals,
+  };
 }
 
 if (require.main === module) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  ANALYTICS_POINT_FIELDS,
   AUDIT_ENTRY_FIELDS,
   AUDIT_EVENT_TYPES,
   clientOperations,
@@ -446,6 +447,23 @@ describe('@keyledger/client against the running app', () => {
       expect(violations.columns.slice(-2)).toEqual(['rule', 'reason']);
       await expectApiError(
         alice.reports.run('unused-keys', { days: -1 }),
+        400,
+        'validation_failed',
+      );
+    });
+
+    it("reads a key's and an org's analytics, every bucket with the fields its type names", async () => {
+      const key = visible((await alice.keys.create({ name: 'charted', org_id: 'org_a' })).data);
+      const ofKey = await alice.analytics.ofKey(key.id, { granularity: 'day' });
+      expect(ofKey.status).toBe(200);
+      expect(ofKey.data.length).toBeGreaterThanOrEqual(30);
+      for (const point of ofKey.data) expectFields(point, ANALYTICS_POINT_FIELDS);
+      const ofOrg = await alice.analytics.ofOrg({ org_id: 'org_a', group_by: 'outcome' });
+      // The last 24 hours by default: the hour 24 hours ago, partly, to the current one.
+      expect(ofOrg.data).toHaveLength(25);
+      expect(ofOrg.data[0].groups).toEqual({});
+      await expectApiError(
+        alice.analytics.ofKey(key.id, { granularity: 'week' as 'day' }),
         400,
         'validation_failed',
       );

@@ -206,6 +206,24 @@ describe('the console at /console, in headless Chromium against the real service
       await screenshot(page, 'reports');
     });
 
+    it("6b. charts a key's usage by hour: every bucket drawn, the busy one listed", async () => {
+      // Disabled at step 4: still charted.
+      const [key] = (await api.keys.list({ name, include_disabled: true })).data;
+      await nav('Analytics').click();
+      await page.getByLabel('Key id').fill(key.id);
+      await page.getByRole('button', { name: 'Show' }).click();
+      const chart = page.locator('[data-testid="chart"][data-rendered="true"]');
+      await shown(chart);
+      const points = (await api.analytics.ofKey(key.id)).data;
+      // Admitted, refused and cost for every hour of the last 24, empty ones included.
+      expect(await chart.getAttribute('data-points')).toBe(String(points.length * 3));
+      const busy = page.locator('tbody tr');
+      expect(await busy.count()).toBe(1);
+      await shown(busy.first().getByRole('cell', { name: '3', exact: true }));
+      await expectAccessible('analytics');
+      await screenshot(page, 'analytics');
+    });
+
     it('7. creates a webhook and sees its signing secret once', async () => {
       await nav('Webhooks').click();
       await page.getByLabel('Endpoint URL (https)').fill('https://hooks.example.com/keyledger');

@@ -38,6 +38,7 @@ describe('org key policies', () => {
         require_ip_allowlist: false,
         enforcement: 'new_keys',
         leaked_key_action: null,
+        default_alert_thresholds: [],
         updated_at: null,
       });
       expectError(await world.bob.get(POLICY), 404, 'not_found');

@@ -9,7 +9,7 @@ import {
 } from '@keyledger/audit-tree';
 import { SqliteEventStore } from '@keyledger/event-store';
 import { temporaryDatabaseFile } from '@keyledger/event-store/testing';
-import { ALL_PROJECTIONS } from '@keyledger/read-models';
+import { ALL_PROJECTIONS, USAGE_BUCKETS_NAME } from '@keyledger/read-models';
 import { appendGovernanceHistory } from '../../bench/rebuild-history';
 import { runToEnd } from './support/child-process';
 
@@ -121,7 +121,7 @@ describe('keyledger rebuild', () => {
     const { code, stdout, stderr } = await cli('rebuild');
     expect(code).toBe(0);
     expect(stderr).toContain(`| ${head}/${head} positions |`);
-    const names = ALL_PROJECTIONS.map(({ name }) => name).join(', ');
+    const names = [...ALL_PROJECTIONS.map(({ name }) => name), USAGE_BUCKETS_NAME].join(', ');
     expect(stdout).toMatch(
       new RegExp(`^rebuilt ${names}: ${head} events in \\d+\\.\\d s \\(\\d+ events/s\\)\\n$`),
     );

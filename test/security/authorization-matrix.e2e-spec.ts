@@ -27,6 +27,7 @@ const MATRIX: Readonly<Record<string, { body?: unknown; expect: readonly number[
   'GET /api/v1/keys': { expect: [200, 200, 200, 200, 200, 403, 403] },
   'GET /api/v1/keys/{id}': { expect: [200, 200, 200, 404, 200, 403, 403] },
   'GET /api/v1/keys/{id}/history': { expect: [200, 200, 200, 404, 200, 403, 403] },
+  'GET /api/v1/keys/{id}/analytics': { expect: [200, 200, 200, 404, 200, 403, 403] },
   'DELETE /api/v1/keys/{id}': { expect: [200, 200, 403, 404, 200, 403, 403] },
   'PATCH /api/v1/keys/{id}': {
     body: { name: 'renamed-in-the-matrix' },

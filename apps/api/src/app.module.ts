@@ -1,6 +1,7 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { JwtVerifier } from './auth/jwt-verifier';
@@ -33,6 +34,7 @@ export class AppModule {
         LeaksModule,
         AuditModule,
         ReportsModule,
+        AnalyticsModule,
         OpenRouterModule.forRoot(config.openRouterPrefix),
         RoutingPreferencesModule,
         WebhooksModule,

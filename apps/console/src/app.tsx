@@ -13,6 +13,7 @@ const KeyPage = lazyPage(() => import('./keys/key-page'), 'KeyPage');
 const AuditPage = lazyPage(() => import('./audit/audit-page'), 'AuditPage');
 const ReportsPage = lazyPage(() => import('./reports/reports-page'), 'ReportsPage');
 const KeyPolicyPage = lazyPage(() => import('./policies/key-policy-page'), 'KeyPolicyPage');
+const AnalyticsPage = lazyPage(() => import('./analytics/analytics-page'), 'AnalyticsPage');
 const RoutingPage = lazyPage(() => import('./routing/routing-page'), 'RoutingPage');
 const WebhooksPage = lazyPage(() => import('./webhooks/webhooks-page'), 'WebhooksPage');
 
@@ -21,6 +22,7 @@ const NAV = [
   { to: '/audit', label: 'Audit' },
   { to: '/reports', label: 'Reports' },
   { to: '/key-policy', label: 'Key policy' },
+  { to: '/analytics', label: 'Analytics' },
   { to: '/routing', label: 'Routing' },
   { to: '/webhooks', label: 'Webhooks' },
 ] as const;
@@ -59,6 +61,7 @@ function Shell() {
             <Route path="/reports/:name" element={<ReportsPage />} />
             <Route path="/key-policy" element={<KeyPolicyPage />} />
             <Route path="/key-policy/:orgId" element={<KeyPolicyPage />} />
+            <Route path="/analytics" element={<AnalyticsPage />} />
             <Route path="/routing" element={<RoutingPage />} />
             <Route path="/webhooks" element={<WebhooksPage />} />
             <Route path="*" element={<Navigate to="/keys" replace />} />

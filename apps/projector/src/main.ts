@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   }
   await withConfiguredStores(config, async ({ events, store }) => {
     logSubscriptionDrops(events.subscriptionHealth, log);
-    const projections = servedProjections(config.readStore);
+    const projections = servedProjections(config);
     const runner = new ProjectionRunner(events, store, projections, {
       logger: runnerLog(log),
       batchSize: settings.batchSize,

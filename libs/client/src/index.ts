@@ -34,5 +34,7 @@ export * from './webhooks/webhooks.resource';
 export * from './audit';
 export * from './org-key-policy/key-policy.types';
 export * from './org-key-policy/key-policy.resource';
+export * from './analytics/analytics.types';
+export * from './analytics/analytics.resource';
 export * from './keyledger-client';
 export * from './operations';

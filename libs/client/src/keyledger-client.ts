@@ -1,3 +1,4 @@
+import { AnalyticsResource } from './analytics/analytics.resource';
 import { AuditResource } from './audit/audit.resource';
 import { Transport, TransportConfig } from './core/transport';
 import { CallingKeyResource } from './keys/calling-key.resource';
@@ -31,6 +32,8 @@ export class KeyledgerClient {
   readonly webhooks: WebhooksResource;
   /** `/api/v1/orgs/{org_id}/key-policy`. */
   readonly keyPolicies: KeyPolicyResource;
+  /** `/api/v1/keys/{id}/analytics` and `/api/v1/analytics`: usage over time. */
+  readonly analytics: AnalyticsResource;
 
   constructor(options: KeyledgerClientOptions) {
     const transport = new Transport(options);
@@ -41,5 +44,6 @@ export class KeyledgerClient {
     this.reports = new ReportsResource(transport);
     this.webhooks = new WebhooksResource(transport);
     this.keyPolicies = new KeyPolicyResource(transport);
+    this.analytics = new AnalyticsResource(transport);
   }
 }

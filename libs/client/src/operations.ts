@@ -1,3 +1,4 @@
+import { ANALYTICS_OPERATIONS } from './analytics/analytics.resource';
 import { AUDIT_OPERATIONS } from './audit/audit.resource';
 import { Operation } from './core/operation';
 import { CALLING_KEY_OPERATIONS } from './keys/calling-key.resource';
@@ -22,6 +23,7 @@ export const CLIENT_OPERATIONS: Readonly<Record<string, Readonly<Record<string, 
   reports: REPORT_OPERATIONS,
   webhooks: WEBHOOK_OPERATIONS,
   keyPolicies: KEY_POLICY_OPERATIONS,
+  analytics: ANALYTICS_OPERATIONS,
 };
 
 /** Every operation the client calls, named `resource.method`. */

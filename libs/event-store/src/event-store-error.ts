@@ -38,3 +38,17 @@ export class EventStoreError extends Error {
 export function isTransientStoreError(error: unknown): error is EventStoreError {
   return error instanceof EventStoreError && error.transient;
 }
+
+/**
+ * A batch append that stopped part way, on a store without multi-stream transactions: the first
+ * `appended` appends are written, the rest are not (the cause says why).
+ */
+export class PartialBatchError extends Error {
+  constructor(
+    readonly appended: number,
+    options: { readonly cause: unknown },
+  ) {
+    super(`batch append stopped after ${appended} append(s)`, options);
+    this.name = 'PartialBatchError';
+  }
+}

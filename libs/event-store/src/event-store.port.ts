@@ -19,6 +19,12 @@ export interface EventMetadata {
 export interface NewEvent {
   readonly type: string;
   readonly data: Readonly<Record<string, unknown>>;
+  /**
+   * The event's id (a UUID); the store makes one when omitted. A deterministic id lets the
+   * stores recognise a repeat: appended again to a new stream (`no_stream`), it is refused or
+   * acknowledged without being written a second time.
+   */
+  readonly id?: string;
 }
 
 /** An event as stored: where it sits in its stream and in the global order. */
@@ -41,6 +47,13 @@ export interface RecordedEvent extends NewEvent {
 export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
   readonly metadata: EventMetadata;
+}
+
+/** One stream's share of `appendBatch`. */
+export interface StreamAppend {
+  readonly stream: string;
+  readonly events: readonly NewEvent[];
+  readonly options: AppendOptions;
 }
 
 /** Where an append left its stream and the global order. */
@@ -87,6 +100,12 @@ export interface EventStore {
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult>;
+  /**
+   * Appends to many streams, each append checked as `append` checks it, results in call order.
+   * Atomic and one commit where the store has multi-stream transactions (SQLite); elsewhere each
+   * stream's append is atomic on its own and a failure stops the batch (see the adapter).
+   */
+  appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** All events of a stream in revision order; a missing stream is empty. */
   readStream(
     stream: string,

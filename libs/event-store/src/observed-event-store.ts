@@ -6,6 +6,7 @@ import {
   NewEvent,
   ReadAllOptions,
   RecordedEvent,
+  StreamAppend,
 } from './event-store.port';
 
 /** Told of every successful append, before the writer gets its result. */
@@ -42,6 +43,14 @@ export class ObservedEventStore implements EventStore {
     const result = await this.inner.append(stream, events, options);
     for (const observer of this.observers) await observer(stream, result);
     return result;
+  }
+
+  async appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const results = await this.inner.appendBatch(appends);
+    for (const [index, { stream }] of appends.entries()) {
+      for (const observer of this.observers) await observer(stream, results[index]);
+    }
+    return results;
   }
 
   readStream(

@@ -15,3 +15,4 @@ export * from './reports/report-catalog';
 export * from './audit/audit-window';
 export * from './table/render-table';
 export * from './reports/policy-violations';
+export * from './export/analytics-csv';

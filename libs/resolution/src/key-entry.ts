@@ -45,6 +45,8 @@ export interface KeyState extends RoutingKeyFacts, PolicySubject {
   /** Canonical CIDRs ([] for none); the model compiles them once into a matcher. */
   readonly allowed_ips: readonly string[];
   readonly rate_limits: readonly RateLimit[];
+  /** Percentages of the limit that record an alert when crossed, ascending ([] for none). */
+  readonly alert_thresholds: readonly number[];
   readonly metadata: KeyMetadata;
   readonly external_id: string | null;
   /**
@@ -57,6 +59,7 @@ export interface KeyState extends RoutingKeyFacts, PolicySubject {
 const NO_IPS: readonly string[] = Object.freeze([]);
 const NO_RATE_LIMITS: readonly RateLimit[] = Object.freeze([]);
 const NO_METADATA: KeyMetadata = Object.freeze({});
+const NO_THRESHOLDS: readonly number[] = Object.freeze([]);
 
 const epochMs = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 
@@ -84,6 +87,7 @@ export function newKeyState(event: RecordedEvent & KeyCreated): KeyState {
     routing_rules: null,
     allowed_ips: data.allowed_ips ?? NO_IPS,
     rate_limits: data.rate_limits ?? NO_RATE_LIMITS,
+    alert_thresholds: data.alert_thresholds ?? NO_THRESHOLDS,
     metadata: data.metadata ?? NO_METADATA,
     external_id: data.external_id ?? null,
     issued_at: Date.parse(data.created_at),
@@ -128,6 +132,7 @@ export function keyEntryOf(state: KeyState, slot: number, intern: Interner): Key
     // Snapshots written before these facts existed lack them: none of each.
     allowed_ips: state.allowed_ips ?? NO_IPS,
     rate_limits: state.rate_limits ?? NO_RATE_LIMITS,
+    alert_thresholds: state.alert_thresholds ?? NO_THRESHOLDS,
     metadata: state.metadata ?? NO_METADATA,
     external_id: state.external_id ?? null,
     issued_at: state.issued_at ?? 0,
@@ -185,6 +190,8 @@ export function evolveKeyEntry<K extends KeyState>(entry: K, event: RecordedEven
       return { ...next, allowed_ips: event.data.allowed_ips };
     case 'KeyRateLimitsSet':
       return { ...next, rate_limits: event.data.rate_limits };
+    case 'KeyAlertThresholdsSet':
+      return { ...next, alert_thresholds: event.data.alert_thresholds };
     case 'KeyMetadataSet':
       return { ...next, metadata: event.data.metadata };
     case 'KeyExternalIdSet':

@@ -21,8 +21,10 @@ describe('PendingUsage', () => {
           requests: 1,
           cost: 0.25,
           byok_cost: 1,
-          by_model: { m1: { reports: 2, cost: 0.25, byok_cost: 1 } },
+          by_model: { m1: { reports: 2, cost: 0.25, byok_cost: 1, requests: 0, refused: {} } },
           limit_reset_position: null,
+          schema_version: 2,
+          refused: {},
         },
       },
     ]);
@@ -64,5 +66,30 @@ describe('PendingUsage', () => {
     pending.add(key, 0, cost(1), '__proto__');
     const [event] = pending.drain().get('k1') ?? [];
     expect(Object.keys(event.data.by_model)).toEqual(['__proto__']);
+  });
+
+  it('counts admitted resolutions by model, and refusals by code in batches of their own', () => {
+    const pending = new PendingUsage('i1');
+    const at0 = at('2026-03-10T12:00:05Z');
+    pending.admitted(key, at0, 'm1');
+    pending.admitted(key, at0, null);
+    pending.refused(key, at('2026-03-10T12:00:50Z'), 'm1', 'limit_exceeded');
+    pending.refused(key, at0, null, 'key_disabled');
+    const [usage, refusals, ...none] = pending.drain().get('k1') ?? [];
+    expect(none).toEqual([]);
+    expect(usage.data).toMatchObject({
+      to: '2026-03-10T12:00:05.000Z',
+      requests: 2,
+      refused: {},
+      by_model: { m1: { requests: 1, reports: 0, refused: {} } },
+    });
+    expect(refusals.data).toMatchObject({
+      from: '2026-03-10T12:00:05.000Z',
+      to: '2026-03-10T12:00:50.000Z',
+      requests: 0,
+      cost: 0,
+      refused: { limit_exceeded: 1, key_disabled: 1 },
+      by_model: { m1: { requests: 0, reports: 0, refused: { limit_exceeded: 1 } } },
+    });
   });
 });

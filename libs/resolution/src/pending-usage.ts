@@ -1,7 +1,29 @@
-import { KeyUsageRecorded, ModelUsage } from '@keyledger/domain/usage/usage.events';
+import {
+  KeyUsageRecorded,
+  ModelUsage,
+  RefusalCounts,
+  USAGE_SCHEMA_VERSION,
+} from '@keyledger/domain/usage/usage.events';
 import { usageBucketStart } from '@keyledger/domain/usage/usage-bucket';
 import { toCredits } from './credits';
+import { REFUSAL_CODES, RefusalCode } from './refusal';
 import { UsageAmounts } from './usage-ledger';
+
+/** Refusals by `REFUSAL_CODES` index: created on a batch's first refusal, so counting one allocates nothing. */
+type RefusalTally = Uint32Array;
+
+/** One model's share of a batch. */
+interface ModelTally {
+  requests: number;
+  reports: number;
+  cost: number;
+  byok_cost: number;
+  refused: RefusalTally | null;
+}
+
+const REFUSAL_INDEX = Object.fromEntries(REFUSAL_CODES.map((code, i) => [code, i])) as {
+  readonly [C in RefusalCode]: number;
+};
 
 /** Counted here, not yet appended: one key's usage within one minute and one reset period. */
 interface Batch {
@@ -12,8 +34,12 @@ interface Batch {
   requests: number;
   cost: number;
   byok_cost: number;
-  /** Created on the first usage report naming a model: most batches are requests only. */
-  by_model: Map<string, { reports: number; cost: number; byok_cost: number }> | null;
+  refused: RefusalTally | null;
+  /** Created on the first request or report naming a model. */
+  by_model: Map<string, ModelTally> | null;
+  /** The model counted last and its tally: a key's requests mostly name one model in a row. */
+  last_model: string | null;
+  last_tally: ModelTally | null;
 }
 
 /** Where a key's usage is counted: which key, and which manual reset was in force. */
@@ -25,50 +51,76 @@ export interface UsageTarget {
 /**
  * Usage counted by this instance since the last flush, batched per key. A batch never spans a
  * UTC minute (so a rebuild can place it in every window) nor a manual reset (so a rebuild knows
- * whether it still limits the key): crossing either starts another batch.
+ * whether it still limits the key): crossing either starts another batch. Refused resolutions
+ * are batched apart from usage: they count for analytics only.
  */
 export class PendingUsage {
   /** Each key's batch for its latest minute and reset period: nearly every add lands here. */
   private open = new Map<string, Batch>();
+  /** The same for refusals, kept apart: a refusal moves no usage figure, not even `last_used_at`. */
+  private openRefusals = new Map<string, Batch>();
   /** Batches left behind by a key moving on to another minute or reset period. */
   private closed: [string, Batch][] = [];
 
   constructor(private readonly instanceId: string) {}
 
-  /** Adds usage of `key` at `atMs`; `model` names the model a usage report was for. */
+  /** Adds a usage report of `key` at `atMs`; `model` names the model it was for. */
   add(key: UsageTarget, atMs: number, amounts: UsageAmounts, model: string | null): void {
-    const batch = this.batchFor(key, atMs);
-    batch.from = Math.min(batch.from, atMs);
-    batch.to = Math.max(batch.to, atMs);
+    const batch = this.touch(this.open, key, atMs);
     batch.requests += amounts.requests;
     batch.cost += amounts.cost;
     batch.byok_cost += amounts.byok_cost;
     if (model !== null) {
-      batch.by_model ??= new Map();
-      const usage = batch.by_model.get(model) ?? { reports: 0, cost: 0, byok_cost: 0 };
+      const usage = modelTally(batch, model);
       usage.reports += 1;
       usage.cost += amounts.cost;
       usage.byok_cost += amounts.byok_cost;
-      batch.by_model.set(model, usage);
+    }
+  }
+
+  /** Counts a request resolution admitted for `key` at `atMs`, for `model` when the request named one. */
+  admitted(key: UsageTarget, atMs: number, model: string | null): void {
+    const batch = this.touch(this.open, key, atMs);
+    batch.requests += 1;
+    if (model !== null) modelTally(batch, model).requests += 1;
+  }
+
+  /** Counts a request resolution refused for `key` with `code`. */
+  refused(key: UsageTarget, atMs: number, model: string | null, code: RefusalCode): void {
+    const batch = this.touch(this.openRefusals, key, atMs);
+    const index = REFUSAL_INDEX[code];
+    (batch.refused ??= newTally())[index] += 1;
+    if (model !== null) {
+      const usage = modelTally(batch, model);
+      (usage.refused ??= newTally())[index] += 1;
     }
   }
 
   /** Every pending batch as events, by key id; nothing is pending afterwards. */
   drain(): ReadonlyMap<string, readonly KeyUsageRecorded[]> {
     const drained = new Map<string, KeyUsageRecorded[]>();
-    for (const [keyId, batch] of [...this.closed, ...this.open]) {
+    for (const [keyId, batch] of [...this.closed, ...this.open, ...this.openRefusals]) {
       const events = drained.get(keyId) ?? [];
       events.push(this.event(keyId, batch));
       drained.set(keyId, events);
     }
     this.open = new Map();
+    this.openRefusals = new Map();
     this.closed = [];
     return drained;
   }
 
-  private batchFor(key: UsageTarget, atMs: number): Batch {
+  /** The batch counting `key` at `atMs`, stretched to cover it. */
+  private touch(open: Map<string, Batch>, key: UsageTarget, atMs: number): Batch {
+    const batch = this.batchFor(open, key, atMs);
+    if (atMs < batch.from) batch.from = atMs;
+    if (atMs > batch.to) batch.to = atMs;
+    return batch;
+  }
+
+  private batchFor(batches: Map<string, Batch>, key: UsageTarget, atMs: number): Batch {
     const bucket = usageBucketStart(atMs);
-    const open = this.open.get(key.id);
+    const open = batches.get(key.id);
     if (
       open !== undefined &&
       open.bucket === bucket &&
@@ -87,9 +139,12 @@ export class PendingUsage {
       requests: 0,
       cost: 0,
       byok_cost: 0,
+      refused: null,
       by_model: null,
+      last_model: null,
+      last_tally: null,
     };
-    this.open.set(key.id, batch);
+    batches.set(key.id, batch);
     return batch;
   }
 
@@ -102,6 +157,8 @@ export class PendingUsage {
           reports: usage.reports,
           cost: toCredits(usage.cost),
           byok_cost: toCredits(usage.byok_cost),
+          requests: usage.requests,
+          refused: refusalCounts(usage.refused),
         },
       ]),
     );
@@ -117,7 +174,34 @@ export class PendingUsage {
         byok_cost: toCredits(batch.byok_cost),
         by_model: byModel,
         limit_reset_position: batch.limit_reset_position,
+        schema_version: USAGE_SCHEMA_VERSION,
+        refused: refusalCounts(batch.refused),
       },
     };
   }
+}
+
+const newTally = (): RefusalTally => new Uint32Array(REFUSAL_CODES.length);
+
+function modelTally(batch: Batch, model: string): ModelTally {
+  if (batch.last_model === model && batch.last_tally !== null) return batch.last_tally;
+  batch.by_model ??= new Map();
+  let usage = batch.by_model.get(model);
+  if (usage === undefined) {
+    usage = { requests: 0, reports: 0, cost: 0, byok_cost: 0, refused: null };
+    batch.by_model.set(model, usage);
+  }
+  batch.last_model = model;
+  batch.last_tally = usage;
+  return usage;
+}
+
+/** The codes counted, by name; codes never counted are left out. */
+function refusalCounts(tally: RefusalTally | null): RefusalCounts {
+  const counts: Record<string, number> = {};
+  if (tally !== null) {
+    for (const [index, count] of tally.entries())
+      if (count > 0) counts[REFUSAL_CODES[index]] = count;
+  }
+  return counts;
 }

@@ -27,6 +27,9 @@ export const REFUSAL_STATUS: { readonly [C in RefusalCode]: 401 | 403 | 429 } = 
 
 import { WindowVerdict } from './sliding-window';
 
+/** Every refusal code, in a fixed order: the index a usage batch counts a refusal under. */
+export const REFUSAL_CODES = Object.keys(REFUSAL_STATUS) as readonly RefusalCode[];
+
 /** A refused resolution or usage report, as a value: the hot path throws nothing. */
 export interface Refusal {
   readonly ok: false;

@@ -23,6 +23,7 @@ const key: KeyState = {
   routing_rules: { rules: [], examples: [], confidence_floor_overrides: { code: 0.7 } },
   allowed_ips: ['203.0.113.0/24'],
   rate_limits: [{ name: 'requests', limit: 600, duration_ms: 60_000 }],
+  alert_thresholds: [80, 100],
   metadata: { team: 'search' },
   external_id: 'cus_1',
   issued_at: 1_767_000_000_000,

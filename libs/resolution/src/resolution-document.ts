@@ -55,6 +55,7 @@ const PACKED_FIELDS = [
   'external_id',
   'issued_at',
   'imported_prefix',
+  'alert_thresholds',
 ] as const satisfies readonly Exclude<keyof KeyState, 'id'>[];
 
 type PackedFields = typeof PACKED_FIELDS;

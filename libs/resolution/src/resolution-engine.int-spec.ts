@@ -172,8 +172,8 @@ describe('ResolutionEngine over SQLite', () => {
     await append(store, 'key-k1', keyCreated(1));
     await engine.catchUpStream('key-k1');
     engine.recordUsage({ secret: secretOf(1), cost: 1 }, at(T));
-    const realAppend = store.append.bind(store);
-    const failing = jest.spyOn(store, 'append').mockRejectedValueOnce(new Error('disk full'));
+    const realAppend = store.appendBatch.bind(store);
+    const failing = jest.spyOn(store, 'appendBatch').mockRejectedValueOnce(new Error('disk full'));
     await expect(engine.flush()).rejects.toThrow('not flushed');
     failing.mockImplementation(realAppend);
     engine.recordUsage({ secret: secretOf(1), cost: 2 }, at(T));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Clock, systemClock } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
 import { ReadStore } from '@keyledger/read-models';
+import { LimitAlerter } from './limit-alerter';
 import { LocalRateLimiter } from './local-rate-limiter';
 import { ModelFeed } from './model-feed';
 import { decidesResolution } from './resolution-streams';
@@ -72,7 +73,8 @@ export class ResolutionEngine {
     const pending = new PendingUsage(instanceId);
     const feed = new ModelFeed(store, model, onError);
     await feed.start();
-    const flusher = new UsageFlusher(store, pending, model, clock, onError);
+    const alerter = new LimitAlerter(store, model, clock);
+    const flusher = new UsageFlusher(store, pending, model, clock, onError, () => alerter.check());
     flusher.start(settings.flushIntervalMs);
     const rateLimiter = options.rateLimiter ?? new LocalRateLimiter();
     return new ResolutionEngine(

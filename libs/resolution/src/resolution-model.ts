@@ -1,6 +1,6 @@
 import { KeyCreated, KeyEvent } from '@keyledger/domain';
 import { CidrSet, parseCidrWords } from '@keyledger/network';
-import { KeyUsageRecorded } from '@keyledger/domain/usage/usage.events';
+import { countsUsage, KeyUsageRecorded } from '@keyledger/domain/usage/usage.events';
 import { RecordedEvent } from '@keyledger/event-store';
 import { CalendarWindowCache } from './calendar-windows';
 import { ImportedPrefixes } from './imported-prefixes';
@@ -39,6 +39,8 @@ export class ResolutionModel {
   private readonly ledger = new UsageLedger();
   private readonly byHash = new Map<string, KeyEntry>();
   private readonly byId = new Map<string, KeyEntry>();
+  /** Ids of the live, limited keys with alert thresholds: what the limit alerter watches. */
+  private readonly alerting = new Set<string>();
   /** Previous hash → key id, while the key's rotation grace lasts. */
   private readonly previousHashes = new Map<string, string>();
   private readonly intern = new Interner();
@@ -124,6 +126,14 @@ export class ResolutionModel {
     return this.byId.get(id);
   }
 
+  /** The live, limited keys that carry alert thresholds. */
+  *alertingKeys(): IterableIterator<KeyEntry> {
+    for (const id of this.alerting) {
+      const key = this.byId.get(id);
+      if (key !== undefined) yield key;
+    }
+  }
+
   /** How many keys the model holds, revoked ones included. */
   get size(): number {
     return this.byId.size;
@@ -170,6 +180,7 @@ export class ResolutionModel {
     if (current === undefined || event.revision <= current.revision) return;
     const next = evolveKeyEntry(current, event);
     this.byId.set(next.id, next);
+    this.watchAlerts(next);
     this.byHash.delete(current.hash);
     this.byHash.set(next.hash, next);
     if (current.previous_hash !== null) this.previousHashes.delete(current.previous_hash);
@@ -184,11 +195,21 @@ export class ResolutionModel {
     const key = createKeyEntry(event, this.byId.size, this.intern);
     this.byId.set(key.id, key);
     this.byHash.set(key.hash, key);
+    this.watchAlerts(key);
+  }
+
+  private watchAlerts(key: KeyEntry): void {
+    if (key.alert_thresholds.length > 0 && key.limit !== null && !key.revoked) {
+      this.alerting.add(key.id);
+    } else {
+      this.alerting.delete(key.id);
+    }
   }
 
   private restoreKey(document: ResolutionKeyDocument, checkpoint: number): void {
     const key = keyEntryOf(unpackKeyState(document), this.byId.size, this.intern);
     this.byId.set(key.id, key);
+    this.watchAlerts(key);
     this.byHash.set(key.hash, key);
     if (key.previous_hash !== null) this.previousHashes.set(key.previous_hash, key.id);
     if (key.imported_prefix !== null) this.importedPrefixes.add(key.imported_prefix);
@@ -207,6 +228,7 @@ export class ResolutionModel {
     if (key === undefined) return;
     const foldedUntil = this.usageFoldedUntil.get(key.id);
     if (foldedUntil !== undefined && event.position <= foldedUntil) return;
+    if (!countsUsage(data)) return;
     const { amounts, fromMs, toMs, limitResetPosition } = recordedUsage(event);
     this.count(key, fromMs, toMs, amounts, limitResetPosition);
   }

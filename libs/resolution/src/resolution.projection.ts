@@ -4,7 +4,11 @@ import {
   keyStream,
   routingPreferenceStream,
 } from '@keyledger/domain';
-import { KeyUsageRecorded, keyUsageStream } from '@keyledger/domain/usage/usage.events';
+import {
+  countsUsage,
+  KeyUsageRecorded,
+  keyUsageStream,
+} from '@keyledger/domain/usage/usage.events';
 import { RecordedEvent } from '@keyledger/event-store';
 import { Projection, runnable, RunnableProjection } from '@keyledger/read-models';
 import { CalendarWindowCache } from './calendar-windows';
@@ -136,6 +140,7 @@ function countUsage(
   document: ResolutionKeyDocument,
   event: RecordedEvent & KeyUsageRecorded,
 ): ResolutionKeyDocument {
+  if (!countsUsage(event.data)) return document;
   const { amounts, fromMs, toMs, limitResetPosition } = recordedUsage(event);
   const towardLimit = limitResetPosition === unpackKeyState(document).limit_reset_position;
   const ledger = ledgerOf(document);

@@ -80,22 +80,27 @@ export class Resolver {
   resolve(request: ResolveRequest, now: Date): ResolveOutcome | Promise<ResolveOutcome> {
     const atMs = now.getTime();
     const key = this.authenticate(request.secret, atMs);
-    if (key === undefined || key.revoked) return INVALID_API_KEY;
+    if (key === undefined) return INVALID_API_KEY;
+    const model = request.model ?? null;
+    if (key.revoked) return this.refused(key, atMs, model, INVALID_API_KEY);
     const tier = this.settings.plans.tierFor(key.plan_tier);
     const refusal =
       lifecycleRefusal(key, atMs) ??
       this.restrictionRefusal(key, request) ??
       accessRefusal(key, tier, request) ??
       this.countRefusal(key, tier, atMs);
-    if (refusal !== null) return refusal;
-    if (key.rate_limits.length === 0) return this.admit(key, tier, atMs, null);
+    if (refusal !== null) return this.refused(key, atMs, model, refusal);
+    if (key.rate_limits.length === 0) return this.admit(key, tier, atMs, model, null);
     const cost = request.rate_limit_cost ?? DEFAULT_RATE_LIMIT_COST;
     const check = this.rateLimiter.spend(key, cost, atMs);
-    if (!(check instanceof Promise)) return this.admit(key, tier, atMs, check);
+    if (!(check instanceof Promise)) return this.admit(key, tier, atMs, model, check);
     // Other requests ran while Redis answered: the credit and plan checks are made again.
-    return check.then(
-      (shared) => this.countRefusal(key, tier, atMs) ?? this.admit(key, tier, atMs, shared),
-    );
+    return check.then((shared) => {
+      const late = this.countRefusal(key, tier, atMs);
+      return late === null
+        ? this.admit(key, tier, atMs, model, shared)
+        : this.refused(key, atMs, model, late);
+    });
   }
 
   /** Counts an admitted request (or refuses it over a rate limit) and answers it. */
@@ -103,22 +108,30 @@ export class Resolver {
     key: KeyEntry,
     tier: PlanTier,
     atMs: number,
+    model: string | null,
     rateLimits: RateLimitCheck | null,
   ): ResolveOutcome {
     if (rateLimits !== null && !rateLimits.admitted) {
       const { name, retry_after } = rateLimits.tightest;
-      return {
+      return this.refused(key, atMs, model, {
         ...refuse(
           'rate_limited',
           `The API key's rate limit ${JSON.stringify(name)} is reached.`,
           retry_after,
         ),
         rate_limit: rateLimits.tightest,
-      };
+      });
     }
     if (key.limit !== null) this.reservations.hold(key.slot, atMs);
-    this.countHere(key, atMs, ONE_REQUEST, null);
+    this.model.count(key, atMs, atMs, ONE_REQUEST, key.limit_reset_position);
+    this.pending.admitted(key, atMs, model);
     return this.resolved(key, tier, atMs, rateLimits);
+  }
+
+  /** Counts a refusal of a known key for its analytics, and answers it. */
+  private refused(key: KeyEntry, atMs: number, model: string | null, refusal: Refusal): Refusal {
+    this.pending.refused(key, atMs, model, refusal.code);
+    return refusal;
   }
 
   private resolved(
@@ -182,7 +195,8 @@ export class Resolver {
       ? { requests: 0, cost: 0, byok_cost: cost }
       : { requests: 0, cost, byok_cost: 0 };
     this.reservations.release(key.slot);
-    this.countHere(key, atMs, amounts, report.model);
+    this.model.count(key, atMs, atMs, amounts, key.limit_reset_position);
+    this.pending.add(key, atMs, amounts, report.model);
     return { ok: true, key_id: key.id, limit: this.limitState(key, atMs) };
   }
 
@@ -255,17 +269,6 @@ export class Resolver {
     if (key.limit_reset === null) return null;
     const { end } = this.model.windows.at(atMs)[key.limit_reset];
     return secondsUntil(new Date(end), new Date(atMs));
-  }
-
-  /** Usage made through this instance: counted now, appended at the next flush. */
-  private countHere(
-    key: KeyEntry,
-    atMs: number,
-    amounts: UsageAmounts,
-    model: string | null,
-  ): void {
-    this.model.count(key, atMs, atMs, amounts, key.limit_reset_position);
-    this.pending.add(key, atMs, amounts, model);
   }
 }
 

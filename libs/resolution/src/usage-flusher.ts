@@ -1,14 +1,20 @@
 import { Clock } from '@keyledger/domain';
-import { KeyUsageRecorded, keyUsageStream } from '@keyledger/domain/usage/usage.events';
-import { EventMetadata, EventStore } from '@keyledger/event-store';
+import {
+  KeyUsageRecorded,
+  keyUsageStream,
+  USAGE_SCHEMA_VERSION,
+} from '@keyledger/domain/usage/usage.events';
+import { EventMetadata, EventStore, PartialBatchError } from '@keyledger/event-store';
 import { PendingUsage } from './pending-usage';
 import { ResolutionModel } from './resolution-model';
 
 /**
  * Appends the usage this instance counted as `KeyUsageRecorded` events, every interval and on
- * close. One append per key per flush, with expected revision `any`: usage commutes, so
- * instances never conflict. A failed append is kept and retried first at the next flush; usage
- * is lost only if the process dies before a successful flush (at most one interval's worth).
+ * close: every key's events in one `appendBatch` (one commit and fsync on SQLite, instead of one
+ * per key, each blocking the event loop), with expected revision `any`: usage commutes, so
+ * instances never conflict. A failed flush keeps what it did not write and retries it first at
+ * the next flush; usage is lost only if the process dies before a successful flush (at most one
+ * interval's worth).
  */
 export class UsageFlusher {
   private timer: NodeJS.Timeout | undefined;
@@ -21,6 +27,8 @@ export class UsageFlusher {
     private readonly model: ResolutionModel,
     private readonly clock: Clock,
     private readonly onError: (error: unknown) => void,
+    /** Runs after every flush, written or not: the limit alerts' check. */
+    private readonly afterFlush: () => Promise<void> = async () => undefined,
   ) {}
 
   /** Flushes every `intervalMs` until closed; the timer never keeps the process alive. */
@@ -31,7 +39,10 @@ export class UsageFlusher {
 
   /** Appends everything counted so far; flushes run one at a time, in call order. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.catch(() => undefined).then(() => this.flushOnce());
+    this.flushing = this.flushing
+      .catch(() => undefined)
+      .then(() => this.flushOnce())
+      .finally(() => this.afterFlush());
     return this.flushing;
   }
 
@@ -47,22 +58,23 @@ export class UsageFlusher {
     for (const [keyId, events] of this.pending.drain()) {
       batches.set(keyId, [...(batches.get(keyId) ?? []), ...events]);
     }
-    const failures: unknown[] = [];
-    for (const [keyId, events] of batches) {
-      try {
-        await this.store.append(keyUsageStream(keyId), events, {
-          expectedRevision: 'any',
-          metadata: this.metadata(keyId),
-        });
-      } catch (error) {
-        this.unsent.set(keyId, events);
-        failures.push(error);
-      }
-    }
-    if (failures.length > 0) {
+    if (batches.size === 0) return;
+    const entries = [...batches];
+    const appends = entries.map(([keyId, events]) => ({
+      stream: keyUsageStream(keyId),
+      events,
+      options: { expectedRevision: 'any' as const, metadata: this.metadata(keyId) },
+    }));
+    try {
+      await this.store.appendBatch(appends);
+    } catch (error) {
+      // A store without multi-stream transactions (ESDB) may have written the first appends.
+      const written = error instanceof PartialBatchError ? error.appended : 0;
+      for (const [keyId, events] of entries.slice(written)) this.unsent.set(keyId, events);
       throw new AggregateError(
-        failures,
-        `usage of ${failures.length} key(s) not flushed; kept for retry`,
+        [error],
+        `usage of ${appends.length - written} key(s) not flushed; kept for retry`,
+        { cause: error },
       );
     }
   }
@@ -78,7 +90,7 @@ export class UsageFlusher {
       ip: null,
       user_agent: null,
       occurred_at: this.clock.now().toISOString(),
-      schema_version: 1,
+      schema_version: USAGE_SCHEMA_VERSION,
     };
   }
 }

@@ -1,4 +1,10 @@
-import { KeyCreated, KeyEvent, KeyOwnershipFacts, OrgKeyPolicyEvent } from '@keyledger/domain';
+import {
+  KeyCreated,
+  KeyEvent,
+  KeyLimitThresholdReached,
+  KeyOwnershipFacts,
+  OrgKeyPolicyEvent,
+} from '@keyledger/domain';
 import {
   webhookCovers,
   WebhookFacts,
@@ -7,7 +13,12 @@ import {
   WebhookSubscriptionState,
 } from '@keyledger/domain/webhooks';
 import { RecordedEvent } from '@keyledger/event-store';
-import { eventGuard, isKeyEvent, isOrgKeyPolicyEvent } from '@keyledger/read-models';
+import {
+  eventGuard,
+  isKeyEvent,
+  isLimitAlertEvent,
+  isOrgKeyPolicyEvent,
+} from '@keyledger/read-models';
 import { WebhookPayload, webhookPayload } from './webhook-payload';
 
 /** What intake needs to know about what it has seen so far. */
@@ -52,6 +63,11 @@ export function intake(event: RecordedEvent, view: IntakeView): readonly IntakeC
   }
   // An org's policy concerns the org's keys as a whole: its org subscriptions hear of it.
   if (isOrgKeyPolicyEvent(event)) return deliveries(event, orgSubject(event.data.org_id), view);
+  // A limit alert is about its key: the key's subscriptions hear of it.
+  if (isLimitAlertEvent(event)) {
+    const owner = view.keyOwner(event.data.key_id);
+    return owner === null ? [] : deliveries(event, owner, view);
+  }
   if (!isKeyEvent(event)) return [];
   const owner = event.type === 'KeyCreated' ? ownerOf(event) : view.keyOwner(event.data.key_id);
   // A key whose creation this worker never saw has no owner to route by: nobody can be told.
@@ -62,7 +78,7 @@ export function intake(event: RecordedEvent, view: IntakeView): readonly IntakeC
 }
 
 function deliveries(
-  event: RecordedEvent & (KeyEvent | OrgKeyPolicyEvent),
+  event: RecordedEvent & (KeyEvent | KeyLimitThresholdReached | OrgKeyPolicyEvent),
   owner: KeyOwnershipFacts,
   view: IntakeView,
 ): IntakeChange[] {

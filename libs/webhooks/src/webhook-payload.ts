@@ -1,4 +1,4 @@
-import { KeyEvent, OrgKeyPolicyEvent } from '@keyledger/domain';
+import { KeyEvent, KeyLimitThresholdReached, OrgKeyPolicyEvent } from '@keyledger/domain';
 import { WEBHOOK_EVENT_TYPES, WebhookEventType } from '@keyledger/domain/webhooks';
 import { RecordedEvent } from '@keyledger/event-store';
 
@@ -19,7 +19,7 @@ const WITHHELD = new Set(['hash', 'previous_hash', 'org_permissions']);
 
 /** The public payload of a key event or an org's key policy change. */
 export function webhookPayload(
-  event: RecordedEvent & (KeyEvent | OrgKeyPolicyEvent),
+  event: RecordedEvent & (KeyEvent | KeyLimitThresholdReached | OrgKeyPolicyEvent),
 ): WebhookPayload {
   const data = Object.fromEntries(
     Object.entries(event.data).filter(([field]) => !WITHHELD.has(field)),

@@ -1,4 +1,4 @@
-import { Clock, keyStream, orgStream, systemClock } from '@keyledger/domain';
+import { Clock, keyStream, limitAlertStream, orgStream, systemClock } from '@keyledger/domain';
 import { webhookSigningSecret, webhookStream } from '@keyledger/domain/webhooks';
 import { EventStore, EventSubscription } from '@keyledger/event-store';
 import { DueDelivery } from './delivery';
@@ -29,7 +29,7 @@ export interface WebhookWorkerOptions {
 const DEFAULT_CONCURRENCY = 8;
 
 /** The event streams that can cause or route a delivery. */
-const STREAM_PREFIXES = [keyStream(''), webhookStream(''), orgStream('')];
+const STREAM_PREFIXES = [keyStream(''), webhookStream(''), orgStream(''), limitAlertStream('')];
 
 /**
  * Delivers key lifecycle events to webhook subscriptions. Intake follows the event store's global

@@ -23,7 +23,7 @@ const toList = ({ value }: { value: unknown }): unknown => {
 };
 
 /** An ISO-8601 date, or a date and time with an explicit offset (`2026-06-01T09:30:00Z`). */
-const IsTimestamp = (options?: ValidationOptions): PropertyDecorator =>
+export const IsTimestamp = (options?: ValidationOptions): PropertyDecorator =>
   ValidateBy(
     {
       name: 'isTimestamp',

@@ -1,4 +1,4 @@
-import { KeyEventType, OrgKeyPolicyEvent } from '@keyledger/domain';
+import { KeyEventType, KeyLimitThresholdReached, OrgKeyPolicyEvent } from '@keyledger/domain';
 
 /**
  * A short, readable name for each kind of key event, for history views and filters. Typed over
@@ -19,6 +19,7 @@ export const KEY_EVENT_LABELS: { readonly [T in KeyEventType]: string } = {
   KeySecretRotated: 'Secret rotated',
   KeyIpAllowlistSet: 'IP allowlist changed',
   KeyRateLimitsSet: 'Rate limits changed',
+  KeyAlertThresholdsSet: 'Limit alert thresholds changed',
   KeyMetadataSet: 'Metadata changed',
   KeyExternalIdSet: 'External id changed',
   KeyImported: 'Key imported',
@@ -26,9 +27,12 @@ export const KEY_EVENT_LABELS: { readonly [T in KeyEventType]: string } = {
   KeyRevoked: 'Key revoked',
 };
 
-/** Labels of the org-wide events the audit log shows beside key events. */
-const ORG_EVENT_LABELS: { readonly [T in OrgKeyPolicyEvent['type']]: string } = {
+/** Labels of the other events the audit log shows beside key events: org policies, limit alerts. */
+const ORG_EVENT_LABELS: {
+  readonly [T in OrgKeyPolicyEvent['type'] | KeyLimitThresholdReached['type']]: string;
+} = {
   OrgKeyPolicySet: 'Key policy set',
+  KeyLimitThresholdReached: 'Limit alert threshold reached',
 };
 
 /** Every key event type, in lifecycle order. */

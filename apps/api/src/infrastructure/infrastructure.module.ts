@@ -85,7 +85,7 @@ export class InfrastructureModule {
           provide: ProjectionRunner,
           inject: [EVENT_STORE, READ_STORE],
           useFactory: (events: EventStore, store: ReadStore) =>
-            new ProjectionRunner(events, store, servedProjections(config.readStore), {
+            new ProjectionRunner(events, store, servedProjections(config), {
               logger: {
                 error: (message, error) => new Logger('read-models').error({ err: error }, message),
               },

@@ -24,6 +24,7 @@ export interface KeyView extends UsageFigures {
   readonly routing_preference_id: string | null;
   readonly allowed_ips: readonly string[];
   readonly rate_limits: readonly RateLimit[];
+  readonly alert_thresholds: readonly number[];
   readonly metadata: KeyMetadata;
   readonly external_id: string | null;
   readonly created_at: string;
@@ -62,6 +63,7 @@ export function toKeyView(key: KeyDocument, keyUsage: KeyUsage | null): KeyView 
     // Documents projected before these fields existed lack them: none of each.
     allowed_ips: key.allowed_ips ?? [],
     rate_limits: key.rate_limits ?? [],
+    alert_thresholds: key.alert_thresholds ?? [],
     metadata: key.metadata ?? {},
     external_id: key.external_id ?? null,
     created_at: key.created_at,

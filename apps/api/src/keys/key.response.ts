@@ -112,6 +112,13 @@ export class KeyResponse implements KeyView {
   readonly rate_limits!: readonly RateLimit[];
 
   @ApiProperty({
+    type: [Number],
+    example: [80, 100],
+    description: 'Percentages of the limit that record a `KeyLimitThresholdReached` alert.',
+  })
+  readonly alert_thresholds!: readonly number[];
+
+  @ApiProperty({
     type: 'object',
     additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
     example: { team: 'search', cost_center: 4711 },

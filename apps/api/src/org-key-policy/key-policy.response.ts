@@ -45,6 +45,13 @@ export class KeyPolicyResponse implements KeyPolicyView {
   })
   readonly leaked_key_action!: KeyPolicyView['leaked_key_action'];
 
+  @ApiProperty({
+    type: [Number],
+    example: [80, 100],
+    description: 'Alert thresholds (percent of the limit) of new org keys that name none.',
+  })
+  readonly default_alert_thresholds!: readonly number[];
+
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   readonly updated_at!: string | null;
 }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CliOutput } from '../shared/cli-output';
+import { analyticsCommand } from './analytics.command';
 import { exportCommand } from './export.command';
 import { lagCommand } from './lag.command';
 import { rebuildCommand } from './rebuild.command';
@@ -13,4 +14,5 @@ export const COMMANDS: readonly ((output: CliOutput) => Command)[] = [
   verifyCommand,
   exportCommand,
   reportCommand,
+  analyticsCommand,
 ];

@@ -1,5 +1,5 @@
 import { Argument, Command } from 'commander';
-import { ALL_PROJECTIONS, RebuildSummary } from '@keyledger/read-models';
+import { ALL_PROJECTIONS, RebuildSummary, USAGE_BUCKETS_NAME } from '@keyledger/read-models';
 import { CliOutput } from '../shared/cli-output';
 import { RebuildProgressBar } from '../shared/rebuild-progress-bar';
 import { withProjectionRunner } from '../shared/with-projection-runner';
@@ -12,7 +12,7 @@ export function rebuildSummaryLine({ projections, events, seconds }: RebuildSumm
 
 /** `rebuild [projection|all]`: drop and replay read models, with a progress bar and a summary. */
 export function rebuildCommand(output: CliOutput): Command {
-  const names = ALL_PROJECTIONS.map(({ name }) => name);
+  const names = [...ALL_PROJECTIONS.map(({ name }) => name), USAGE_BUCKETS_NAME];
   return new Command('rebuild')
     .description(
       'drop the documents and checkpoint of a projection (or all) and replay every event into it',

@@ -26,7 +26,7 @@ export async function withProjectionRunner<T>(
     );
   }
   return withConfiguredStores(config, ({ events, store }) => {
-    const runner = new ProjectionRunner(events, store, servedProjections(config.readStore), {
+    const runner = new ProjectionRunner(events, store, servedProjections(config), {
       logger: { error: (message) => output.problem(message) },
       rebuildBatchSize: REBUILD_BATCH,
     });

@@ -9,6 +9,7 @@ const OPEN: KeyPolicy = {
   require_ip_allowlist: false,
   enforcement: 'new_keys',
   leaked_key_action: null,
+  default_alert_thresholds: [],
   updated_at: null,
 };
 
@@ -20,6 +21,7 @@ const STRICT: KeyPolicy = {
   require_ip_allowlist: true,
   enforcement: 'all_keys',
   leaked_key_action: 'revoke',
+  default_alert_thresholds: [80, 100],
   updated_at: '2026-12-01T10:00:00.000Z',
 };
 
@@ -35,6 +37,8 @@ describe('the key policy form draft', () => {
       require_ip_allowlist: policy.require_ip_allowlist,
       enforcement: policy.enforcement,
       leaked_key_action: policy.leaked_key_action,
+      // Not on the form, but kept: the PUT replaces the whole policy.
+      default_alert_thresholds: policy.default_alert_thresholds,
       reason: 'SOC 2',
     });
   });

@@ -17,6 +17,8 @@ export interface PolicyDraft {
   readonly enforcement: KeyPolicyEnforcement;
   /** null: the deployment's LEAKED_KEY_ACTION. */
   readonly leakedKeyAction: LeakedKeyAction | null;
+  /** Kept as the policy has it (the form does not edit it): a PUT replaces the whole policy. */
+  readonly defaultAlertThresholds: readonly number[];
   readonly reason: string;
 }
 
@@ -29,6 +31,7 @@ export const policyDraft = (policy: KeyPolicy): PolicyDraft => ({
   requireIpAllowlist: policy.require_ip_allowlist,
   enforcement: policy.enforcement,
   leakedKeyAction: policy.leaked_key_action,
+  defaultAlertThresholds: policy.default_alert_thresholds,
   reason: '',
 });
 
@@ -44,6 +47,7 @@ export const policyRequest = (draft: PolicyDraft): SetKeyPolicyRequest => ({
   enforcement: draft.enforcement,
   // Sent as it is: the PUT replaces the whole policy, and a left-out action would reset it.
   leaked_key_action: draft.leakedKeyAction,
+  default_alert_thresholds: draft.defaultAlertThresholds,
   reason: draft.reason.trim(),
 });
 

@@ -78,12 +78,14 @@ export const AUDIT_EVENT_TYPES = [
   'KeySecretRotated',
   'KeyIpAllowlistSet',
   'KeyRateLimitsSet',
+  'KeyAlertThresholdsSet',
   'KeyMetadataSet',
   'KeyExternalIdSet',
   'KeyImported',
   'KeyLeakReported',
   'KeyRevoked',
   'OrgKeyPolicySet',
+  'KeyLimitThresholdReached',
 ] as const;
 
 /** The filters the audit log and its export share; all of them combine. */

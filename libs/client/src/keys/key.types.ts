@@ -64,6 +64,8 @@ export interface Key extends KeyUsageFigures {
   /** Canonical CIDRs the key resolves from; [] for anywhere. */
   readonly allowed_ips: readonly string[];
   readonly rate_limits: readonly RateLimit[];
+  /** Percentages of the limit that record a limit alert (webhook `key.limit_threshold_reached`). */
+  readonly alert_thresholds: readonly number[];
   readonly metadata: KeyMetadata;
   /** The customer's own id for the key's owner. */
   readonly external_id: string | null;
@@ -108,6 +110,7 @@ export const KEY_FIELDS: FieldList<Key> = {
   routing_preference_id: 'required',
   allowed_ips: 'required',
   rate_limits: 'required',
+  alert_thresholds: 'required',
   metadata: 'required',
   external_id: 'required',
   created_at: 'required',
@@ -149,6 +152,8 @@ export interface CreateKeyRequest {
   readonly allowed_ips?: readonly string[];
   /** Up to 10 named limits. */
   readonly rate_limits?: readonly RateLimit[];
+  /** Up to 5 distinct percentages (1–100); omitted: the org policy's default. */
+  readonly alert_thresholds?: readonly number[];
   readonly metadata?: KeyMetadata;
   /** At most 256 characters. */
   readonly external_id?: string | null;
@@ -166,6 +171,7 @@ export const CREATE_KEY_FIELDS: FieldList<CreateKeyRequest> = {
   expires_at: 'optional',
   allowed_ips: 'optional',
   rate_limits: 'optional',
+  alert_thresholds: 'optional',
   metadata: 'optional',
   external_id: 'optional',
 };
@@ -180,6 +186,7 @@ export interface UpdateKeyRequest {
   /** Each replaces the whole list or object; `[]` lifts the allowlist or the limits. */
   readonly allowed_ips?: readonly string[];
   readonly rate_limits?: readonly RateLimit[];
+  readonly alert_thresholds?: readonly number[];
   readonly metadata?: KeyMetadata;
   readonly external_id?: string | null;
   /** true stops the key authenticating; false lets it again. */
@@ -197,6 +204,7 @@ export const UPDATE_KEY_FIELDS: FieldList<UpdateKeyRequest> = {
   expires_at: 'optional',
   allowed_ips: 'optional',
   rate_limits: 'optional',
+  alert_thresholds: 'optional',
   metadata: 'optional',
   external_id: 'optional',
   disabled: 'optional',

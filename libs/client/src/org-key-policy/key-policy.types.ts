@@ -19,6 +19,8 @@ export interface KeyPolicy {
   readonly enforcement: KeyPolicyEnforcement;
   /** What a confirmed leak report does to the org's keys; null: the deployment's default. */
   readonly leaked_key_action: LeakedKeyAction | null;
+  /** Alert thresholds of new org keys that name none. */
+  readonly default_alert_thresholds: readonly number[];
   /** When it was last set; null: never. */
   readonly updated_at: string | null;
 }
@@ -32,6 +34,7 @@ export const KEY_POLICY_FIELDS: FieldList<KeyPolicy> = {
   require_ip_allowlist: 'required',
   enforcement: 'required',
   leaked_key_action: 'required',
+  default_alert_thresholds: 'required',
   updated_at: 'required',
 };
 
@@ -43,6 +46,7 @@ export interface SetKeyPolicyRequest {
   readonly require_ip_allowlist?: boolean;
   readonly enforcement?: KeyPolicyEnforcement;
   readonly leaked_key_action?: LeakedKeyAction | null;
+  readonly default_alert_thresholds?: readonly number[];
   /** Kept in the audit trail. */
   readonly reason: string;
 }
@@ -55,5 +59,6 @@ export const SET_KEY_POLICY_FIELDS: FieldList<SetKeyPolicyRequest> = {
   require_ip_allowlist: 'optional',
   enforcement: 'optional',
   leaked_key_action: 'optional',
+  default_alert_thresholds: 'optional',
   reason: 'required',
 };

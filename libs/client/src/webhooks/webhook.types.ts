@@ -17,11 +17,13 @@ export type WebhookEventType =
   | 'key.rotated'
   | 'key.ip_allowlist_set'
   | 'key.rate_limits_set'
+  | 'key.alert_thresholds_set'
   | 'key.metadata_set'
   | 'key.external_id_set'
   | 'key.imported'
   | 'key.leak_reported'
   | 'key.revoked'
+  | 'key.limit_threshold_reached'
   | 'org.key_policy_updated';
 
 /** Every event type a subscription can name, in lifecycle order. */
@@ -40,11 +42,13 @@ export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
   'key.rotated',
   'key.ip_allowlist_set',
   'key.rate_limits_set',
+  'key.alert_thresholds_set',
   'key.metadata_set',
   'key.external_id_set',
   'key.imported',
   'key.leak_reported',
   'key.revoked',
+  'key.limit_threshold_reached',
   'org.key_policy_updated',
 ];
 

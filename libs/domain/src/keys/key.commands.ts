@@ -34,6 +34,8 @@ export interface CreateKey {
   readonly rate_limits?: readonly unknown[];
   readonly metadata?: unknown;
   readonly external_id?: string | null;
+  /** Omitted: the org policy's `default_alert_thresholds`, else none. */
+  readonly alert_thresholds?: unknown;
   /**
    * The key policy of the org the caller means (`org_id`, else the active org). It applies only
    * if the decider settles on an org key of that very org.
@@ -156,6 +158,13 @@ export interface SetKeyIpAllowlist {
   readonly now: string;
 }
 
+/** Replace the key's limit alert thresholds (`[]`: none). */
+export interface SetKeyAlertThresholds {
+  readonly type: 'SetKeyAlertThresholds';
+  readonly alert_thresholds: unknown;
+  readonly now: string;
+}
+
 /** Replace the key's named rate limits (`[]`: none). */
 export interface SetKeyRateLimits {
   readonly type: 'SetKeyRateLimits';
@@ -218,6 +227,7 @@ export type KeyCommand =
   | RotateKey
   | SetKeyIpAllowlist
   | SetKeyRateLimits
+  | SetKeyAlertThresholds
   | SetKeyMetadata
   | SetKeyExternalId
   | ConformToKeyPolicy

@@ -671,6 +671,7 @@ describe('key state', () => {
         routing_rules: routing,
         allowed_ips: [],
         rate_limits: [],
+        alert_thresholds: [],
         metadata: {},
         external_id: null,
         created_at: t0,

@@ -8,6 +8,7 @@ import { OrgKeyPolicy } from '../org-key-policy/org-key-policy';
 import { checkAllowedIps } from '../restrictions/ip-allowlist';
 import { checkExternalId, checkMetadata } from '../restrictions/key-metadata';
 import { checkRateLimits } from '../restrictions/rate-limits';
+import { checkAlertThresholds } from '../alerts/alert-thresholds';
 import { checkRoutingRules } from '../routing-preferences/routing-rules.validation';
 import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
@@ -159,6 +160,14 @@ function decideKey(command: KeyCommand, state: KeyState): KeyEvent[] {
         ? []
         : [{ type: 'KeyRateLimitsSet', data: { key_id, rate_limits, reason, changed_at: now } }];
     }
+    case 'SetKeyAlertThresholds': {
+      const alert_thresholds = validate((errors) =>
+        checkAlertThresholds(errors, command.alert_thresholds),
+      );
+      return sameData(alert_thresholds, key.alert_thresholds)
+        ? []
+        : [{ type: 'KeyAlertThresholdsSet', data: { key_id, alert_thresholds, changed_at: now } }];
+    }
     case 'SetKeyMetadata': {
       const [metadata, reason] = validate((errors) => [
         checkMetadata(errors, command.metadata),
@@ -273,7 +282,11 @@ function checkRestrictions(errors: FieldErrors, command: CreateKey): KeyRestrict
     command.rate_limits === undefined ? [] : checkRateLimits(errors, command.rate_limits);
   const metadata = command.metadata === undefined ? {} : checkMetadata(errors, command.metadata);
   const external_id = checkExternalId(errors, command.external_id);
+  const thresholds =
+    command.alert_thresholds ?? command.org_key_policy?.policy.default_alert_thresholds;
+  const alert_thresholds = thresholds === undefined ? [] : checkAlertThresholds(errors, thresholds);
   return {
+    ...(alert_thresholds.length > 0 && { alert_thresholds }),
     ...(allowed_ips.length > 0 && { allowed_ips }),
     ...(rate_limits.length > 0 && { rate_limits }),
     ...(Object.keys(metadata).length > 0 && { metadata }),
@@ -383,6 +396,8 @@ function changesOf(event: KeyEvent): Partial<KeyFacts> | null {
       return { allowed_ips: event.data.allowed_ips, updated_at: event.data.changed_at };
     case 'KeyRateLimitsSet':
       return { rate_limits: event.data.rate_limits, updated_at: event.data.changed_at };
+    case 'KeyAlertThresholdsSet':
+      return { alert_thresholds: event.data.alert_thresholds, updated_at: event.data.changed_at };
     case 'KeyMetadataSet':
       return { metadata: event.data.metadata, updated_at: event.data.changed_at };
     case 'KeyExternalIdSet':
@@ -400,12 +415,22 @@ function changesOf(event: KeyEvent): Partial<KeyFacts> | null {
 }
 
 function factsFromCreation({ data }: KeyCreated): KeyFacts {
-  const { key_id, created_at, allowed_ips, rate_limits, metadata, external_id, ...settings } = data;
+  const {
+    key_id,
+    created_at,
+    allowed_ips,
+    rate_limits,
+    metadata,
+    external_id,
+    alert_thresholds,
+    ...settings
+  } = data;
   return {
     ...settings,
     id: key_id,
     allowed_ips: allowed_ips ?? [],
     rate_limits: rate_limits ?? [],
+    alert_thresholds: alert_thresholds ?? [],
     metadata: metadata ?? {},
     external_id: external_id ?? null,
     secret_issued_at: created_at,

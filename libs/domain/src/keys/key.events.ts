@@ -27,6 +27,8 @@ export interface KeyRestrictions {
   readonly metadata?: KeyMetadata;
   /** The customer's own id for the key's owner. */
   readonly external_id?: string | null;
+  /** Percentages of the limit at which `KeyLimitThresholdReached` is recorded, ascending. */
+  readonly alert_thresholds?: readonly number[];
 }
 
 /** A key came into existence. Carries the secret's keyed hash and display label, never the secret. */
@@ -183,6 +185,16 @@ export interface KeyRateLimitsSet {
   };
 }
 
+/** The key's limit alert thresholds were replaced; `[]` removes them. */
+export interface KeyAlertThresholdsSet {
+  readonly type: 'KeyAlertThresholdsSet';
+  readonly data: {
+    readonly key_id: string;
+    readonly alert_thresholds: readonly number[];
+    readonly changed_at: string;
+  };
+}
+
 /** The key's metadata was replaced as a whole. */
 export interface KeyMetadataSet {
   readonly type: 'KeyMetadataSet';
@@ -254,6 +266,7 @@ export type KeyEvent =
   | KeySecretRotated
   | KeyIpAllowlistSet
   | KeyRateLimitsSet
+  | KeyAlertThresholdsSet
   | KeyMetadataSet
   | KeyExternalIdSet
   | KeyImported

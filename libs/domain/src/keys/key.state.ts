@@ -27,6 +27,8 @@ export interface KeyFacts extends KeyLimitSettings {
   readonly routing_rules: RoutingRules | null;
   readonly allowed_ips: readonly string[];
   readonly rate_limits: readonly RateLimit[];
+  /** Percentages of the limit that record an alert when usage crosses them; [] for none. */
+  readonly alert_thresholds: readonly number[];
   readonly metadata: KeyMetadata;
   readonly external_id: string | null;
   readonly created_at: string;

@@ -11,6 +11,7 @@ const strict: OrgKeyPolicy = {
   require_ip_allowlist: true,
   enforcement: 'all_keys',
   leaked_key_action: 'revoke',
+  default_alert_thresholds: [80, 100],
 };
 const set = (policy: OrgKeyPolicyInput, reason: unknown = 'SOC 2'): SetOrgKeyPolicy => ({
   type: 'SetOrgKeyPolicy',
@@ -71,6 +72,7 @@ describe('the org key policy decider', () => {
     ['allowed_scopes', { allowed_scopes: ['root'] }],
     ['require_ip_allowlist', { require_ip_allowlist: 1 }],
     ['enforcement', { enforcement: 'some_keys' }],
+    ['default_alert_thresholds', { default_alert_thresholds: [0] }],
   ])('when %s is invalid, then validation_failed names it', (field, policy) => {
     org().when(set(policy)).thenFails('validation_failed', field);
   });

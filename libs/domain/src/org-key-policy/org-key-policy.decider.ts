@@ -40,6 +40,8 @@ export function policyOf({ data }: OrgKeyPolicyEvent): OrgKeyPolicy {
     enforcement,
     // Policies set before leaked-key actions existed leave it to the deployment.
     leaked_key_action: data.leaked_key_action ?? null,
+    // Policies set before limit alerts existed name no default thresholds.
+    default_alert_thresholds: data.default_alert_thresholds ?? [],
   };
 }
 

@@ -1,5 +1,6 @@
 import { isKeyScope, KEY_SCOPES } from '../keys/key-scopes';
 import { isLeakedKeyAction, LEAKED_KEY_ACTIONS, LeakedKeyAction } from '../keys/key-leak';
+import { checkAlertThresholds } from '../alerts/alert-thresholds';
 import { FieldErrors } from '../shared/validation';
 
 /** `new_keys`: only creates, updates and rotations are checked; `all_keys`: resolve refuses non-compliant keys too. */
@@ -18,6 +19,8 @@ export interface OrgKeyPolicy {
   readonly enforcement: KeyPolicyEnforcement;
   /** What a confirmed leak report does to the org's keys; null: the deployment's LEAKED_KEY_ACTION. */
   readonly leaked_key_action: LeakedKeyAction | null;
+  /** Alert thresholds of new org keys that name none (policies set before it existed lack it: none). */
+  readonly default_alert_thresholds?: readonly number[];
 }
 
 /** The policy of an org that never set one: no rule. */
@@ -28,6 +31,7 @@ export const NO_KEY_POLICY: OrgKeyPolicy = {
   require_ip_allowlist: false,
   enforcement: 'new_keys',
   leaked_key_action: null,
+  default_alert_thresholds: [],
 };
 
 /** Longest `max_lifetime_days` (ten years). */
@@ -81,7 +85,12 @@ export function checkOrgKeyPolicy(errors: FieldErrors, input: OrgKeyPolicyInput)
   if (policy.leaked_key_action !== null && !isLeakedKeyAction(policy.leaked_key_action)) {
     errors.add('leaked_key_action', `must be null or one of ${LEAKED_KEY_ACTIONS.join(', ')}`);
   }
-  return policy as unknown as OrgKeyPolicy;
+  const thresholds = checkAlertThresholds(
+    errors,
+    policy.default_alert_thresholds,
+    'default_alert_thresholds',
+  );
+  return { ...policy, default_alert_thresholds: thresholds } as unknown as OrgKeyPolicy;
 }
 
 function definedFields(input: OrgKeyPolicyInput): Partial<Record<keyof OrgKeyPolicy, unknown>> {

@@ -1,9 +1,11 @@
 import { KeyEventType } from '../keys/key.events';
+import { KeyLimitThresholdReached } from '../alerts/limit-alert.events';
 import { OrgKeyPolicyEvent } from '../org-key-policy/org-key-policy.events';
 import { FieldErrors } from '../shared/validation';
 
 /** The stored types a webhook can announce: every key event, and an org's key policy change. */
-export type AnnouncedEventType = KeyEventType | OrgKeyPolicyEvent['type'];
+export type AnnouncedEventType =
+  KeyEventType | KeyLimitThresholdReached['type'] | OrgKeyPolicyEvent['type'];
 
 /**
  * The public name of every event a webhook can announce. A `Record` over the announced types makes
@@ -24,11 +26,13 @@ export const WEBHOOK_EVENT_TYPES = {
   KeySecretRotated: 'key.rotated',
   KeyIpAllowlistSet: 'key.ip_allowlist_set',
   KeyRateLimitsSet: 'key.rate_limits_set',
+  KeyAlertThresholdsSet: 'key.alert_thresholds_set',
   KeyMetadataSet: 'key.metadata_set',
   KeyExternalIdSet: 'key.external_id_set',
   KeyImported: 'key.imported',
   KeyLeakReported: 'key.leak_reported',
   KeyRevoked: 'key.revoked',
+  KeyLimitThresholdReached: 'key.limit_threshold_reached',
   OrgKeyPolicySet: 'org.key_policy_updated',
 } as const satisfies Record<AnnouncedEventType, string>;
 

@@ -12,7 +12,7 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { matchesFilter } from '../event-filter';
-import { isTransientStoreError } from '../event-store-error';
+import { isTransientStoreError, PartialBatchError } from '../event-store-error';
 import {
   AppendOptions,
   AppendResult,
@@ -21,6 +21,7 @@ import {
   NewEvent,
   ReadAllOptions,
   RecordedEvent,
+  StreamAppend,
 } from '../event-store.port';
 import { SubscriptionHealth } from '../subscription-health';
 import { AllSubscriptionItem, isSignal, openAllSubscription } from './esdb-all-subscription';
@@ -98,7 +99,7 @@ export class EsdbEventStore implements EventStore {
     if (events.length === 0) throw new RangeError('append needs at least one event');
     const payload = events.map((event) =>
       jsonEvent({
-        id: randomUUID(),
+        id: event.id ?? randomUUID(),
         type: event.type,
         data: event.data,
         metadata: options.metadata,
@@ -124,6 +125,27 @@ export class EsdbEventStore implements EventStore {
         await sleep(DEFAULT_BACKOFF.initialMs * attempt);
       }
     }
+  }
+
+  /**
+   * EventStoreDB has no transaction over several streams: each stream is appended in turn, each
+   * append atomic on its own. A failure after the first append is a `PartialBatchError` saying
+   * how many were written, so a caller retries only the rest.
+   */
+  async appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.some(({ events }) => events.length === 0))
+      throw new RangeError('append needs at least one event');
+    const results: AppendResult[] = [];
+    for (const { stream, events, options } of appends) {
+      try {
+        results.push(await this.append(stream, events, options));
+      } catch (error) {
+        throw results.length === 0
+          ? error
+          : new PartialBatchError(results.length, { cause: error });
+      }
+    }
+    return results;
   }
 
   async readStream(

@@ -9,6 +9,7 @@ import {
   NewEvent,
   ReadAllOptions,
   RecordedEvent,
+  StreamAppend,
 } from '../event-store.port';
 import { matchesExpectedRevision, WrongExpectedRevisionError } from '../expected-revision';
 import { SubscriptionHealth } from '../subscription-health';
@@ -23,13 +24,6 @@ export interface SqliteEventStoreOptions {
   readonly file: string;
   /** How often a caught-up subscription looks for appends made by other processes. */
   readonly pollIntervalMs?: number;
-}
-
-/** One stream's share of `appendBatch`. */
-export interface StreamAppend {
-  readonly stream: string;
-  readonly events: readonly NewEvent[];
-  readonly options: AppendOptions;
 }
 
 const DEFAULT_POLL_MS = 25;
@@ -93,8 +87,9 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * Appends to many streams in one transaction (one commit, one fsync), each append checked as
-   * `append` checks it; all or nothing. For imports and generated histories: one append per
-   * transaction costs a commit each, which bounds a bulk load to a few thousand appends a second.
+   * `append` checks it; all or nothing. For usage flushes, imports and generated histories: one
+   * append per transaction costs a commit each (an fsync that blocks the event loop), which
+   * bounds a bulk load to a few thousand appends a second.
    */
   async appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (appends.some(({ events }) => events.length === 0))
@@ -124,7 +119,7 @@ export class SqliteEventStore implements EventStore {
     for (const event of events) {
       const row = {
         position: ++position,
-        id: randomUUID(),
+        id: event.id ?? randomUUID(),
         stream,
         revision: ++revision,
         type: event.type,

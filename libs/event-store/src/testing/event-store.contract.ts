@@ -254,6 +254,62 @@ export function describeEventStoreContract(
       });
     });
 
+    describe('appendBatch', () => {
+      it('appends to several streams, each checked as append checks it, results in order', async () => {
+        const [a, b] = [stream('batch-a'), stream('batch-b')];
+        await store.append(a, events(1), { expectedRevision: 'no_stream', metadata });
+        const results = await store.appendBatch([
+          { stream: a, events: events(2), options: { expectedRevision: 'any', metadata } },
+          { stream: b, events: events(1), options: { expectedRevision: 'no_stream', metadata } },
+        ]);
+        expect(results.map((r) => r.nextRevision)).toEqual([2, 0]);
+        expect(results[1].position).toBeGreaterThan(results[0].position);
+        expect(await revisionsOf(a)).toEqual([0, 1, 2]);
+        expect(await revisionsOf(b)).toEqual([0]);
+      });
+
+      it('refuses a stale expected revision, writing nothing of that stream', async () => {
+        const [a, b] = [stream('batch-stale-a'), stream('batch-stale-b')];
+        await store.append(b, events(1), { expectedRevision: 'no_stream', metadata });
+        const refused = store.appendBatch([
+          { stream: b, events: events(1), options: { expectedRevision: 'no_stream', metadata } },
+          { stream: a, events: events(1), options: { expectedRevision: 'no_stream', metadata } },
+        ]);
+        await expect(refused).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        expect(await revisionsOf(b)).toEqual([0]);
+        // The failed append comes first: neither store has written the one after it.
+        expect(await revisionsOf(a)).toEqual([]);
+      });
+
+      it('refuses an empty append inside a batch', async () => {
+        await expect(
+          store.appendBatch([
+            {
+              stream: stream('batch-empty'),
+              events: [],
+              options: { expectedRevision: 'any', metadata },
+            },
+          ]),
+        ).rejects.toBeInstanceOf(RangeError);
+      });
+    });
+
+    describe('caller-chosen event ids', () => {
+      it('keeps the id given, and records a repeat to a new stream once', async () => {
+        const s = stream('deterministic');
+        const id = randomUUID();
+        const event: NewEvent = { id, type: 'Once', data: { n: 1 } };
+        await store.append(s, [event], { expectedRevision: 'no_stream', metadata });
+        // SQLite refuses the repeat (the stream exists); EventStoreDB acknowledges it as the
+        // write it already made. Either way nothing more is stored.
+        await store
+          .append(s, [event], { expectedRevision: 'no_stream', metadata })
+          .catch((error: unknown) => expect(error).toBeInstanceOf(WrongExpectedRevisionError));
+        const stored = await store.readStream(s);
+        expect(stored.map((e) => e.id)).toEqual([id]);
+      });
+    });
+
     it('pages the global order with an exclusive start, a maximum and filters', async () => {
       const [a, b] = [stream('page-a'), stream('page-b')];
       const both = { streamPrefixes: [a, b] };

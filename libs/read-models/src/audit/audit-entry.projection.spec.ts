@@ -93,6 +93,7 @@ describe('auditEntryProjection', () => {
     expect(auditEntryProjection.streamPrefixes).toEqual([
       'key-',
       'routing_preference-',
+      'key_limit_alert-',
       'org-',
       'user-',
     ]);

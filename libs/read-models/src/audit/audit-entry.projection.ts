@@ -1,4 +1,4 @@
-import { keyStream, routingPreferenceStream } from '@keyledger/domain';
+import { keyStream, limitAlertStream, routingPreferenceStream } from '@keyledger/domain';
 import { RecordedEvent } from '@keyledger/event-store';
 import { OWNER_STREAM_PREFIXES } from '../defaults/owner-stream-prefixes';
 import { Projection } from '../projection/projection';
@@ -28,11 +28,13 @@ const idField = (event: RecordedEvent, field: 'key_id' | 'preference_id'): strin
  */
 export function auditEntries(owners: KeyOwners): Projection<AuditEntryDocument> {
   return {
-    name: 'audit_entries.v2',
+    // v3: limit alerts, on their own streams, are audit entries too.
+    name: 'audit_entries.v3',
     collection: AUDIT_ENTRY_DOCUMENTS,
     streamPrefixes: [
       streamCategory(keyStream),
       streamCategory(routingPreferenceStream),
+      streamCategory(limitAlertStream),
       ...OWNER_STREAM_PREFIXES,
     ],
     documentIds: (event) => [event.id],

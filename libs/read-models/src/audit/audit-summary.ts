@@ -9,6 +9,7 @@ import { RecordedEvent } from '@keyledger/event-store';
 import { isDefaultPreferenceEvent } from '../defaults/is-default-preference-event';
 import { isOrgKeyPolicyEvent } from '../org-key-policy/is-org-key-policy-event';
 import { isKeyEvent } from '../keys/is-key-event';
+import { isLimitAlertEvent } from '../keys/is-limit-alert-event';
 import { isRoutingPreferenceEvent } from '../routing-preferences/is-routing-preference-event';
 
 /** Fields of RoutingPreferenceUpdated that say which and when, not what changed. */
@@ -25,6 +26,10 @@ export function auditSummary(event: RecordedEvent): string {
   if (isRoutingPreferenceEvent(event)) return preferenceSummary(event);
   if (isDefaultPreferenceEvent(event)) return defaultSummary(event);
   if (isOrgKeyPolicyEvent(event)) return policySummary(event);
+  if (isLimitAlertEvent(event)) {
+    const { threshold, usage, limit, window_end } = event.data;
+    return `Usage reached ${threshold}% of the limit (${usage} of ${limit})${window_end ? ` in the window ending ${window_end}` : ''}`;
+  }
   return event.type;
 }
 
@@ -68,6 +73,12 @@ function keySummary(event: KeyEvent): string {
       return allowed_ips.length === 0
         ? `Removed the IP allowlist${because(reason)}`
         : `Allowed the key from ${allowed_ips.join(', ')}${because(reason)}`;
+    }
+    case 'KeyAlertThresholdsSet': {
+      const { alert_thresholds } = event.data;
+      return alert_thresholds.length === 0
+        ? 'Limit alerts removed'
+        : `Limit alerts set at ${alert_thresholds.map((t) => `${t}%`).join(', ')}`;
     }
     case 'KeyRateLimitsSet': {
       const { rate_limits, reason } = event.data;

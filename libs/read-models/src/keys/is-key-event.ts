@@ -17,6 +17,7 @@ export const isKeyEvent = eventGuard<KeyEvent>({
   KeySecretRotated: true,
   KeyIpAllowlistSet: true,
   KeyRateLimitsSet: true,
+  KeyAlertThresholdsSet: true,
   KeyMetadataSet: true,
   KeyExternalIdSet: true,
   KeyImported: true,

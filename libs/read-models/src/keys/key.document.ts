@@ -39,6 +39,8 @@ export interface KeyDocument extends KeyLimitSettings {
   /** Canonical CIDRs the key resolves from; [] for anywhere. */
   readonly allowed_ips: readonly string[];
   readonly rate_limits: readonly RateLimit[];
+  /** Absent on documents projected before limit alerts existed: none. */
+  readonly alert_thresholds?: readonly number[];
   readonly metadata: KeyMetadata;
   /** The customer's own id for the key's owner. */
   readonly external_id: string | null;

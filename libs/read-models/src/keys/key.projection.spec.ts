@@ -38,6 +38,7 @@ const created: KeyDocument = {
   routing_rules: null,
   allowed_ips: [],
   rate_limits: [],
+  alert_thresholds: [],
   metadata: {},
   external_id: null,
   created_at: '2026-01-01T00:00:00.000Z',

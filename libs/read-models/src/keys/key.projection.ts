@@ -49,6 +49,7 @@ function createdKey({ data, metadata, revision }: RecordedEvent & KeyCreated): K
     routing_rules: null,
     allowed_ips: data.allowed_ips ?? [],
     rate_limits: data.rate_limits ?? [],
+    alert_thresholds: data.alert_thresholds ?? [],
     metadata: data.metadata ?? {},
     external_id: data.external_id ?? null,
     created_at: data.created_at,
@@ -120,6 +121,8 @@ function changedKey(
       return change({ allowed_ips: event.data.allowed_ips });
     case 'KeyRateLimitsSet':
       return change({ rate_limits: event.data.rate_limits });
+    case 'KeyAlertThresholdsSet':
+      return change({ alert_thresholds: event.data.alert_thresholds });
     case 'KeyMetadataSet':
       return change({ metadata: event.data.metadata });
     case 'KeyExternalIdSet':

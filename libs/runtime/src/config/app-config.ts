@@ -127,6 +127,8 @@ const configSchema = z
     AUDIT_TREE_HEAD_MS: milliseconds(10, 86_400_000, 10_000),
     USAGE_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
     USAGE_RESERVATION_CREDITS: z.coerce.number().min(0).max(1e12).default(0.05),
+    // How long hourly usage buckets are kept (daily ones always are).
+    ANALYTICS_HOURLY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     // The built console (`npm run build` writes it there), relative to the working directory.
     CONSOLE_DIR: z.string().min(1).default('dist/console'),
     CONSOLE_OIDC_ISSUER: optionalUrl,
@@ -258,6 +260,8 @@ const configSchema = z
       flushIntervalMs: env.USAGE_FLUSH_INTERVAL_MS,
       reservationCredits: env.USAGE_RESERVATION_CREDITS,
     },
+    /** Usage analytics: hourly buckets are kept this long before the newest usage. */
+    analytics: { hourlyRetentionDays: env.ANALYTICS_HOURLY_RETENTION_DAYS },
     /** Where rate limits are shared (null: per instance), and how long a request waits for it. */
     rateLimits: { redisUrl: env.REDIS_URL ?? null, redisTimeoutMs: env.REDIS_TIMEOUT_MS },
   }));

@@ -8,6 +8,7 @@ import {
   ReadStore,
   RunnableProjection,
   SqliteReadStore,
+  usageBucketsRunnable,
 } from '@keyledger/read-models';
 import { RESOLUTION_PROJECTION } from '@keyledger/resolution';
 import { AppConfig } from '../config/app-config';
@@ -32,6 +33,12 @@ export async function openReadStore(config: AppConfig['readStore']): Promise<Rea
  * resolution snapshot wherever the store outlives the process (in memory it would only double
  * what the resolution engine holds, and no later start could read it).
  */
-export function servedProjections(config: AppConfig['readStore']): readonly RunnableProjection[] {
-  return config.kind === 'memory' ? ALL_PROJECTIONS : [...ALL_PROJECTIONS, RESOLUTION_PROJECTION];
+export function servedProjections(
+  config: Pick<AppConfig, 'readStore' | 'analytics'>,
+): readonly RunnableProjection[] {
+  const analytics = usageBucketsRunnable(config.analytics.hourlyRetentionDays * DAY_MS);
+  const resolution = config.readStore.kind === 'memory' ? [] : [RESOLUTION_PROJECTION];
+  return [...ALL_PROJECTIONS, analytics, ...resolution];
 }
+
+const DAY_MS = 86_400_000;

@@ -22,6 +22,7 @@ export const keyView = (changes: Partial<KeyView> = {}): KeyView => ({
   routing_preference_id: null,
   allowed_ips: [],
   rate_limits: [],
+  alert_thresholds: [],
   metadata: {},
   external_id: null,
   created_at: '2026-01-01T00:00:00.000Z',

@@ -93,6 +93,7 @@ export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, Creat
       expires_at: request.expires_at,
       allowed_ips: canonicalAllowedIps(request.allowed_ips),
       rate_limits: request.rate_limits,
+      alert_thresholds: request.alert_thresholds,
       metadata: request.metadata,
       external_id: request.external_id,
       // The decider applies it only if the key turns out to be an org key of this org.

@@ -135,6 +135,18 @@ export class CreateKeyRequestDto {
   readonly rate_limits?: RateLimitDto[];
 
   @ApiPropertyOptional({
+    type: [Number],
+    maxItems: 5,
+    example: [80, 100],
+    description:
+      'Percentages of the limit (1–100, up to 5) at which `KeyLimitThresholdReached` is recorded ' +
+      '(webhook `key.limit_threshold_reached`), once per threshold and window. Omitted: the org ' +
+      "policy's `default_alert_thresholds`.",
+  })
+  @IsOptional()
+  readonly alert_thresholds?: number[];
+
+  @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
     example: { team: 'search' },

@@ -37,6 +37,9 @@ export function keyChanges(body: UpdateKeyRequestDto, now: string): KeyCommand[]
   if (rate_limits !== undefined) {
     commands.push({ type: 'SetKeyRateLimits', rate_limits, reason, now });
   }
+  if (body.alert_thresholds !== undefined) {
+    commands.push({ type: 'SetKeyAlertThresholds', alert_thresholds: body.alert_thresholds, now });
+  }
   if (metadata !== undefined) commands.push({ type: 'SetKeyMetadata', metadata, reason, now });
   if (external_id !== undefined) {
     commands.push({ type: 'SetKeyExternalId', external_id, reason, now });

@@ -19,6 +19,7 @@ export class UpdateKeyRequestDto extends IntersectionType(
       'expires_at',
       'allowed_ips',
       'rate_limits',
+      'alert_thresholds',
       'metadata',
       'external_id',
     ] as const),

@@ -76,6 +76,16 @@ export class SetKeyPolicyRequestDto {
   @IsIn(LEAKED_KEY_ACTIONS)
   readonly leaked_key_action?: LeakedKeyAction | null;
 
+  @ApiPropertyOptional({
+    type: [Number],
+    default: [],
+    example: [80, 100],
+    description:
+      'Alert thresholds (percent of the limit, 1–100, up to 5) of new org keys that name none.',
+  })
+  @IsOptional()
+  readonly default_alert_thresholds?: number[];
+
   @ApiProperty({ minLength: 1, maxLength: REASON_MAX, example: 'SOC 2: 90-day key rotation' })
   @IsString()
   @MinLength(1)
