@@ -79,14 +79,22 @@ describe('SQLite read store', () => {
     const live = { audience: 'org:org_a', revoked: false, disabled: false } as const;
     const newestFirst = [{ field: 'created_at', direction: 'desc' }] as const;
 
-    /** The steps SQLite plans for a page of keys, with a cursor from the first page. */
+    /**
+     * The steps SQLite plans for a page of keys, with a cursor from the first page: both the
+     * references a cached page reads and the whole rows an uncached one reads.
+     */
     async function planOfPages(query: FindQuery<KeyDocument>): Promise<string[]> {
       const keys = store.sqliteCollection(KEY_DOCUMENTS);
       await keys.write(foldEvents(keyProjection, new Map(), orgKeys(300)));
       const first = await keys.find({ ...query, limit: 20 });
       expect(first.next_cursor).not.toBeNull();
-      return [query, { ...query, cursor: first.next_cursor }].flatMap((page) =>
-        keys.pageQueries(page, 21).flatMap(({ sql, params }) => store.queryPlan(sql, params)),
+      const pages = [query, { ...query, cursor: first.next_cursor }];
+      return pages.flatMap((page) =>
+        (['id, position', 'id, position, doc'] as const).flatMap((columns) =>
+          keys
+            .pageQueries(page, 21, columns)
+            .flatMap(({ sql, params }) => store.queryPlan(sql, params)),
+        ),
       );
     }
 
@@ -201,6 +209,46 @@ describe('SQLite read store', () => {
         cursor: page.next_cursor,
       });
       expect(next.items.map((key) => key.id)).toEqual(['k36', 'k35', 'k34']);
+    });
+  });
+
+  describe('pages read again', () => {
+    const live = { audience: 'org:org_a', revoked: false, disabled: false } as const;
+    const page = {
+      where: live,
+      sort: [{ field: 'created_at', direction: 'desc' }],
+      limit: 5,
+    } as const;
+
+    it('show what was written since, by this store or by another process on the file', async () => {
+      const keys = store.collection(KEY_DOCUMENTS);
+      await keys.write(foldEvents(keyProjection, new Map(), orgKeys(20)));
+      const first = await keys.find(page);
+      const [newest, second] = first.items;
+      await keys.write([
+        { id: newest.id, position: 100, document: { ...newest, name: 'renamed' } },
+      ]);
+      const other = new SqliteReadStore({ file: database.file });
+      try {
+        await other
+          .collection(KEY_DOCUMENTS)
+          .write([{ id: second.id, position: 101, document: { ...second, name: 'elsewhere' } }]);
+      } finally {
+        await other.close();
+      }
+      const again = await keys.find(page);
+      expect(again.items.map((key) => key.name).slice(0, 2)).toEqual(['renamed', 'elsewhere']);
+      expect(again.items.slice(2)).toEqual(first.items.slice(2));
+    });
+
+    it('share documents no reader can change', async () => {
+      const keys = store.collection(KEY_DOCUMENTS);
+      await keys.write(foldEvents(keyProjection, new Map(), orgKeys(20)));
+      const [key] = (await keys.find(page)).items;
+      expect(() => Object.assign(key, { name: 'changed' })).toThrow(TypeError);
+      expect(() => (key.scopes as string[]).push('more')).toThrow(TypeError);
+      const [again] = (await keys.find(page)).items;
+      expect([again.name, again.scopes]).toEqual([key.name, key.scopes]);
     });
   });
 });
