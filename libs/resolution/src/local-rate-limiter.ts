@@ -1,6 +1,6 @@
 import { RateLimit } from '@keyledger/domain';
 import { RateLimitCheck, RateLimitedKey, RateLimiter, rateLimitCheck } from './rate-limiter';
-import { decideWindow, windowStart } from './sliding-window';
+import { decideWindow, WindowVerdict, windowStart } from './sliding-window';
 
 /** Per limit: the start of the current fixed window, its count, and the previous window's. */
 const WINDOW = 0;
@@ -24,11 +24,12 @@ export class LocalRateLimiter implements RateLimiter {
 
   spend(key: RateLimitedKey, cost: number, atMs: number): RateLimitCheck {
     const { counts, rules } = this.windowsOf(key);
-    const verdicts = rules.map((rule, i) => {
-      rollTo(counts, i * FIELDS, windowStart(rule.duration_ms, atMs), rule.duration_ms);
-      const at = i * FIELDS;
-      return decideWindow(rule, atMs, cost, counts[at + PREVIOUS], counts[at + CURRENT]);
-    });
+    const verdicts: WindowVerdict[] = [];
+    for (let i = 0, at = 0; i < rules.length; i++, at += FIELDS) {
+      const rule = rules[i];
+      rollTo(counts, at, windowStart(rule.duration_ms, atMs), rule.duration_ms);
+      verdicts.push(decideWindow(rule, atMs, cost, counts[at + PREVIOUS], counts[at + CURRENT]));
+    }
     const check = rateLimitCheck(verdicts);
     if (check.admitted) for (let i = 0; i < rules.length; i++) counts[i * FIELDS + CURRENT] += cost;
     return check;

@@ -27,9 +27,7 @@ export interface RateLimiter {
 
 /** The check of a key's verdicts. */
 export function rateLimitCheck(verdicts: readonly WindowVerdict[]): RateLimitCheck {
-  return {
-    admitted: verdicts.every((verdict) => verdict.admitted),
-    verdicts,
-    tightest: tightest(verdicts),
-  };
+  const chosen = tightest(verdicts);
+  // The tightest limit is a refusing one whenever any refuses.
+  return { admitted: chosen.admitted, verdicts, tightest: chosen };
 }
