@@ -20,7 +20,7 @@ interface KeyWindows {
  * per key, on its first rate-limited request.
  */
 export class LocalRateLimiter implements RateLimiter {
-  private readonly keys = new Map<string, KeyWindows>();
+  private readonly keys = new Map<number, KeyWindows>();
 
   spend(key: RateLimitedKey, cost: number, atMs: number): RateLimitCheck {
     const { counts, rules } = this.windowsOf(key);
@@ -41,13 +41,13 @@ export class LocalRateLimiter implements RateLimiter {
   }
 
   private windowsOf(key: RateLimitedKey): KeyWindows {
-    const known = this.keys.get(key.id);
+    const known = this.keys.get(key.slot);
     if (known !== undefined && known.rules === key.rate_limits) return known;
     const windows = {
       rules: key.rate_limits,
       counts: new Float64Array(key.rate_limits.length * FIELDS),
     };
-    this.keys.set(key.id, windows);
+    this.keys.set(key.slot, windows);
     return windows;
   }
 }

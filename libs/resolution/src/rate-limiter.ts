@@ -4,6 +4,8 @@ import { tightest, WindowVerdict } from './sliding-window';
 /** What a rate limiter needs of a key. */
 export interface RateLimitedKey {
   readonly id: string;
+  /** A small integer naming the key in this process (its ledger slot): cheaper to look up than the id. */
+  readonly slot: number;
   readonly rate_limits: readonly RateLimit[];
 }
 

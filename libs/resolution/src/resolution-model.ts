@@ -45,6 +45,8 @@ export class ResolutionModel {
    * immutable list it was compiled from.
    */
   private readonly allowlists = new Map<number, CompiledAllowlist>();
+  /** Each distinct allowlist's matcher, by its canonical CIDRs joined. */
+  private readonly matchers = new Map<string, CidrSet>();
   private readonly ledger = new UsageLedger();
   private readonly byHash = new Map<string, KeyEntry>();
   private readonly byId = new Map<string, KeyEntry>();
@@ -125,7 +127,13 @@ export class ResolutionModel {
     if (list.length === 0) return null;
     const compiled = this.allowlists.get(key.slot);
     if (compiled?.list === list) return compiled.set;
-    const set = new CidrSet(list.flatMap((cidr) => parseCidrWords(cidr) ?? []));
+    // Keys often share a list (an org's egress ranges): one matcher for all of them stays in cache.
+    const text = list.join(',');
+    let set = this.matchers.get(text);
+    if (set === undefined) {
+      set = new CidrSet(list.flatMap((cidr) => parseCidrWords(cidr) ?? []));
+      this.matchers.set(text, set);
+    }
     this.allowlists.set(key.slot, { list, set });
     return set;
   }
