@@ -56,9 +56,15 @@ export function secretHasher(pepper: string | null): SecretHasher {
   return (secret) => createHmac('sha256', key).update(secret).digest('hex');
 }
 
-/** What is stored instead of the secret (see `secretHasher`, which a per-request caller keeps). */
+/**
+ * What is stored instead of the secret, for one call: `secretHasher`'s hash without setting up a
+ * KeyObject (a per-request caller keeps a hasher instead).
+ */
 export function hashSecret(secret: string, pepper: string | null): string {
-  return secretHasher(pepper)(secret);
+  if (pepper === '') throw new Error('an empty pepper adds nothing; pass null for plain SHA-256');
+  return pepper === null
+    ? hash('sha256', secret, 'hex')
+    : createHmac('sha256', pepper).update(secret).digest('hex');
 }
 
 /** The display label: prefix, first and last four hex characters (`rk_0123…cdef`). */
