@@ -8,14 +8,18 @@ import { RESOLUTION_PROJECTION, resolutionProjection } from '@keyledger/resoluti
 import { loadConfig, openReadStore } from '@keyledger/runtime';
 import { writeKeyBase } from './cold-start-history';
 import type { ColdStartReport } from './cold-start.child';
+import { Goal } from './goals';
 import { BenchRow, BenchTable } from './table';
 import { envCount } from '../test/support/scale';
 
-/** Finishes in a few minutes on two shared cores; `COLD_START_KEYS=1000000` for the goal's size. */
-const DEFAULT_KEYS = 200_000;
+const GOAL_KEYS = 1_000_000;
+/**
+ * The goal's size (issue 17): generating its 3.2M events takes minutes the first time (they are
+ * kept for later runs); `COLD_START_KEYS=200000` for a quicker look.
+ */
+const DEFAULT_KEYS = GOAL_KEYS;
 /** Part of the cached history's directory name: change it when the generator changes. */
 const HISTORY_VERSION = 1;
-const GOAL_KEYS = 1_000_000;
 const GOAL_SECONDS = 10;
 const COMPLETE = 'complete';
 
@@ -74,7 +78,7 @@ function coldStart(env: NodeJS.ProcessEnv, fromSnapshot: boolean): Promise<ColdS
  * process: time until the engine is ready, and the heap (after a collection) and RSS it then
  * holds. The snapshot is built once by the projection runner, as a running service keeps it.
  */
-export async function coldStartBench(): Promise<BenchTable> {
+export async function coldStartBench(): Promise<{ table: BenchTable; goals: Goal[] }> {
   const keys = envCount('COLD_START_KEYS', DEFAULT_KEYS);
   const { dir, events } = await historyDir(keys);
   const env = { ...process.env, DATA_DIR: dir, EVENT_STORE: 'sqlite', LOG_LEVEL: 'silent' };
@@ -83,6 +87,7 @@ export async function coldStartBench(): Promise<BenchTable> {
   const row = (start: string, report: ColdStartReport, replayMs: number): BenchRow => ({
     start,
     ready_s: seconds(report.ready_ms),
+    cpu_s: seconds(report.cpu_ms),
     heap_mb: report.heap_mb,
     rss_mb: report.rss_mb,
     vs_replay: Number((report.ready_ms / replayMs).toFixed(3)),
@@ -93,7 +98,7 @@ export async function coldStartBench(): Promise<BenchTable> {
   if (config.readStore.kind === 'memory') {
     console.error('cold start: READ_STORE=memory keeps no snapshot across processes: SKIPPED');
     rows.push({ start: 'from snapshot: SKIPPED (READ_STORE=memory keeps none)' });
-    return { title, rows };
+    return { table: { title, rows }, goals: [] };
   }
 
   const store = await openReadStore(config.readStore);
@@ -113,19 +118,21 @@ export async function coldStartBench(): Promise<BenchTable> {
   }
   const snapshot = await coldStart(env, true);
   if (snapshot.snapshot === null) throw new Error('the snapshot start found no snapshot');
-  const goal =
-    keys < GOAL_KEYS
-      ? `n/a below ${GOAL_KEYS} keys`
-      : snapshot.ready_ms <= GOAL_SECONDS * 1000
-        ? `met (≤ ${GOAL_SECONDS} s)`
-        : `NOT met (≤ ${GOAL_SECONDS} s)`;
-  rows.push({ ...row('from snapshot', snapshot, replay.ready_ms), goal, snapshot: build });
-  return { title, rows };
+  rows.push({ ...row('from snapshot', snapshot, replay.ready_ms), snapshot: build });
+  const atGoalSize = keys >= GOAL_KEYS;
+  const goal: Goal = {
+    goal: `cold start with ${GOAL_KEYS} keys ready in ≤ ${GOAL_SECONDS} s from the snapshot`,
+    measured: atGoalSize
+      ? `${seconds(snapshot.ready_ms)} s (full replay: ${seconds(replay.ready_ms)} s)`
+      : `not measured: ran ${keys} keys (COLD_START_KEYS)`,
+    met: atGoalSize && snapshot.ready_ms <= GOAL_SECONDS * 1000,
+  };
+  return { table: { title, rows }, goals: [goal] };
 }
 
 if (require.main === module) {
   coldStartBench().then(
-    (table) => console.log(JSON.stringify(table, null, 2)),
+    (result) => console.log(JSON.stringify(result, null, 2)),
     (error: unknown) => {
       console.error(error);
       process.exitCode = 1;

@@ -5,6 +5,7 @@ import { startServiceProcess, ServiceProcess } from '../test/support/service-pro
 import { signUserToken } from '../test/support/tokens';
 import { envCount } from '../test/support/scale';
 import { startFloorProcess } from './floor-process';
+import { BENCH_RATE_LIMITS } from './resolution.bench';
 import { Goal, percent } from './goals';
 import { Load, loadGenerator, LoadResult } from './load-generator';
 import { BenchRow, BenchTable } from './table';
@@ -16,12 +17,19 @@ const KEYS = 100;
 /** What a gateway sends to resolve (48 bytes), and after the request to report its cost. */
 const RESOLVE_BODY = '{"model":"openai/gpt-4o", "scope":"completions"}';
 const USAGE_BODY = '{"cost":0.0123,"byok":false,"model":"openai/gpt-4o"}';
+/** A restricted key's worst honest case (issue 12): 10 CIDRs, the caller in the last, 2 rate limits. */
+const RESTRICTIONS = {
+  allowed_ips: [...Array.from({ length: 9 }, (_, i) => `10.${i}.0.0/16`), '127.0.0.0/8'],
+  rate_limits: BENCH_RATE_LIMITS,
+};
+const RESTRICTED_BODY = '{"model":"openai/gpt-4o", "scope":"completions", "client_ip":"127.0.0.1"}';
 
 const RAW = 'raw node:http POST (parse JSON body, answer JSON)';
 const FASTIFY = 'bare Fastify 5 POST, no plugins (same body and answer)';
 const NEST = 'minimal Nest 11 on Fastify, one GET controller, no global hooks';
 const HEALTH = 'keyledger GET /health';
 const RESOLVE = 'keyledger POST /api/v1/resolve';
+const RESOLVE_RESTRICTED = 'keyledger POST /api/v1/resolve, key with 10 CIDRs + 2 rate limits';
 const USAGE = 'keyledger POST /api/v1/usage';
 const KEY = 'keyledger GET /api/v1/keys/{id}';
 const KEYS_PAGE = 'keyledger GET /api/v1/keys?limit=20';
@@ -39,15 +47,20 @@ const floor = (script: string, loadFor: (baseUrl: string) => [string, Load]): Se
   },
 });
 
-/** Creates `count` unlimited keys through the API; returns their secrets and one id. */
-async function createKeys(service: ServiceProcess, token: string, count: number) {
+/** Creates `count` unlimited keys (with `fields` besides a name) through the API; returns their secrets and one id. */
+async function createKeys(
+  service: ServiceProcess,
+  token: string,
+  count: number,
+  fields: Readonly<Record<string, unknown>> = {},
+) {
   const secrets: string[] = [];
   let id = '';
   for (let i = 0; i < count; i++) {
     const created = await fetch(`${service.baseUrl}/api/v1/keys`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: `bench ${i}` }),
+      body: JSON.stringify({ name: `bench ${i}`, ...fields }),
     });
     if (created.status !== 201) throw new Error(`create answered ${created.status}`);
     const answer = (await created.json()) as { data: { id: string }; secret: string };
@@ -69,12 +82,22 @@ const keyledger = (secretsHolder: { secrets: readonly string[] }): Server => ({
     const token = await signUserToken('bench');
     const { secrets, id } = await createKeys(service, token, KEYS);
     secretsHolder.secrets = secrets;
+    const restricted = await createKeys(service, token, KEYS, RESTRICTIONS);
     const url = (path: string) => `${service.baseUrl}${path}`;
     const bearer = { authorization: `Bearer ${token}` };
     return {
       loads: new Map<string, Load>([
         [HEALTH, { url: url('/health'), method: 'GET' }],
         [RESOLVE, { url: url('/api/v1/resolve'), method: 'POST', body: RESOLVE_BODY, secrets }],
+        [
+          RESOLVE_RESTRICTED,
+          {
+            url: url('/api/v1/resolve'),
+            method: 'POST',
+            body: RESTRICTED_BODY,
+            secrets: restricted.secrets,
+          },
+        ],
         [USAGE, { url: url('/api/v1/usage'), method: 'POST', body: USAGE_BODY, secrets }],
         [KEY, { url: url(`/api/v1/keys/${id}`), method: 'GET', headers: bearer }],
         [KEYS_PAGE, { url: url('/api/v1/keys?limit=20'), method: 'GET', headers: bearer }],
@@ -133,7 +156,7 @@ export async function httpBench(): Promise<{ table: BenchTable; goals: Goal[] }>
   }
   const result = (name: string): LoadResult => median(runs.get(name) ?? []);
   const [raw, fastify, nest] = [result(RAW), result(FASTIFY), result(NEST)];
-  const order = [RAW, FASTIFY, NEST, HEALTH, RESOLVE, USAGE, KEY, KEYS_PAGE];
+  const order = [RAW, FASTIFY, NEST, HEALTH, RESOLVE, RESOLVE_RESTRICTED, USAGE, KEY, KEYS_PAGE];
   const row = (name: string): BenchRow => {
     const measured = result(name);
     const rate = measured.requestsPerSecond;

@@ -61,6 +61,11 @@ const NO_RATE_LIMITS: readonly RateLimit[] = Object.freeze([]);
 const NO_METADATA: KeyMetadata = Object.freeze({});
 const NO_THRESHOLDS: readonly number[] = Object.freeze([]);
 
+const isEmpty = (metadata: KeyMetadata): boolean => {
+  for (const _ in metadata) return false;
+  return true;
+};
+
 const epochMs = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 
 /** The facts of a newly created key. */
@@ -129,11 +134,13 @@ export function keyEntryOf(state: KeyState, slot: number, intern: Interner): Key
     limit_reset_position: state.limit_reset_position,
     routing_preference_id: state.routing_preference_id,
     routing_rules: state.routing_rules,
-    // Snapshots written before these facts existed lack them: none of each.
-    allowed_ips: state.allowed_ips ?? NO_IPS,
-    rate_limits: state.rate_limits ?? NO_RATE_LIMITS,
-    alert_thresholds: state.alert_thresholds ?? NO_THRESHOLDS,
-    metadata: state.metadata ?? NO_METADATA,
+    // Snapshots written before these facts existed lack them: none of each. Most keys have
+    // none, and a shared empty value is one object instead of one per fact per key read back.
+    allowed_ips: state.allowed_ips?.length ? state.allowed_ips : NO_IPS,
+    rate_limits: state.rate_limits?.length ? state.rate_limits : NO_RATE_LIMITS,
+    alert_thresholds: state.alert_thresholds?.length ? state.alert_thresholds : NO_THRESHOLDS,
+    metadata:
+      state.metadata === undefined || isEmpty(state.metadata) ? NO_METADATA : state.metadata,
     external_id: state.external_id ?? null,
     issued_at: state.issued_at ?? 0,
     imported_prefix: state.imported_prefix ?? null,

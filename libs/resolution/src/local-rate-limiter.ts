@@ -1,6 +1,6 @@
 import { RateLimit } from '@keyledger/domain';
 import { RateLimitCheck, RateLimitedKey, RateLimiter, rateLimitCheck } from './rate-limiter';
-import { decideWindow, windowStart } from './sliding-window';
+import { decideWindow, WindowVerdict, windowStart } from './sliding-window';
 
 /** Per limit: the start of the current fixed window, its count, and the previous window's. */
 const WINDOW = 0;
@@ -20,15 +20,16 @@ interface KeyWindows {
  * per key, on its first rate-limited request.
  */
 export class LocalRateLimiter implements RateLimiter {
-  private readonly keys = new Map<string, KeyWindows>();
+  private readonly keys = new Map<number, KeyWindows>();
 
   spend(key: RateLimitedKey, cost: number, atMs: number): RateLimitCheck {
     const { counts, rules } = this.windowsOf(key);
-    const verdicts = rules.map((rule, i) => {
-      rollTo(counts, i * FIELDS, windowStart(rule.duration_ms, atMs), rule.duration_ms);
-      const at = i * FIELDS;
-      return decideWindow(rule, atMs, cost, counts[at + PREVIOUS], counts[at + CURRENT]);
-    });
+    const verdicts: WindowVerdict[] = [];
+    for (let i = 0, at = 0; i < rules.length; i++, at += FIELDS) {
+      const rule = rules[i];
+      rollTo(counts, at, windowStart(rule.duration_ms, atMs), rule.duration_ms);
+      verdicts.push(decideWindow(rule, atMs, cost, counts[at + PREVIOUS], counts[at + CURRENT]));
+    }
     const check = rateLimitCheck(verdicts);
     if (check.admitted) for (let i = 0; i < rules.length; i++) counts[i * FIELDS + CURRENT] += cost;
     return check;
@@ -40,13 +41,13 @@ export class LocalRateLimiter implements RateLimiter {
   }
 
   private windowsOf(key: RateLimitedKey): KeyWindows {
-    const known = this.keys.get(key.id);
+    const known = this.keys.get(key.slot);
     if (known !== undefined && known.rules === key.rate_limits) return known;
     const windows = {
       rules: key.rate_limits,
       counts: new Float64Array(key.rate_limits.length * FIELDS),
     };
-    this.keys.set(key.id, windows);
+    this.keys.set(key.slot, windows);
     return windows;
   }
 }

@@ -4,6 +4,8 @@ import { tightest, WindowVerdict } from './sliding-window';
 /** What a rate limiter needs of a key. */
 export interface RateLimitedKey {
   readonly id: string;
+  /** A small integer naming the key in this process (its ledger slot): cheaper to look up than the id. */
+  readonly slot: number;
   readonly rate_limits: readonly RateLimit[];
 }
 
@@ -27,9 +29,7 @@ export interface RateLimiter {
 
 /** The check of a key's verdicts. */
 export function rateLimitCheck(verdicts: readonly WindowVerdict[]): RateLimitCheck {
-  return {
-    admitted: verdicts.every((verdict) => verdict.admitted),
-    verdicts,
-    tightest: tightest(verdicts),
-  };
+  const chosen = tightest(verdicts);
+  // The tightest limit is a refusing one whenever any refuses.
+  return { admitted: chosen.admitted, verdicts, tightest: chosen };
 }

@@ -10,7 +10,12 @@ const limits: readonly RateLimit[] = [
   { name: 'burst', limit: 7, duration_ms: 1_000 },
   { name: 'minute', limit: 20, duration_ms: 60_000 },
 ];
-const keyWith = (rate_limits = limits): RateLimitedKey => ({ id: randomUUID(), rate_limits });
+let slots = 0;
+const keyWith = (rate_limits = limits): RateLimitedKey => ({
+  id: randomUUID(),
+  slot: slots++,
+  rate_limits,
+});
 
 describe('RedisRateLimiter', () => {
   let redis: TestRedis;

@@ -19,8 +19,11 @@ const COUNT = 0;
 const WINDOW = 1;
 const STRIDE = 2;
 
-const windowStart = (period: CapPeriod, atMs: number): number =>
-  Math.floor(atMs / PERIOD_MS[period]) * PERIOD_MS[period];
+/** PERIOD_MS in CAP_PERIODS' order: the loops per request index it, they look up no names. */
+const LENGTHS: readonly number[] = CAP_PERIODS.map((period) => PERIOD_MS[period]);
+
+const windowStart = (index: number, atMs: number): number =>
+  Math.floor(atMs / LENGTHS[index]) * LENGTHS[index];
 
 /**
  * Each user's requests in the current UTC minute, hour and day, across all of their keys. A
@@ -40,7 +43,7 @@ export class RequestCounters {
   count(user: string, atMs: number, requests: number): void {
     const row = this.rowOf(user);
     for (let index = 0; index < CAP_PERIODS.length; index++)
-      this.countIn(row, index, windowStart(CAP_PERIODS[index], atMs), requests);
+      this.countIn(row, index, windowStart(index, atMs), requests);
   }
 
   /** The user's counters as plain numbers, to persist; null when nothing was counted. */
@@ -71,14 +74,14 @@ export class RequestCounters {
 
   /** Seconds until every reached cap's window has ended, or null when no cap is reached. */
   retryAfter(user: string, caps: RequestCaps, atMs: number): number | null {
+    if (caps.minute === null && caps.hour === null && caps.day === null) return null;
     const row = this.rows.get(user);
     if (row === undefined) return null;
     let retryAfter: number | null = null;
     for (let index = 0; index < CAP_PERIODS.length; index++) {
-      const period = CAP_PERIODS[index];
-      const cap = caps[period];
+      const cap = caps[CAP_PERIODS[index]];
       if (cap === null || this.madeIn(row, index, atMs) < cap) continue;
-      const end = windowStart(period, atMs) + PERIOD_MS[period];
+      const end = windowStart(index, atMs) + LENGTHS[index];
       retryAfter = Math.max(retryAfter ?? 0, secondsUntil(new Date(end), new Date(atMs)));
     }
     return retryAfter;
@@ -98,7 +101,7 @@ export class RequestCounters {
 
   private madeIn(row: number, index: number, atMs: number): number {
     const base = index * STRIDE;
-    const current = this.table.get(row, base + WINDOW) === windowStart(CAP_PERIODS[index], atMs);
+    const current = this.table.get(row, base + WINDOW) === windowStart(index, atMs);
     return current ? this.table.get(row, base + COUNT) : 0;
   }
 

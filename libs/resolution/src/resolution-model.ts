@@ -20,6 +20,12 @@ import { ResolutionDocument, ResolutionKeyDocument, unpackKeyState } from './res
 import { RoutingDirectory } from './routing-directory';
 import { UsageAmounts, UsageFigures, UsageLedger } from './usage-ledger';
 
+/** A key's allowlist as a matcher, and the list it matches. */
+interface CompiledAllowlist {
+  readonly list: readonly string[];
+  readonly set: CidrSet;
+}
+
 /**
  * The resolution read model, held in memory: keys by secret hash, routing preferences and
  * defaults, and usage counters. It is a pure fold of the store's events (keys, preferences,
@@ -34,8 +40,13 @@ export class ResolutionModel {
   readonly policies = new OrgPolicies();
   /** What imported keys' secrets start with: only those get a plain SHA-256 at resolve. */
   readonly importedPrefixes = new ImportedPrefixes();
-  /** Compiled allowlists by the (shared, immutable) list they were compiled from. */
-  private readonly allowlists = new WeakMap<readonly string[], CidrSet>();
+  /**
+   * Compiled allowlists by ledger slot (a small integer: cheap to look up), each with the
+   * immutable list it was compiled from.
+   */
+  private readonly allowlists = new Map<number, CompiledAllowlist>();
+  /** Each distinct allowlist's matcher, by its canonical CIDRs joined. */
+  private readonly matchers = new Map<string, CidrSet>();
   private readonly ledger = new UsageLedger();
   private readonly byHash = new Map<string, KeyEntry>();
   private readonly byId = new Map<string, KeyEntry>();
@@ -112,13 +123,19 @@ export class ResolutionModel {
    * request compares numbers, it parses no CIDR.
    */
   allowlistOf(key: KeyEntry): CidrSet | null {
-    if (key.allowed_ips.length === 0) return null;
-    let compiled = this.allowlists.get(key.allowed_ips);
-    if (compiled === undefined) {
-      compiled = new CidrSet(key.allowed_ips.flatMap((cidr) => parseCidrWords(cidr) ?? []));
-      this.allowlists.set(key.allowed_ips, compiled);
+    const list = key.allowed_ips;
+    if (list.length === 0) return null;
+    const compiled = this.allowlists.get(key.slot);
+    if (compiled?.list === list) return compiled.set;
+    // Keys often share a list (an org's egress ranges): one matcher for all of them stays in cache.
+    const text = list.join(',');
+    let set = this.matchers.get(text);
+    if (set === undefined) {
+      set = new CidrSet(list.flatMap((cidr) => parseCidrWords(cidr) ?? []));
+      this.matchers.set(text, set);
     }
-    return compiled;
+    this.allowlists.set(key.slot, { list, set });
+    return set;
   }
 
   /** The key with this id. */

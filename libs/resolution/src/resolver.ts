@@ -19,7 +19,7 @@ import {
   UsageOutcome,
   UsageRequest,
 } from './resolve-outcome';
-import { RateLimitState } from './sliding-window';
+import { RateLimitState, WindowVerdict } from './sliding-window';
 import { UsageAmounts, UsageFigures } from './usage-ledger';
 
 /** A key's reported usage and its limit state. */
@@ -46,6 +46,13 @@ const IP_NOT_ALLOWED = refuse(
   "The client's address is missing or outside the API key's IP allowlist.",
 );
 const NO_RATE_LIMITS: readonly RateLimitState[] = Object.freeze([]);
+/** The limit state of every key without a limit: one shared answer instead of one per request. */
+const UNLIMITED: LimitState = Object.freeze({
+  limit: null,
+  remaining: null,
+  reset: null,
+  window_end: null,
+});
 const DEFAULT_RATE_LIMIT_COST = 1;
 
 /**
@@ -153,15 +160,7 @@ export class Resolver {
       },
       routing: this.model.routing.routingFor(key),
       limit: this.limitState(key, atMs),
-      rate_limits:
-        rateLimits === null
-          ? NO_RATE_LIMITS
-          : rateLimits.verdicts.map(({ name, limit, remaining, reset_at }) => ({
-              name,
-              limit,
-              remaining,
-              reset_at,
-            })),
+      rate_limits: rateLimits === null ? NO_RATE_LIMITS : rateLimitStates(rateLimits.verdicts),
       tightest_rate_limit: rateLimits === null ? null : rateLimits.tightest,
     };
   }
@@ -251,6 +250,7 @@ export class Resolver {
   }
 
   private limitState(key: KeyEntry, atMs: number): LimitState {
+    if (key.limit === null && key.limit_reset === null) return UNLIMITED;
     const window = key.limit_reset === null ? null : this.model.windows.at(atMs)[key.limit_reset];
     const remaining =
       key.limit === null
@@ -291,4 +291,12 @@ function accessRefusal(key: KeyEntry, tier: PlanTier, request: ResolveRequest): 
     return refuse('model_not_allowed', `The ${tier.name} plan does not include ${model}.`);
   }
   return null;
+}
+
+/** What a successful resolve shows of each limit: the verdicts without the deciding figures. */
+function rateLimitStates(verdicts: readonly WindowVerdict[]): RateLimitState[] {
+  const states: RateLimitState[] = [];
+  for (const { name, limit, remaining, reset_at } of verdicts)
+    states.push({ name, limit, remaining, reset_at });
+  return states;
 }

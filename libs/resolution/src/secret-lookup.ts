@@ -1,8 +1,9 @@
 import {
   CHECKSUM_LENGTH,
-  hashSecret,
   hasValidChecksum,
   SECRET_HEX_LENGTH,
+  SecretHasher,
+  secretHasher,
 } from '@keyledger/domain';
 import { KeyEntry } from './key-entry';
 import { ResolutionModel } from './resolution-model';
@@ -18,23 +19,27 @@ import { ResolutionSettings } from './resolution-settings';
  */
 export class SecretLookup {
   private readonly plainLength: number;
+  /** The two ways a lookup hashes, each set up once (the pepper held as a KeyObject). */
+  private readonly nativeHash: SecretHasher;
+  private readonly importedHash: SecretHasher = secretHasher(null);
 
   constructor(
     private readonly model: ResolutionModel,
     private readonly settings: Pick<ResolutionSettings, 'secretPrefix' | 'pepper'>,
   ) {
     this.plainLength = settings.secretPrefix.length + SECRET_HEX_LENGTH;
+    this.nativeHash = secretHasher(settings.pepper);
   }
 
   /** The key, or undefined for a secret no key has (a revoked key is still found). */
   find(secret: string, atMs: number): KeyEntry | undefined {
     const { pepper } = this.settings;
     if (this.isOurShape(secret)) {
-      const key = this.model.keyByHash(hashSecret(secret, pepper), atMs);
+      const key = this.model.keyByHash(this.nativeHash(secret), atMs);
       if (key !== undefined || pepper === null) return key;
     }
     return this.model.importedPrefixes.admit(secret)
-      ? this.model.keyByHash(hashSecret(secret, null), atMs)
+      ? this.model.keyByHash(this.importedHash(secret), atMs)
       : undefined;
   }
 

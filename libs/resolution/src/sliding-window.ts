@@ -1,4 +1,5 @@
 import { RateLimit } from '@keyledger/domain';
+import { instantText } from './instant-text';
 
 /** Where a request leaves one named limit: what a gateway shows its caller. */
 export interface RateLimitState {
@@ -57,7 +58,7 @@ export function decideWindow(
     name,
     limit,
     remaining: Math.max(0, Math.floor(limit - used - (admitted ? cost : 0))),
-    reset_at: new Date(reset_ms).toISOString(),
+    reset_at: instantText(reset_ms),
     admitted,
     reset_ms,
     retry_after: admitted ? null : retryAfter(rule, atMs, cost, start, previous, current),

@@ -91,14 +91,10 @@ export class UsageLedger {
     towardLimit: boolean,
   ): void {
     this.add(slot, BASE.total, amounts, towardLimit);
-    for (const reset of RESETS) {
-      const base = BASE[reset];
-      const start = windows[reset].start;
-      const current = this.table.get(slot, base + WINDOW);
-      if (start < current) continue;
-      if (start > current) this.moveOn(slot, base, start);
-      this.add(slot, base, amounts, towardLimit);
-    }
+    // Spelled out per window: every admitted request comes through here.
+    this.countInWindow(slot, BASE.daily, windows.daily.start, amounts, towardLimit);
+    this.countInWindow(slot, BASE.weekly, windows.weekly.start, amounts, towardLimit);
+    this.countInWindow(slot, BASE.monthly, windows.monthly.start, amounts, towardLimit);
     if (lastUsedMs > this.table.get(slot, LAST_USED)) this.table.set(slot, LAST_USED, lastUsedMs);
   }
 
@@ -158,6 +154,20 @@ export class UsageLedger {
   /** Puts back counters taken by `row`: the key's figures are as they were. */
   restore(slot: number, row: readonly number[]): void {
     this.table.setRow(slot, row);
+  }
+
+  /** Counts usage in the calendar window starting at `start`: a later window moves the counters on. */
+  private countInWindow(
+    slot: number,
+    base: number,
+    start: number,
+    amounts: UsageAmounts,
+    towardLimit: boolean,
+  ): void {
+    const current = this.table.get(slot, base + WINDOW);
+    if (start < current) return;
+    if (start > current) this.moveOn(slot, base, start);
+    this.add(slot, base, amounts, towardLimit);
   }
 
   private moveOn(slot: number, base: number, start: number): void {

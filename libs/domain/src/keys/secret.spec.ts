@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { SecretGenerator } from '../shared/ports';
 import {
   assertValidSecretPrefix,
@@ -6,6 +6,7 @@ import {
   hashSecret,
   isValidSecretPrefix,
   looksLikeSecret,
+  secretHasher,
   secretLabel,
   secretsEqual,
 } from './secret';
@@ -92,7 +93,27 @@ describe('hashSecret', () => {
 
   it('refuses an empty pepper, which would look keyed but is not', () => {
     expect(() => hashSecret(secret, '')).toThrow(/pepper/);
+    expect(() => secretHasher('')).toThrow(/pepper/);
   });
+
+  it.each([
+    ['no pepper', null],
+    ['an ASCII pepper', 'pepper-0123456789abcdef'],
+    ['a pepper beyond the HMAC block size', 'p'.repeat(100)],
+    ['a pepper outside ASCII', 'poivre-é-胡椒-0123456789'],
+  ])(
+    'hashes with %s as HMAC-SHA-256 or SHA-256 does, through the hasher a lookup keeps',
+    (_name, pepper) => {
+      const hasher = secretHasher(pepper);
+      for (const value of [secret, generateSecret('rk_', crypto), '', 'rk_ünïcödé']) {
+        const expected =
+          pepper === null
+            ? createHash('sha256').update(value).digest('hex')
+            : createHmac('sha256', pepper).update(value).digest('hex');
+        expect([hasher(value), hashSecret(value, pepper)]).toEqual([expected, expected]);
+      }
+    },
+  );
 });
 
 describe('secretLabel', () => {

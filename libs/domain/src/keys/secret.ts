@@ -1,4 +1,4 @@
-import { createHash, createHmac, hash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, hash, timingSafeEqual } from 'node:crypto';
 import { SecretGenerator } from '../shared/ports';
 import { hasValidChecksum, KeyFormat, SECRET_HEX_LENGTH, secretChecksum } from './key-format';
 
@@ -41,9 +41,24 @@ export const looksLikeSecret = (value: string, prefix: string): boolean =>
   SECRET_HEX.test(value.slice(prefix.length, prefix.length + SECRET_HEX_LENGTH)) &&
   (value.length === prefix.length + SECRET_HEX_LENGTH || hasValidChecksum(value, prefix));
 
+/** Hashes a presented secret the way its key's hash was stored: see `secretHasher`. */
+export type SecretHasher = (secret: string) => string;
+
 /**
- * What is stored instead of the secret: HMAC-SHA-256 with the pepper, or SHA-256 without one
+ * What is stored instead of a secret, as a function set up once for one pepper: HMAC-SHA-256
+ * with the pepper (held as a KeyObject, so no call converts it again), or SHA-256 without one
  * (hex). Plain SHA-256 is one-shot (`crypto.hash`): no Hash object per gateway call.
+ */
+export function secretHasher(pepper: string | null): SecretHasher {
+  if (pepper === '') throw new Error('an empty pepper adds nothing; pass null for plain SHA-256');
+  if (pepper === null) return (secret) => hash('sha256', secret, 'hex');
+  const key = createSecretKey(Buffer.from(pepper, 'utf8'));
+  return (secret) => createHmac('sha256', key).update(secret).digest('hex');
+}
+
+/**
+ * What is stored instead of the secret, for one call: `secretHasher`'s hash without setting up a
+ * KeyObject (a per-request caller keeps a hasher instead).
  */
 export function hashSecret(secret: string, pepper: string | null): string {
   if (pepper === '') throw new Error('an empty pepper adds nothing; pass null for plain SHA-256');

@@ -132,6 +132,12 @@ export interface DocumentCollection<D extends Document> {
     fields: readonly [ScalarField<D>, ...ScalarField<D>[]],
   ): Promise<GroupCount[]>;
   /**
+   * Every document, in batches of at most `batchSize`, in an order of the store's choosing: a
+   * whole-collection read (a model loading its snapshot) without the sort and cursor of `find`.
+   * Each document present throughout is read once; one written meanwhile may or may not be.
+   */
+  scan(batchSize: number): AsyncIterable<readonly D[]>;
+  /**
    * Applies each write whose position is newer than the stored document's and ignores the rest,
    * so a redelivered batch changes nothing. A write that would repeat a unique value is refused
    * with `UniqueConstraintError` after the others are applied.

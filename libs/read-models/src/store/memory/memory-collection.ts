@@ -92,6 +92,12 @@ export class MemoryCollection<D extends Document> implements DocumentCollection<
     return [...groups.values()];
   }
 
+  async *scan(batchSize: number): AsyncIterable<readonly D[]> {
+    const documents = [...this.documents.values()].map(({ document }) => document);
+    for (let from = 0; from < documents.length; from += batchSize)
+      yield documents.slice(from, from + batchSize);
+  }
+
   async write(writes: readonly DocumentWrite<D>[]): Promise<void> {
     let refused: string | null = null;
     for (const write of writes) {

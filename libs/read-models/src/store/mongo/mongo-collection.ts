@@ -99,6 +99,19 @@ export class MongoCollection<D extends Document> implements DocumentCollection<D
     return counts;
   }
 
+  /** In id order (the `_id` index): a natural-order scan may meet a document twice. */
+  async *scan(batchSize: number): AsyncIterable<readonly D[]> {
+    await this.ensureIndexes();
+    let batch: D[] = [];
+    for await (const stored of this.collection.find({}, { batchSize }).sort({ _id: 1 })) {
+      batch.push(fromStored<D>(stored).document);
+      if (batch.length < batchSize) continue;
+      yield batch;
+      batch = [];
+    }
+    if (batch.length > 0) yield batch;
+  }
+
   /**
    * Every new state is first offered as one unordered `insertMany`: documents not stored yet (what
    * a rebuild mostly writes) land in one round trip, where FerretDB runs each upsert as its own

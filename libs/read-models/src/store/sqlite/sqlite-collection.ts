@@ -90,6 +90,12 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
       ),
       remove: db.prepare<[string], void>(`DELETE FROM ${t} WHERE id = ?`),
       clear: db.prepare<[], void>(`DELETE FROM ${t}`),
+      // Table order: a sequential read, no index. An update keeps a row's rowid.
+      scanPage: db
+        .prepare<[number, number], [number, string]>(
+          `SELECT rowid, doc FROM ${t} WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+        )
+        .raw(),
     };
   }
 
@@ -180,6 +186,22 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
             JOIN ${t} ON ${t}.rowid = g.r`,
       params: part.params,
     };
+  }
+
+  /**
+   * Page by page, each page one synchronous query: no statement stays open across a yield, so
+   * writes on the same connection meanwhile are not refused as busy.
+   */
+  async *scan(batchSize: number): AsyncIterable<readonly D[]> {
+    let after = 0;
+    for (;;) {
+      const rows = this.fixed.scanPage.all(after, batchSize);
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1][0];
+      // The collection spec vouches for the documents' type.
+      yield rows.map((row) => JSON.parse(row[1]) as D);
+      if (rows.length < batchSize) return;
+    }
   }
 
   async write(writes: readonly DocumentWrite<D>[]): Promise<void> {

@@ -374,6 +374,49 @@ export function describeReadStoreContract(
       });
     });
 
+    describe('scan', () => {
+      /** Every batch a scan yields, running `between` after the first one. */
+      async function scanned(batchSize: number, between: () => Promise<void> = async () => {}) {
+        const batches: Item[][] = [];
+        for await (const batch of items.scan(batchSize)) {
+          batches.push([...batch]);
+          if (batches.length === 1) await between();
+        }
+        return batches;
+      }
+
+      it('reads every document once, whole, in batches of at most the size asked', async () => {
+        const documents = ['e', 'a', 'd', 'b', 'c'].map((id) =>
+          item(id, { tags: ['x', 'y'], meta: { note: id, weights: { w: 1 } } }),
+        );
+        await seed(items, documents);
+        const batches = await scanned(2);
+        expect(batches.map((batch) => batch.length)).toEqual([2, 2, 1]);
+        const read = batches.flat().sort((a, b) => a.id.localeCompare(b.id));
+        expect(read).toEqual([...documents].sort((a, b) => a.id.localeCompare(b.id)));
+      });
+
+      it('reads nothing from an empty collection', async () => {
+        expect(await scanned(10)).toEqual([]);
+      });
+
+      it('still reads once each document present throughout while others are written', async () => {
+        await seed(
+          items,
+          ['a', 'b', 'c', 'd'].map((id) => item(id)),
+        );
+        const batches = await scanned(1, async () => {
+          await items.write([
+            { id: 'c', document: item('c', { rank: 9 }), position: 10 },
+            { id: 'z', document: item('z'), position: 11 },
+          ]);
+        });
+        const read = ids(batches.flat());
+        for (const id of ['a', 'b', 'c', 'd'])
+          expect(read.filter((seen) => seen === id)).toEqual([id]);
+      });
+    });
+
     it('drops every document and keeps enforcing unique fields afterwards', async () => {
       await seed(items, [item('a'), item('b')]);
       await items.drop();
