@@ -9,7 +9,7 @@ import {
 } from '@keyledger/domain';
 import { ImportedFrom } from '@keyledger/read-models';
 import { enumValues } from '../shared/openapi/enum-values';
-import { KeyEnvelope, KeyWithSecret } from './key-answers';
+import { KeyEnvelope, KeyWithSecret } from './key-view';
 import { KeyView } from './key-view';
 import { KeyPage } from './queries/list-keys/list-keys.handler';
 

@@ -12,7 +12,8 @@ import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { Context } from '../../../shared/request-context/request-context.decorator';
 import { RequestContext } from '../../../shared/request-context/request-context';
-import { answerKeySecret, KeyWithSecret } from '../../key-answers';
+import { answerSecret } from '../../../shared/http/answers';
+import { KeyWithSecret } from '../../key-view';
 import { KeyWithSecretResponse } from '../../key.response';
 import { CreatedKey, CreateKeyCommand } from './create-key.handler';
 import { CreateKeyRequestDto } from './create-key.request.dto';
@@ -56,6 +57,6 @@ export class CreateKeyHttpController {
       new CreateKeyCommand(principal, context, body, parseIdempotencyKey(idempotencyKey)),
     );
     if (created.replayed) void reply.header('Idempotent-Replayed', 'true');
-    return answerKeySecret(reply, created);
+    return answerSecret(reply, created);
   }
 }

@@ -2,9 +2,11 @@ import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { answerKeyWrite, KeyEnvelope } from '../../key-answers';
+import { answerWrite } from '../../../shared/http/answers';
+import { KeyEnvelope } from '../../key-view';
 import { KeyWriteResult } from '../../key-reader';
-import { ApiKeyTarget, KeyTarget, TargetKey } from '../../key-target';
+import { ApiKeyTarget } from '../../key-target';
+import { CommandTarget, Target } from '../../../shared/http/command-target';
 import { KeyEnvelopeResponse } from '../../key.response';
 import { ResetKeyLimitCommand } from './reset-key-limit.handler';
 import { ResetKeyLimitRequestDto } from './reset-key-limit.request.dto';
@@ -21,13 +23,13 @@ export class ResetKeyLimitHttpController {
   @ApiKeyTarget()
   @ApiOkResponse({ description: '`{ data: Key }`', type: KeyEnvelopeResponse })
   async reset(
-    @TargetKey() target: KeyTarget,
+    @Target() target: CommandTarget,
     @Body() body: ResetKeyLimitRequestDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<KeyEnvelope> {
     const result = await this.commands.execute<ResetKeyLimitCommand, KeyWriteResult>(
       new ResetKeyLimitCommand(target, body.reason),
     );
-    return answerKeyWrite(reply, result);
+    return { data: answerWrite(reply, result) };
   }
 }

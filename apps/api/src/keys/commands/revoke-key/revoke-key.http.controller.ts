@@ -2,9 +2,11 @@ import { Controller, Delete, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { answerKeyWrite, KeyEnvelope } from '../../key-answers';
+import { answerWrite } from '../../../shared/http/answers';
+import { KeyEnvelope } from '../../key-view';
 import { KeyWriteResult } from '../../key-reader';
-import { ApiKeyTarget, KeyTarget, TargetKey } from '../../key-target';
+import { ApiKeyTarget } from '../../key-target';
+import { CommandTarget, Target } from '../../../shared/http/command-target';
 import { KeyEnvelopeResponse } from '../../key.response';
 import { RevokeKeyRequestDto } from './revoke-key.request.dto';
 import { RevokeKeyCommand } from './revoke-key.handler';
@@ -23,13 +25,13 @@ export class RevokeKeyHttpController {
     type: KeyEnvelopeResponse,
   })
   async revoke(
-    @TargetKey() target: KeyTarget,
+    @Target() target: CommandTarget,
     @Query() query: RevokeKeyRequestDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<KeyEnvelope> {
     const result = await this.commands.execute<RevokeKeyCommand, KeyWriteResult>(
       new RevokeKeyCommand(target, query.reason ?? null),
     );
-    return answerKeyWrite(reply, result);
+    return { data: answerWrite(reply, result) };
   }
 }

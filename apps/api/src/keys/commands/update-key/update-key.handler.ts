@@ -1,13 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { KeyWriteResult } from '../../key-reader';
-import { KeyTarget } from '../../key-target';
+import { CommandTarget } from '../../../shared/http/command-target';
 import { KeyWriter } from '../../key-writer';
 import { keyChanges } from './key-changes';
 import { UpdateKeyRequestDto } from './update-key.request.dto';
 
 export class UpdateKeyCommand {
   constructor(
-    readonly target: KeyTarget,
+    readonly target: CommandTarget,
     readonly changes: UpdateKeyRequestDto,
   ) {}
 }

@@ -2,9 +2,11 @@ import { Body, Controller, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { answerKeyWrite, KeyEnvelope } from '../../key-answers';
+import { answerWrite } from '../../../shared/http/answers';
+import { KeyEnvelope } from '../../key-view';
 import { KeyWriteResult } from '../../key-reader';
-import { ApiKeyTarget, KeyTarget, TargetKey } from '../../key-target';
+import { ApiKeyTarget } from '../../key-target';
+import { CommandTarget, Target } from '../../../shared/http/command-target';
 import { KeyEnvelopeResponse } from '../../key.response';
 import { UpdateKeyCommand } from './update-key.handler';
 import { UpdateKeyRequestDto } from './update-key.request.dto';
@@ -23,13 +25,13 @@ export class UpdateKeyHttpController {
   @ApiKeyTarget()
   @ApiOkResponse({ description: '`{ data: Key }` as changed.', type: KeyEnvelopeResponse })
   async update(
-    @TargetKey() target: KeyTarget,
+    @Target() target: CommandTarget,
     @Body() body: UpdateKeyRequestDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<KeyEnvelope> {
     const result = await this.commands.execute<UpdateKeyCommand, KeyWriteResult>(
       new UpdateKeyCommand(target, body),
     );
-    return answerKeyWrite(reply, result);
+    return { data: answerWrite(reply, result) };
   }
 }

@@ -29,7 +29,7 @@ export class DeleteKeyOpenRouterController {
     @Param('hash') hash: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ deleted: true }> {
-    const target = { principal, context, idOrHash: hash, ifMatch: null };
+    const target = { principal, context, id: hash, ifMatch: null };
     const result = await this.commands.execute<RevokeKeyCommand, KeyWriteResult>(
       new RevokeKeyCommand(target, null),
     );

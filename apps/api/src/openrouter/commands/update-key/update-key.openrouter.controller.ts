@@ -33,7 +33,7 @@ export class UpdateKeyOpenRouterController {
     @Body() body: OpenRouterUpdateKeyRequestDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpenRouterKeyEnvelope> {
-    const target = { principal, context, idOrHash: hash, ifMatch: null };
+    const target = { principal, context, id: hash, ifMatch: null };
     const result = await this.commands.execute<UpdateKeyCommand, KeyWriteResult>(
       new UpdateKeyCommand(target, toUpdateKeyRequest(body)),
     );

@@ -4,7 +4,8 @@ import { ApiOkResponse, ApiParam, ApiResponse } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
-import { VersionedKey } from '../../../keys/key-reader';
+import { KeyView } from '../../../keys/key-view';
+import { Versioned } from '../../../shared/writes/write-result';
 import { GetKeyQuery } from '../../../keys/queries/get-key/get-key.handler';
 import { answerOpenRouterRead, OpenRouterKeyEnvelope } from '../../openrouter-answers';
 import { OpenRouterKeysController } from '../../openrouter-controller.decorator';
@@ -23,7 +24,7 @@ export class GetKeyOpenRouterController {
     @Param('hash') hash: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpenRouterKeyEnvelope> {
-    const key = await this.queries.execute<GetKeyQuery, VersionedKey>(
+    const key = await this.queries.execute<GetKeyQuery, Versioned<KeyView>>(
       new GetKeyQuery(principal, hash),
     );
     return answerOpenRouterRead(reply, key);

@@ -9,7 +9,8 @@ import { Context } from '../../../shared/request-context/request-context.decorat
 import { RequestContext } from '../../../shared/request-context/request-context';
 import { PreferenceView } from '../../preference-view';
 import { PreferenceEnvelopeResponse } from '../../preference.response';
-import { answerWrite, WriteResult } from '../../write-result';
+import { answerWrite } from '../../../shared/http/answers';
+import { WriteResult } from '../../../shared/writes/write-result';
 import { CreateRoutingPreferenceCommand } from './create-routing-preference.handler';
 import { CreateRoutingPreferenceRequestDto } from './create-routing-preference.request.dto';
 

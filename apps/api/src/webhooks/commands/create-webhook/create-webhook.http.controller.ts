@@ -12,7 +12,8 @@ import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { Context } from '../../../shared/request-context/request-context.decorator';
 import { RequestContext } from '../../../shared/request-context/request-context';
-import { answerWebhookSecret, WebhookSecretResult, WebhookWithSecret } from '../../webhook-answers';
+import { answerSecret } from '../../../shared/http/answers';
+import { WebhookSecretResult, WebhookWithSecret } from '../../webhook-view';
 import { CreateWebhookCommand } from './create-webhook.handler';
 import { CreateWebhookRequestDto } from './create-webhook.request.dto';
 
@@ -47,6 +48,6 @@ export class CreateWebhookHttpController {
     const created = await this.commands.execute<CreateWebhookCommand, WebhookSecretResult>(
       new CreateWebhookCommand(principal, context, body),
     );
-    return answerWebhookSecret(reply, created);
+    return answerSecret(reply, created);
   }
 }

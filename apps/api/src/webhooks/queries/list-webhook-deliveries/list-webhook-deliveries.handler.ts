@@ -31,7 +31,7 @@ export class ListWebhookDeliveriesHandler implements IQueryHandler<
   ) {}
 
   async execute({ principal, id, filters }: ListWebhookDeliveriesQuery): Promise<DeliveryLogPage> {
-    const { subscription } = await this.directory.findManageable(principal, id);
+    const { data: subscription } = await this.directory.findManageable(principal, id);
     const { ledger } = this.delivery;
     return deliveryLogPage(ledger.deliveries(subscription.id), ledger.attempts(subscription.id), {
       status: filters.status,

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProjectionRunner } from '@keyledger/read-models';
 import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
-import { WriteReceipt } from '../shared/http/write-headers';
-import { WriteResult } from './write-result';
+import { WriteReceipt, WriteResult } from '../writes/write-result';
 
-/** Waits, within the configured bound, until the read models include a write. */
+/**
+ * The one read-your-writes rule (SPEC §8): a write answers once the read models include it, or
+ * when the configured bound has passed (then as a 202 the client can wait out with `X-Position`).
+ */
 @Injectable()
 export class ReadYourWrites {
   constructor(
@@ -23,5 +25,17 @@ export class ReadYourWrites {
   /** A command's result, once the read models include its last write or the bound has passed. */
   async settle<T>(data: T, { revision, position }: WriteReceipt): Promise<WriteResult<T>> {
     return { data, revision, position, visible: await this.reached(position) };
+  }
+
+  /**
+   * As settle, for data read back from the read models once they include the write: `read` runs
+   * only then. Past the bound (or with nothing to read) the data is null and the answer a 202.
+   */
+  async readBack<T>(
+    read: () => Promise<T | null>,
+    receipt: WriteReceipt,
+  ): Promise<WriteResult<T | null>> {
+    const data = (await this.reached(receipt.position)) ? await read() : null;
+    return { revision: receipt.revision, position: receipt.position, data, visible: data !== null };
   }
 }
