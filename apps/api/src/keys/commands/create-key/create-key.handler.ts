@@ -22,7 +22,7 @@ import { OrgKeyPolicies } from '../../../org-key-policy/org-key-policies';
 import { canonicalAllowedIps } from '../../allowed-ips';
 import { keyStreamOf } from '../../key-directory';
 import { KeyReader, KeyWriteResult } from '../../key-reader';
-import { CreateKeyRequestDto } from './create-key.request.dto';
+import { CreateKeyInput } from './create-key.input';
 import { IdempotencyClaims } from './idempotency-claims';
 import { idempotencyStream, requestFingerprint } from './idempotency-key';
 
@@ -30,7 +30,7 @@ export class CreateKeyCommand {
   constructor(
     readonly principal: Principal,
     readonly context: RequestContext,
-    readonly request: CreateKeyRequestDto,
+    readonly request: CreateKeyInput,
     /** The `Idempotency-Key` header, or null. */
     readonly idempotencyKey: string | null,
   ) {}
@@ -108,7 +108,7 @@ export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, Creat
   /** The create command a request stands for, decided on later (its key id may be replaced). */
   private async propose(
     principal: Principal,
-    request: CreateKeyRequestDto,
+    request: CreateKeyInput,
     secret: string,
     orgId: string | null,
     now: Date,
@@ -146,7 +146,7 @@ export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, Creat
   private reserve(
     principal: Principal,
     idempotencyKey: string,
-    request: CreateKeyRequestDto,
+    request: CreateKeyInput,
     proposed: CreateKey,
     metadata: EventMetadata,
   ): Promise<string> {

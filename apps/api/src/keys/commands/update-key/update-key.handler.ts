@@ -3,12 +3,12 @@ import { KeyWriteResult } from '../../key-reader';
 import { CommandTarget } from '../../../shared/http/command-target';
 import { KeyWriter } from '../../key-writer';
 import { keyChanges } from './key-changes';
-import { UpdateKeyRequestDto } from './update-key.request.dto';
+import { UpdateKeyInput } from './update-key.input';
 
 export class UpdateKeyCommand {
   constructor(
     readonly target: CommandTarget,
-    readonly changes: UpdateKeyRequestDto,
+    readonly changes: UpdateKeyInput,
   ) {}
 }
 

@@ -10,7 +10,7 @@ import { RequestContext } from '../../../shared/request-context/request-context'
 import { answerOpenRouterSecret, OpenRouterCreatedKey } from '../../openrouter-answers';
 import { OpenRouterKeysController } from '../../openrouter-controller.decorator';
 import { OpenRouterCreateKeyRequestDto } from './create-key.openrouter.request.dto';
-import { toCreateKeyRequest } from './to-create-key-request';
+import { toCreateKeyInput } from './to-create-key-input';
 
 @OpenRouterKeysController()
 export class CreateKeyOpenRouterController {
@@ -31,7 +31,7 @@ export class CreateKeyOpenRouterController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpenRouterCreatedKey> {
     const created = await this.commands.execute<CreateKeyCommand, CreatedKey>(
-      new CreateKeyCommand(principal, context, toCreateKeyRequest(body, principal), null),
+      new CreateKeyCommand(principal, context, toCreateKeyInput(body, principal), null),
     );
     return answerOpenRouterSecret(reply, created);
   }

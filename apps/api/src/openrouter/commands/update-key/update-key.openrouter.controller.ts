@@ -10,7 +10,7 @@ import { Context } from '../../../shared/request-context/request-context.decorat
 import { RequestContext } from '../../../shared/request-context/request-context';
 import { answerOpenRouterWrite, OpenRouterKeyEnvelope } from '../../openrouter-answers';
 import { OpenRouterKeysController } from '../../openrouter-controller.decorator';
-import { toUpdateKeyRequest } from './to-update-key-request';
+import { toUpdateKeyInput } from './to-update-key-input';
 import { OpenRouterUpdateKeyRequestDto } from './update-key.openrouter.request.dto';
 
 @OpenRouterKeysController()
@@ -35,7 +35,7 @@ export class UpdateKeyOpenRouterController {
   ): Promise<OpenRouterKeyEnvelope> {
     const target = { principal, context, id: hash, ifMatch: null };
     const result = await this.commands.execute<UpdateKeyCommand, KeyWriteResult>(
-      new UpdateKeyCommand(target, toUpdateKeyRequest(body)),
+      new UpdateKeyCommand(target, toUpdateKeyInput(body)),
     );
     return answerOpenRouterWrite(reply, result);
   }

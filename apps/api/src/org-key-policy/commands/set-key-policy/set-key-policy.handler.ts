@@ -11,13 +11,13 @@ import { CommandTarget } from '../../../shared/http/command-target';
 import { WritePipeline } from '../../../shared/writes/write-pipeline';
 import { WriteResult } from '../../../shared/writes/write-result';
 import { VersionedOrgKeyPolicy } from '../../org-key-policies';
-import { SetKeyPolicyRequestDto } from './set-key-policy.request.dto';
+import { SetKeyPolicyInput } from './set-key-policy.input';
 
 export class SetKeyPolicyCommand {
   constructor(
     /** The org (its id in `target.id`) whose policy is set. */
     readonly target: CommandTarget,
-    readonly body: SetKeyPolicyRequestDto,
+    readonly body: SetKeyPolicyInput,
   ) {}
 }
 

@@ -10,13 +10,13 @@ import { DefaultPreferences } from '../../default-preferences';
 import { livePreference } from '../../live-preference';
 import { mayNotManage, preferenceStreamOf } from '../../preference-directory';
 import { PreferenceView, toPreferenceView } from '../../preference-view';
-import { CreateRoutingPreferenceRequestDto } from './create-routing-preference.request.dto';
+import { CreateRoutingPreferenceInput } from '../../routing-content.input';
 
 export class CreateRoutingPreferenceCommand {
   constructor(
     readonly principal: Principal,
     readonly context: RequestContext,
-    readonly request: CreateRoutingPreferenceRequestDto,
+    readonly request: CreateRoutingPreferenceInput,
   ) {}
 }
 

@@ -3,13 +3,12 @@ import { CommandTarget } from '../../../shared/http/command-target';
 import { WriteResult } from '../../../shared/writes/write-result';
 import { KeyRoutingRulesView, toKeyRoutingRulesView } from '../../key-routing-view';
 import { KeyRoutingWriter } from '../../key-routing-writer';
-import { routingRulesOf } from '../../routing-content.dto';
-import { SetKeyRoutingRulesRequestDto } from './set-key-routing-rules.request.dto';
+import { RoutingContentInput, routingRulesOf } from '../../routing-content.input';
 
 export class SetKeyRoutingRulesCommand {
   constructor(
     readonly target: CommandTarget,
-    readonly request: SetKeyRoutingRulesRequestDto,
+    readonly request: RoutingContentInput,
   ) {}
 }
 

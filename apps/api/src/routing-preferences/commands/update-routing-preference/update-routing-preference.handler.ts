@@ -7,12 +7,12 @@ import { DefaultPreferences } from '../../default-preferences';
 import { livePreference } from '../../live-preference';
 import { PreferenceDirectory, preferenceStreamOf } from '../../preference-directory';
 import { PreferenceView, toPreferenceView } from '../../preference-view';
-import { UpdateRoutingPreferenceRequestDto } from './update-routing-preference.request.dto';
+import { UpdateRoutingPreferenceInput } from '../../routing-content.input';
 
 export class UpdateRoutingPreferenceCommand {
   constructor(
     readonly target: CommandTarget,
-    readonly request: UpdateRoutingPreferenceRequestDto,
+    readonly request: UpdateRoutingPreferenceInput,
   ) {}
 }
 

@@ -10,13 +10,13 @@ import { liveWebhook, webhookStreamOf } from '../../webhook-directory';
 import { WebhookSecrets } from '../../webhook-secrets';
 import { WebhookTargets } from '../../webhook-targets';
 import { toWebhookView, WebhookSecretResult } from '../../webhook-view';
-import { CreateWebhookRequestDto } from './create-webhook.request.dto';
+import { CreateWebhookInput } from './create-webhook.input';
 
 export class CreateWebhookCommand {
   constructor(
     readonly principal: Principal,
     readonly context: RequestContext,
-    readonly request: CreateWebhookRequestDto,
+    readonly request: CreateWebhookInput,
   ) {}
 }
 

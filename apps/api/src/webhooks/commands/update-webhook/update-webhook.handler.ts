@@ -6,12 +6,12 @@ import { selectEventTypes } from '../../event-type-selection';
 import { liveWebhook, WebhookDirectory } from '../../webhook-directory';
 import { WebhookTargets } from '../../webhook-targets';
 import { toWebhookView, WebhookView } from '../../webhook-view';
-import { UpdateWebhookRequestDto } from './update-webhook.request.dto';
+import { UpdateWebhookInput } from './update-webhook.input';
 
 export class UpdateWebhookCommand {
   constructor(
     readonly target: CommandTarget,
-    readonly request: UpdateWebhookRequestDto,
+    readonly request: UpdateWebhookInput,
   ) {}
 }
 

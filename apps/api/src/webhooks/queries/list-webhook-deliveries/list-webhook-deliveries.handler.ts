@@ -3,13 +3,13 @@ import { Principal } from '@keyledger/domain';
 import { WebhookDelivery } from '../../delivery/webhook-delivery';
 import { WebhookDirectory } from '../../webhook-directory';
 import { DeliveryLogPage, deliveryLogPage } from './delivery-log-page';
-import { ListWebhookDeliveriesRequestDto } from './list-webhook-deliveries.request.dto';
+import { ListWebhookDeliveriesInput } from './list-webhook-deliveries.input';
 
 export class ListWebhookDeliveriesQuery {
   constructor(
     readonly principal: Principal,
     readonly id: string,
-    readonly filters: ListWebhookDeliveriesRequestDto,
+    readonly filters: ListWebhookDeliveriesInput,
   ) {}
 }
 
