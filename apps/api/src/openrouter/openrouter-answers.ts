@@ -3,6 +3,7 @@ import { KeyWriteResult } from '../keys/key-reader';
 import { KeyView } from '../keys/key-view';
 import { answerRead, answerSecret, answerWrite } from '../shared/http/answers';
 import { Versioned } from '../shared/writes/write-result';
+import { OpenRouterCurrentKey } from './openrouter-current-key';
 import { liveKey, OpenRouterKey, toOpenRouterKey } from './openrouter-key';
 
 /** OpenRouter's `{ data: Key }` envelope. */
@@ -14,6 +15,21 @@ export interface OpenRouterKeyEnvelope {
 /** OpenRouter's create answer: the key and, this once, its secret. */
 export interface OpenRouterCreatedKey extends OpenRouterKeyEnvelope {
   readonly key: string | null;
+}
+
+/** OpenRouter's `GET /keys` answer. */
+export interface OpenRouterKeyList {
+  readonly data: OpenRouterKey[];
+}
+
+/** OpenRouter's `DELETE /keys/{hash}` answer. */
+export interface OpenRouterDeleted {
+  readonly deleted: true;
+}
+
+/** OpenRouter's `GET /key` answer. */
+export interface OpenRouterCurrentKeyEnvelope {
+  readonly data: OpenRouterCurrentKey;
 }
 
 /** A key read, with its ETag as on the canonical API; a revoked key is 404 here. */

@@ -14,10 +14,11 @@ import { Context } from '../../../shared/request-context/request-context.decorat
 import { RequestContext } from '../../../shared/request-context/request-context';
 import { answerSecret } from '../../../shared/http/answers';
 import { KeyWithSecret } from '../../key-view';
-import { KeyWithSecretResponse } from '../../key.response';
+import { KeyWithSecretAcceptedResponse, KeyWithSecretResponse } from '../../key.response';
 import { CreatedKey, CreateKeyCommand } from './create-key.handler';
 import { CreateKeyRequestDto } from './create-key.request.dto';
 import { parseIdempotencyKey } from './idempotency-key';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -46,6 +47,7 @@ export class CreateKeyHttpController {
     status: 409,
     description: '`idempotency_key_reused`: the Idempotency-Key came with another body.',
   })
+  @ApiAccepted(KeyWithSecretAcceptedResponse)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Context() context: RequestContext,

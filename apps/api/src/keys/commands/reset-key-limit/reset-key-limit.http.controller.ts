@@ -7,9 +7,10 @@ import { KeyEnvelope } from '../../key-view';
 import { KeyWriteResult } from '../../key-reader';
 import { ApiKeyTarget } from '../../key-target';
 import { CommandTarget, Target } from '../../../shared/http/command-target';
-import { KeyEnvelopeResponse } from '../../key.response';
+import { KeyAcceptedResponse, KeyEnvelopeResponse } from '../../key.response';
 import { ResetKeyLimitCommand } from './reset-key-limit.handler';
 import { ResetKeyLimitRequestDto } from './reset-key-limit.request.dto';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class ResetKeyLimitHttpController {
   @HttpCode(200)
   @ApiKeyTarget()
   @ApiOkResponse({ description: '`{ data: Key }`', type: KeyEnvelopeResponse })
+  @ApiAccepted(KeyAcceptedResponse)
   async reset(
     @Target() target: CommandTarget,
     @Body() body: ResetKeyLimitRequestDto,

@@ -7,9 +7,10 @@ import { KeyEnvelope } from '../../key-view';
 import { KeyWriteResult } from '../../key-reader';
 import { ApiKeyTarget } from '../../key-target';
 import { CommandTarget, Target } from '../../../shared/http/command-target';
-import { KeyEnvelopeResponse } from '../../key.response';
+import { KeyAcceptedResponse, KeyEnvelopeResponse } from '../../key.response';
 import { RevokeKeyRequestDto } from './revoke-key.request.dto';
 import { RevokeKeyCommand } from './revoke-key.handler';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class RevokeKeyHttpController {
     description: '`{ data: Key }` with `revoked: true`.',
     type: KeyEnvelopeResponse,
   })
+  @ApiAccepted(KeyAcceptedResponse)
   async revoke(
     @Target() target: CommandTarget,
     @Query() query: RevokeKeyRequestDto,

@@ -6,9 +6,10 @@ import { answerSecret } from '../../../shared/http/answers';
 import { KeyWithSecret } from '../../key-view';
 import { ApiKeyTarget } from '../../key-target';
 import { CommandTarget, Target } from '../../../shared/http/command-target';
-import { KeyWithSecretResponse } from '../../key.response';
+import { KeyWithSecretAcceptedResponse, KeyWithSecretResponse } from '../../key.response';
 import { RotatedKey, RotateKeyCommand } from './rotate-key.handler';
 import { RotateKeyRequestDto } from './rotate-key.request.dto';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class RotateKeyHttpController {
     description: '`{ data: Key, secret }` — the new secret is shown once.',
     type: KeyWithSecretResponse,
   })
+  @ApiAccepted(KeyWithSecretAcceptedResponse)
   async rotate(
     @Target() target: CommandTarget,
     @Body() body: RotateKeyRequestDto,

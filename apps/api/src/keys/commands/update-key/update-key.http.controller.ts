@@ -7,9 +7,10 @@ import { KeyEnvelope } from '../../key-view';
 import { KeyWriteResult } from '../../key-reader';
 import { ApiKeyTarget } from '../../key-target';
 import { CommandTarget, Target } from '../../../shared/http/command-target';
-import { KeyEnvelopeResponse } from '../../key.response';
+import { KeyAcceptedResponse, KeyEnvelopeResponse } from '../../key.response';
 import { UpdateKeyCommand } from './update-key.handler';
 import { UpdateKeyRequestDto } from './update-key.request.dto';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class UpdateKeyHttpController {
   @Patch(':id')
   @ApiKeyTarget()
   @ApiOkResponse({ description: '`{ data: Key }` as changed.', type: KeyEnvelopeResponse })
+  @ApiAccepted(KeyAcceptedResponse)
   async update(
     @Target() target: CommandTarget,
     @Body() body: UpdateKeyRequestDto,

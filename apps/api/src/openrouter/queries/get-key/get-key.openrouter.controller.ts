@@ -9,6 +9,7 @@ import { Versioned } from '../../../shared/writes/write-result';
 import { GetKeyQuery } from '../../../keys/queries/get-key/get-key.handler';
 import { answerOpenRouterRead, OpenRouterKeyEnvelope } from '../../openrouter-answers';
 import { OpenRouterKeysController } from '../../openrouter-controller.decorator';
+import { OpenRouterKeyEnvelopeResponse } from '../../openrouter.response';
 
 @OpenRouterKeysController()
 export class GetKeyOpenRouterController {
@@ -17,7 +18,10 @@ export class GetKeyOpenRouterController {
   /** OpenRouter's `GET /keys/{hash}` (keyledger's key id works too). */
   @Get(':hash')
   @ApiParam({ name: 'hash', description: "The hash of the key's secret, or its keyledger id." })
-  @ApiOkResponse({ description: "`{ data: Key }` in OpenRouter's field names." })
+  @ApiOkResponse({
+    description: "`{ data: Key }` in OpenRouter's field names.",
+    type: OpenRouterKeyEnvelopeResponse,
+  })
   @ApiResponse({ status: 404, description: 'Missing, revoked, or not visible to the caller.' })
   async get(
     @CurrentPrincipal() principal: Principal,

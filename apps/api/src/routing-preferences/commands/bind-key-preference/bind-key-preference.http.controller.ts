@@ -11,6 +11,7 @@ import { WriteResult } from '../../../shared/writes/write-result';
 import { ApiKeyTarget } from '../../../keys/key-target';
 import { BindKeyPreferenceCommand } from './bind-key-preference.handler';
 import { BindKeyPreferenceRequestDto } from './bind-key-preference.request.dto';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
@@ -26,6 +27,7 @@ export class BindKeyPreferenceHttpController {
     description: '`{ key_id, preference_id, inherits_default }`',
     type: KeyPreferenceResponse,
   })
+  @ApiAccepted(KeyPreferenceResponse)
   async bind(
     @Target() target: CommandTarget,
     @Body() body: BindKeyPreferenceRequestDto,

@@ -8,6 +8,7 @@ import { CommandTarget, Target } from '../../../shared/http/command-target';
 import { WriteResult } from '../../../shared/writes/write-result';
 import { ApiKeyTarget } from '../../../keys/key-target';
 import { ClearKeyRoutingRulesCommand } from './clear-key-routing-rules.handler';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class ClearKeyRoutingRulesHttpController {
   @ApiKeyTarget()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The key routes by its binding or the defaults again.' })
+  @ApiAccepted()
   async clear(
     @Target() target: CommandTarget,
     @Res({ passthrough: true }) reply: FastifyReply,

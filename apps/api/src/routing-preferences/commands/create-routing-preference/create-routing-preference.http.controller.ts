@@ -13,6 +13,7 @@ import { answerWrite } from '../../../shared/http/answers';
 import { WriteResult } from '../../../shared/writes/write-result';
 import { CreateRoutingPreferenceCommand } from './create-routing-preference.handler';
 import { CreateRoutingPreferenceRequestDto } from './create-routing-preference.request.dto';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
@@ -28,6 +29,7 @@ export class CreateRoutingPreferenceHttpController {
     description: '`{ data: RoutingPreference }`',
     type: PreferenceEnvelopeResponse,
   })
+  @ApiAccepted(PreferenceEnvelopeResponse)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Context() context: RequestContext,

@@ -8,6 +8,7 @@ import { CommandTarget, Target } from '../../../shared/http/command-target';
 import { WriteResult } from '../../../shared/writes/write-result';
 import { ApiPreferenceTarget } from '../../preference-target';
 import { DeleteRoutingPreferenceCommand } from './delete-routing-preference.handler';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class DeleteRoutingPreferenceHttpController {
   @ApiPreferenceTarget()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted; each bound key got a `PreferenceUnbound` event.' })
+  @ApiAccepted()
   async delete(
     @Target() target: CommandTarget,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -11,6 +11,7 @@ import { WriteResult } from '../../../shared/writes/write-result';
 import { ApiKeyTarget } from '../../../keys/key-target';
 import { SetKeyRoutingRulesCommand } from './set-key-routing-rules.handler';
 import { SetKeyRoutingRulesRequestDto } from './set-key-routing-rules.request.dto';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
@@ -26,6 +27,7 @@ export class SetKeyRoutingRulesHttpController {
     description: '`{ key_id, has_routing_rules, rules, examples, confidence_floor_overrides }`',
     type: KeyRoutingRulesResponse,
   })
+  @ApiAccepted(KeyRoutingRulesResponse)
   async set(
     @Target() target: CommandTarget,
     @Body() body: SetKeyRoutingRulesRequestDto,

@@ -11,6 +11,7 @@ import { WriteResult } from '../../../shared/writes/write-result';
 import { ApiPreferenceTarget } from '../../preference-target';
 import { UpdateRoutingPreferenceCommand } from './update-routing-preference.handler';
 import { UpdateRoutingPreferenceRequestDto } from './update-routing-preference.request.dto';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
@@ -23,6 +24,7 @@ export class UpdateRoutingPreferenceHttpController {
   @Patch(':id')
   @ApiPreferenceTarget()
   @ApiOkResponse({ description: '`{ data: RoutingPreference }`', type: PreferenceEnvelopeResponse })
+  @ApiAccepted(PreferenceEnvelopeResponse)
   async update(
     @Target() target: CommandTarget,
     @Body() body: UpdateRoutingPreferenceRequestDto,

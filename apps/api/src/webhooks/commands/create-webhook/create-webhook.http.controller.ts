@@ -16,6 +16,7 @@ import { answerSecret } from '../../../shared/http/answers';
 import { WebhookSecretResult, WebhookWithSecret } from '../../webhook-view';
 import { CreateWebhookCommand } from './create-webhook.handler';
 import { CreateWebhookRequestDto } from './create-webhook.request.dto';
+import { WebhookWithSecretResponse } from '../../webhook.response';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -34,6 +35,7 @@ export class CreateWebhookHttpController {
   @HttpCode(201)
   @ApiCreatedResponse({
     description: '`{ data: Webhook, secret }` — the signing secret (`whsec_…`) is shown once.',
+    type: WebhookWithSecretResponse,
   })
   @ApiResponse({
     status: 403,

@@ -7,6 +7,7 @@ import { answerSecret } from '../../../shared/http/answers';
 import { WebhookSecretResult, WebhookWithSecret } from '../../webhook-view';
 import { ApiWebhookTarget } from '../../webhook-target';
 import { RotateWebhookSecretCommand } from './rotate-webhook-secret.handler';
+import { WebhookWithSecretResponse } from '../../webhook.response';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -19,7 +20,10 @@ export class RotateWebhookSecretHttpController {
   @ApiOperation({ summary: 'Replace the signing secret; the new one is shown once' })
   @HttpCode(200)
   @ApiWebhookTarget({ conditional: true })
-  @ApiOkResponse({ description: '`{ data: Webhook, secret }` — the new secret, shown once.' })
+  @ApiOkResponse({
+    description: '`{ data: Webhook, secret }` — the new secret, shown once.',
+    type: WebhookWithSecretResponse,
+  })
   async rotate(
     @Target() target: CommandTarget,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -9,6 +9,7 @@ import { WebhookEnvelope, WebhookView } from '../../webhook-view';
 import { ApiWebhookTarget } from '../../webhook-target';
 import { UpdateWebhookCommand } from './update-webhook.handler';
 import { UpdateWebhookRequestDto } from './update-webhook.request.dto';
+import { WebhookEnvelopeResponse } from '../../webhook.response';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -20,7 +21,7 @@ export class UpdateWebhookHttpController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change the URL or the event types of a subscription' })
   @ApiWebhookTarget({ conditional: true })
-  @ApiOkResponse({ description: '`{ data: Webhook }`' })
+  @ApiOkResponse({ description: '`{ data: Webhook }`', type: WebhookEnvelopeResponse })
   async update(
     @Target() target: CommandTarget,
     @Body() body: UpdateWebhookRequestDto,

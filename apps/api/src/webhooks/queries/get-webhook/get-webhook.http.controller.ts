@@ -9,6 +9,7 @@ import { Versioned } from '../../../shared/writes/write-result';
 import { WebhookEnvelope, WebhookView } from '../../webhook-view';
 import { ApiWebhookTarget } from '../../webhook-target';
 import { GetWebhookQuery } from './get-webhook.handler';
+import { WebhookEnvelopeResponse } from '../../webhook.response';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -20,7 +21,7 @@ export class GetWebhookHttpController {
   @Get(':id')
   @ApiOperation({ summary: 'Get a subscription' })
   @ApiWebhookTarget({ conditional: false })
-  @ApiOkResponse({ description: '`{ data: Webhook }`' })
+  @ApiOkResponse({ description: '`{ data: Webhook }`', type: WebhookEnvelopeResponse })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
