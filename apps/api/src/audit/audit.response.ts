@@ -9,7 +9,11 @@ import {
 import { EventMetadata } from '@keyledger/event-store';
 import { Audience } from '@keyledger/read-models';
 import { enumValues } from '../shared/openapi/enum-values';
-import { EVENT_DATA, EventMetadataResponse } from '../shared/openapi/event-metadata.response';
+import {
+  EVENT_DATA,
+  EventMetadataResponse,
+  RequestTraceResponse,
+} from '../shared/openapi/event-metadata.response';
 import { AuditEntryView } from './audit-entry-view';
 import { KeyHistory } from './queries/get-key-history/get-key-history.handler';
 import { KeyHistoryEntry } from './queries/get-key-history/key-history-entry';
@@ -20,7 +24,7 @@ import { AuditPublicKeys } from './queries/list-audit-public-keys/list-audit-pub
 // field added to the view without its schema here fails to compile.
 
 /** `AuditEntry`: one governance event as the audit log lists it. */
-export class AuditEntryResponse implements AuditEntryView {
+export class AuditEntryResponse extends RequestTraceResponse implements AuditEntryView {
   @ApiProperty({ type: String, description: "The event's id." })
   readonly id!: string;
 
@@ -69,21 +73,6 @@ export class AuditEntryResponse implements AuditEntryView {
 
   @ApiProperty({ type: String, format: 'date-time' })
   readonly recorded_at!: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  readonly request_id!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  readonly correlation_id!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  readonly causation_id!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  readonly ip!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  readonly user_agent!: string | null;
 
   @ApiProperty({ type: String, description: 'One readable sentence about the change.' })
   readonly summary!: string;

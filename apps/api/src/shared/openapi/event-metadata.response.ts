@@ -2,6 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { EventMetadata } from '@keyledger/event-store';
 import { enumValues } from './enum-values';
 
+type RequestTraceField = 'request_id' | 'correlation_id' | 'causation_id' | 'ip' | 'user_agent';
+
 /** `{ kind, id }`: who sent the command. */
 export class ActorResponse implements Readonly<EventMetadata['actor']> {
   @ApiProperty({
@@ -13,14 +15,8 @@ export class ActorResponse implements Readonly<EventMetadata['actor']> {
   readonly id!: string;
 }
 
-/** The metadata every event records: who, on whose behalf, from where and when. */
-export class EventMetadataResponse implements EventMetadata {
-  @ApiProperty({ type: ActorResponse })
-  readonly actor!: ActorResponse;
-
-  @ApiProperty({ type: String, nullable: true })
-  readonly org_id!: string | null;
-
+/** Which request caused an event, and from where: its metadata, and audit entries, carry it. */
+export class RequestTraceResponse implements Pick<EventMetadata, RequestTraceField> {
   @ApiProperty({ type: String, nullable: true })
   readonly request_id!: string | null;
 
@@ -35,6 +31,15 @@ export class EventMetadataResponse implements EventMetadata {
 
   @ApiProperty({ type: String, nullable: true })
   readonly user_agent!: string | null;
+}
+
+/** The metadata every event records: who, on whose behalf, from where and when. */
+export class EventMetadataResponse extends RequestTraceResponse implements EventMetadata {
+  @ApiProperty({ type: ActorResponse })
+  readonly actor!: ActorResponse;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly org_id!: string | null;
 
   @ApiProperty({ type: String, format: 'date-time', description: 'When the command was decided.' })
   readonly occurred_at!: string;
