@@ -82,9 +82,10 @@ export class WritePipeline {
   async write<Subject, Command, Event extends DomainEvent, State>(
     caller: Caller,
     plan: WritePlan<Subject, Command, Event, State>,
-    moment: WriteMoment = this.moment(caller),
+    given?: WriteMoment,
   ): Promise<Written<Subject, State, Event>> {
     const subject = await plan.find();
+    const moment = given ?? this.moment(caller);
     const { decider, stream, orgId } = plan.streamOf(subject);
     const metadata = moment.metadataFor(orgId);
     const commands = await plan.commands(subject, moment.now.toISOString());
