@@ -26,7 +26,6 @@ import { GetKeyHandler } from './queries/get-key/get-key.handler';
 import { GetKeyHttpController } from './queries/get-key/get-key.http.controller';
 import { ListKeysHandler } from './queries/list-keys/list-keys.handler';
 import { ListKeysHttpController } from './queries/list-keys/list-keys.http.controller';
-import { WrittenHere } from '../shared/consistency/written-here';
 import { WritesModule } from '../shared/writes/writes.module';
 
 /**
@@ -56,7 +55,6 @@ import { WritesModule } from '../shared/writes/writes.module';
     IdempotencyClaims,
     CreateKeyHandler,
     ImportKeysHandler,
-    WrittenHere,
     UpdateKeyHandler,
     RotateKeyHandler,
     ResetKeyLimitHandler,
@@ -65,6 +63,6 @@ import { WritesModule } from '../shared/writes/writes.module';
     GetKeyHandler,
     GetCallingKeyHandler,
   ],
-  exports: [API_KEY_AUTHENTICATOR, KeyDirectory, KeyReader, KeyViews, WrittenHere],
+  exports: [API_KEY_AUTHENTICATOR, KeyDirectory, KeyReader, KeyViews],
 })
 export class KeysModule {}

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProjectionRunner } from '@keyledger/read-models';
+import { ResolutionEngine } from '@keyledger/resolution';
 import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { WriteReceipt, WriteResult } from '../writes/write-result';
 
@@ -11,6 +12,7 @@ import { WriteReceipt, WriteResult } from '../writes/write-result';
 export class ReadYourWrites {
   constructor(
     private readonly runner: ProjectionRunner,
+    private readonly engine: ResolutionEngine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -20,6 +22,20 @@ export class ReadYourWrites {
       position === null ||
       this.runner.waitForPosition(position, this.config.readYourWritesTimeoutMs)
     );
+  }
+
+  /**
+   * As reached, for this instance's resolution model too: after it a key reads and resolves as
+   * written here (imports, leak responses).
+   */
+  async reachedEverywhere(position: number | null): Promise<boolean> {
+    if (position === null) return true;
+    const timeout = this.config.readYourWritesTimeoutMs;
+    const [read, resolution] = await Promise.all([
+      this.runner.waitForPosition(position, timeout),
+      this.engine.waitForPosition(position, timeout),
+    ]);
+    return read && resolution;
   }
 
   /** A command's result, once the read models include its last write or the bound has passed. */
