@@ -8,6 +8,7 @@ interface Schema {
   readonly properties?: Readonly<Record<string, Schema>>;
   readonly items?: Schema;
   readonly allOf?: readonly Schema[];
+  readonly additionalProperties?: Schema | boolean;
 }
 
 interface Content {
@@ -59,7 +60,7 @@ export function documented(
       .map((p) => p.name)
       .sort(),
     body: body && fieldsAndRequired(body),
-    response: response && fieldsAndRequired(resourceOf(document, response)),
+    response: response && namedFields(resourceOf(document, response)),
   };
 }
 
@@ -85,13 +86,22 @@ function resolve(document: OpenApiDocument, schema: Schema | undefined): Schema 
   );
 }
 
-/** The resource inside a `{ data }` envelope and inside a list. */
+/** The resource inside a `{ data }` envelope and inside a list (one level of each). */
 function resourceOf(document: OpenApiDocument, schema: Schema): Schema {
-  const inner = schema.properties?.data ?? (schema.type === 'array' ? schema.items : undefined);
-  return inner ? resourceOf(document, resolve(document, inner) ?? {}) : schema;
+  const inner = schema.properties?.data;
+  const unwrapped = inner ? (resolve(document, inner) ?? {}) : schema;
+  return unwrapped.type === 'array' && unwrapped.items
+    ? (resolve(document, unwrapped.items) ?? {})
+    : unwrapped;
 }
 
 const fieldsOf = (schema: Schema): string[] => Object.keys(schema.properties ?? {}).sort();
+
+/** The fields of a resource; null for a map (a report's row), which names none. */
+const namedFields = (schema: Schema): { fields: string[]; required: string[] } | null =>
+  schema.properties === undefined && schema.additionalProperties !== undefined
+    ? null
+    : fieldsAndRequired(schema);
 
 const fieldsAndRequired = (schema: Schema): { fields: string[]; required: string[] } => ({
   fields: fieldsOf(schema),

@@ -9,7 +9,7 @@ import {
 import { PreconditionFailedError } from './precondition-failed';
 
 /** A domain event as the store sees it: a type and a JSON payload. */
-interface DomainEvent {
+export interface DomainEvent {
   readonly type: string;
   readonly data: object;
 }

@@ -13,6 +13,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { parseTimestamp } from '@keyledger/domain';
+import { AuditFiltersInput } from './audit-filters.input';
 import { AUDIT_EVENT_TYPES } from './key-event-labels';
 
 /** `a,b` and `x=a&x=b` alike become `['a', 'b']`; anything else is left for validation to refuse. */
@@ -39,7 +40,7 @@ export const IsTimestamp = (options?: ValidationOptions): PropertyDecorator =>
 const ID = { minLength: 1, maxLength: 128 } as const;
 
 /** The filters the audit log and its export share. Every filter narrows; all of them combine. */
-export class AuditFiltersRequestDto {
+export class AuditFiltersRequestDto implements AuditFiltersInput {
   @ApiPropertyOptional({ ...ID, description: 'Who acted: a user id, or an API key id.' })
   @IsOptional()
   @IsString()

@@ -7,7 +7,7 @@ import {
   ReadStore,
 } from '@keyledger/read-models';
 import { READ_STORE } from '../infrastructure/tokens';
-import { AuditFiltersRequestDto } from './audit-filters.request.dto';
+import { AuditFiltersInput } from './audit-filters.input';
 import { AuditSelection } from './audit-scan';
 import { AuditScope } from './audit-scope';
 import { TimeWindow } from '@keyledger/governance';
@@ -28,7 +28,7 @@ export class AuditLog {
   }
 
   /** The entries of the caller's covered keys that pass every filter; a reversed range is a 400. */
-  async select(principal: Principal, filters: AuditFiltersRequestDto): Promise<AuditSelection> {
+  async select(principal: Principal, filters: AuditFiltersInput): Promise<AuditSelection> {
     const window: TimeWindow = { from: epochMs(filters.from), to: epochMs(filters.to) };
     if (window.from !== null && window.to !== null && window.to <= window.from) {
       throw invalid([{ field: 'to', message: 'must be later than from' }]);

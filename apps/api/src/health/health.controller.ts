@@ -1,18 +1,10 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiResponse } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { EventStore, SubscriptionHealthStatus } from '@keyledger/event-store';
+import { EventStore } from '@keyledger/event-store';
 import { Public } from '../auth/auth.guard';
 import { EVENT_STORE } from '../infrastructure/tokens';
-
-/** What /health answers: nothing that names hosts or errors, since anyone may call it. */
-export interface HealthBody {
-  /** `degraded`: an event store subscription is retrying; `failing`: one gave up (503). */
-  readonly status: 'ok' | 'degraded' | 'failing';
-  readonly event_store: {
-    readonly subscriptions: SubscriptionHealthStatus;
-    readonly subscription_drops_total: number;
-  };
-}
+import { HealthBody, HealthResponse } from './health.response';
 
 /** Liveness for load balancers and the tests' start-up wait, with the event store's subscriptions. */
 @Controller('health')
@@ -21,6 +13,8 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ApiOkResponse({ description: 'Serving.', type: HealthResponse })
+  @ApiResponse({ status: 503, description: 'A subscription gave up.', type: HealthResponse })
   health(@Res({ passthrough: true }) reply: FastifyReply): HealthBody {
     const { status, drops_total } = this.events.subscriptionHealth.report();
     // A subscription that gave up leaves read models and the resolution cache frozen for good.

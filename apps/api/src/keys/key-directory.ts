@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canSeeKey, DomainError, keyStream, Principal } from '@keyledger/domain';
+import {
+  canManageKey,
+  canSeeKey,
+  DomainError,
+  keyDecider,
+  keyStream,
+  Principal,
+} from '@keyledger/domain';
 import {
   DocumentCollection,
   KEY_DOCUMENTS,
@@ -9,6 +16,7 @@ import {
 } from '@keyledger/read-models';
 import { READ_STORE } from '../infrastructure/tokens';
 import { ShownRevisions } from '../shared/consistency/shown-revisions';
+import { streamsOf } from '../shared/writes/write-pipeline';
 
 /** A key document with the revision of its stream that it shows: a read's ETag. */
 export interface ShownKey {
@@ -19,6 +27,9 @@ export interface ShownKey {
 const HASH = /^[0-9a-f]{64}$/;
 
 const keyNotFound = (): DomainError => new DomainError('not_found', 'Key not found.');
+
+/** Where a key's commands go: its stream, filed under its org. */
+export const keyStreamOf = streamsOf(keyDecider, keyStream);
 
 /** Finds keys in the read model, by id or by secret hash, as a given principal may see them. */
 @Injectable()
@@ -46,6 +57,13 @@ export class KeyDirectory {
     return key;
   }
 
+  /** As findVisible, and 403 unless the principal may also administer it. */
+  async findManageable(principal: Principal, idOrHash: string): Promise<KeyDocument> {
+    const key = await this.findVisible(principal, idOrHash);
+    if (!canManageKey(principal, key)) throw mayNotManage(principal);
+    return key;
+  }
+
   /**
    * As findVisible, with the revision of the key's stream the document shows (its ETag). One
    * read of the read model: the document keeps that revision; only one last written before it
@@ -67,4 +85,14 @@ export class KeyDirectory {
     // Gone since it was found: a rebuild dropped the read model and has not replayed it yet.
     return byHash ? (await this.keys.getPositioned([byHash.id])).get(byHash.id) : undefined;
   }
+}
+
+/** Names what the caller lacks: a key caller its scope, a user the org permission. */
+function mayNotManage(principal: Principal): DomainError {
+  return new DomainError(
+    'forbidden',
+    principal.kind === 'api_key' && !principal.scopes.includes('management')
+      ? 'Administering keys with an API key needs its management scope.'
+      : 'Managing this key needs the manageApiKeys permission in its organization.',
+  );
 }

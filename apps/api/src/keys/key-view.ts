@@ -81,3 +81,13 @@ export function toKeyView(key: KeyDocument, keyUsage: KeyUsage | null): KeyView 
 function usageFigures({ key_id: _keyId, limit: _limit, ...figures }: KeyUsage): UsageFigures {
   return figures;
 }
+
+/** The `{ data: Key }` envelope every key route answers with (null only with a 202). */
+export interface KeyEnvelope {
+  readonly data: KeyView | null;
+}
+
+/** A key route's answer that shows a secret, the one time it exists in the clear. */
+export interface KeyWithSecret extends KeyEnvelope {
+  readonly secret: string | null;
+}

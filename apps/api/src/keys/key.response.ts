@@ -9,9 +9,19 @@ import {
 } from '@keyledger/domain';
 import { ImportedFrom } from '@keyledger/read-models';
 import { enumValues } from '../shared/openapi/enum-values';
-import { KeyEnvelope, KeyWithSecret } from './key-answers';
+import { KeyEnvelope, KeyWithSecret } from './key-view';
 import { KeyView } from './key-view';
 import { KeyPage } from './queries/list-keys/list-keys.handler';
+
+type CreditUsageField =
+  | 'usage'
+  | 'usage_daily'
+  | 'usage_weekly'
+  | 'usage_monthly'
+  | 'byok_usage'
+  | 'byok_usage_daily'
+  | 'byok_usage_weekly'
+  | 'byok_usage_monthly';
 
 // The OpenAPI schemas of the key answers. Each class implements the view it documents, so a field
 // added to the view without its schema here fails to compile; the views stay the source of truth.
@@ -40,8 +50,35 @@ export class ImportedFromResponse implements ImportedFrom {
   readonly imported_at!: string;
 }
 
+/** A key's spend in credits, all time and per UTC window (the OpenRouter surface shows it too). */
+export class CreditUsageResponse implements Pick<KeyView, CreditUsageField> {
+  @ApiProperty({ type: Number, description: 'Credits, all time.' })
+  readonly usage!: number;
+
+  @ApiProperty({ type: Number })
+  readonly usage_daily!: number;
+
+  @ApiProperty({ type: Number })
+  readonly usage_weekly!: number;
+
+  @ApiProperty({ type: Number })
+  readonly usage_monthly!: number;
+
+  @ApiProperty({ type: Number, description: "Credits billed to the customer's own provider key." })
+  readonly byok_usage!: number;
+
+  @ApiProperty({ type: Number })
+  readonly byok_usage_daily!: number;
+
+  @ApiProperty({ type: Number })
+  readonly byok_usage_weekly!: number;
+
+  @ApiProperty({ type: Number })
+  readonly byok_usage_monthly!: number;
+}
+
 /** `Key` in the OpenAPI document: a KeyView with its usage figures. */
-export class KeyResponse implements KeyView {
+export class KeyResponse extends CreditUsageResponse implements KeyView {
   @ApiProperty({ type: String })
   readonly id!: string;
 
@@ -164,30 +201,6 @@ export class KeyResponse implements KeyView {
   })
   readonly leak_reported_at!: string | null;
 
-  @ApiProperty({ type: Number, description: 'Credits, all time.' })
-  readonly usage!: number;
-
-  @ApiProperty({ type: Number })
-  readonly usage_daily!: number;
-
-  @ApiProperty({ type: Number })
-  readonly usage_weekly!: number;
-
-  @ApiProperty({ type: Number })
-  readonly usage_monthly!: number;
-
-  @ApiProperty({ type: Number, description: "Credits billed to the customer's own provider key." })
-  readonly byok_usage!: number;
-
-  @ApiProperty({ type: Number })
-  readonly byok_usage_daily!: number;
-
-  @ApiProperty({ type: Number })
-  readonly byok_usage_weekly!: number;
-
-  @ApiProperty({ type: Number })
-  readonly byok_usage_monthly!: number;
-
   @ApiProperty({ type: Number, description: 'Requests, all time.' })
   readonly requests!: number;
 
@@ -215,6 +228,26 @@ export class KeyWithSecretResponse implements KeyWithSecret {
   @ApiProperty({ type: KeyResponse })
   readonly data!: KeyResponse;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null when an `Idempotency-Key` retry replays the creation.',
+  })
+  readonly secret!: string | null;
+}
+
+/** A key command's 202: stored, but reads did not show it in time, so there is no key to show. */
+export class KeyAcceptedResponse implements KeyEnvelope {
+  @ApiProperty({
+    type: KeyResponse,
+    nullable: true,
+    description: "null: read the key with `X-Min-Position` set to this answer's `X-Position`.",
+  })
+  readonly data!: KeyResponse | null;
+}
+
+/** As KeyAcceptedResponse, with the secret, shown this once all the same. */
+export class KeyWithSecretAcceptedResponse extends KeyAcceptedResponse implements KeyWithSecret {
   @ApiProperty({
     type: String,
     nullable: true,

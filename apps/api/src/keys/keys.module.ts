@@ -26,15 +26,14 @@ import { GetKeyHandler } from './queries/get-key/get-key.handler';
 import { GetKeyHttpController } from './queries/get-key/get-key.http.controller';
 import { ListKeysHandler } from './queries/list-keys/list-keys.handler';
 import { ListKeysHttpController } from './queries/list-keys/list-keys.http.controller';
-import { ConsistencyModule } from '../shared/consistency/consistency.module';
-import { WrittenHere } from '../shared/consistency/written-here';
+import { WritesModule } from '../shared/writes/writes.module';
 
 /**
  * API keys: create (idempotent), list, get, introspect, update, rotate, reset the limit, revoke;
  * and authentication of key callers.
  */
 @Module({
-  imports: [CqrsModule, ConsistencyModule, OrgKeyPolicyModule],
+  imports: [CqrsModule, WritesModule, OrgKeyPolicyModule],
   controllers: [
     CreateKeyHttpController,
     ImportKeysHttpController,
@@ -56,7 +55,6 @@ import { WrittenHere } from '../shared/consistency/written-here';
     IdempotencyClaims,
     CreateKeyHandler,
     ImportKeysHandler,
-    WrittenHere,
     UpdateKeyHandler,
     RotateKeyHandler,
     ResetKeyLimitHandler,
@@ -65,6 +63,6 @@ import { WrittenHere } from '../shared/consistency/written-here';
     GetKeyHandler,
     GetCallingKeyHandler,
   ],
-  exports: [API_KEY_AUTHENTICATOR, KeyDirectory, KeyReader, KeyViews, WrittenHere],
+  exports: [API_KEY_AUTHENTICATOR, KeyDirectory, KeyReader, KeyViews],
 })
 export class KeysModule {}

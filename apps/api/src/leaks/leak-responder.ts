@@ -20,7 +20,7 @@ import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 import { EventStore } from '@keyledger/event-store';
 import { KeyDirectory } from '../keys/key-directory';
 import { OrgKeyPolicies } from '../org-key-policy/org-key-policies';
-import { WrittenHere } from '../shared/consistency/written-here';
+import { ReadYourWrites } from '../shared/consistency/read-your-writes';
 
 /** A secret someone found, and where. */
 export interface LeakReport {
@@ -45,7 +45,7 @@ export class LeakResponder {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly directory: KeyDirectory,
     private readonly policies: OrgKeyPolicies,
-    private readonly written: WrittenHere,
+    private readonly readYourWrites: ReadYourWrites,
   ) {}
 
   /** Whether the secret named a key; `metadataFor` gives the events' metadata for that key's org. */
@@ -78,7 +78,7 @@ export class LeakResponder {
       [{ type: 'ReportKeyLeak', source_url, source, reporter, action, now: at }, ...followUp],
       metadataFor(key.org_id, now),
     );
-    await this.written.seen(outcome.position);
+    await this.readYourWrites.reachedEverywhere(outcome.position);
     return true;
   }
 

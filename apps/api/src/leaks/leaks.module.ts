@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ConsistencyModule } from '../shared/consistency/consistency.module';
 import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { KeysModule } from '../keys/keys.module';
 import { OrgKeyPolicyModule } from '../org-key-policy/org-key-policy.module';
@@ -15,7 +16,7 @@ import { ReportLeakHttpController } from './report-leak/report-leak.http.control
  * route, both acting through LeakResponder.
  */
 @Module({
-  imports: [CqrsModule, KeysModule, OrgKeyPolicyModule],
+  imports: [CqrsModule, ConsistencyModule, KeysModule, OrgKeyPolicyModule],
   controllers: [ReportGithubLeaksHttpController, ReportLeakHttpController],
   providers: [
     {

@@ -1,6 +1,9 @@
 import { FastifyReply } from 'fastify';
-import { answerKeyRead, answerKeySecret, answerKeyWrite } from '../keys/key-answers';
-import { KeyWriteResult, VersionedKey } from '../keys/key-reader';
+import { KeyWriteResult } from '../keys/key-reader';
+import { KeyView } from '../keys/key-view';
+import { answerRead, answerSecret, answerWrite } from '../shared/http/answers';
+import { Versioned } from '../shared/writes/write-result';
+import { OpenRouterCurrentKey } from './openrouter-current-key';
 import { liveKey, OpenRouterKey, toOpenRouterKey } from './openrouter-key';
 
 /** OpenRouter's `{ data: Key }` envelope. */
@@ -14,13 +17,27 @@ export interface OpenRouterCreatedKey extends OpenRouterKeyEnvelope {
   readonly key: string | null;
 }
 
+/** OpenRouter's `GET /keys` answer. */
+export interface OpenRouterKeyList {
+  readonly data: OpenRouterKey[];
+}
+
+/** OpenRouter's `DELETE /keys/{hash}` answer. */
+export interface OpenRouterDeleted {
+  readonly deleted: true;
+}
+
+/** OpenRouter's `GET /key` answer. */
+export interface OpenRouterCurrentKeyEnvelope {
+  readonly data: OpenRouterCurrentKey;
+}
+
 /** A key read, with its ETag as on the canonical API; a revoked key is 404 here. */
 export function answerOpenRouterRead(
   reply: FastifyReply,
-  versioned: VersionedKey,
+  versioned: Versioned<KeyView>,
 ): OpenRouterKeyEnvelope {
-  const { data } = answerKeyRead(reply, versioned);
-  return { data: data && toOpenRouterKey(liveKey(data)) };
+  return { data: toOpenRouterKey(liveKey(answerRead(reply, versioned))) };
 }
 
 /** A key command's answer: `ETag`, `X-Position`, and 202 exactly where the canonical API has it. */
@@ -28,7 +45,7 @@ export function answerOpenRouterWrite(
   reply: FastifyReply,
   result: KeyWriteResult,
 ): OpenRouterKeyEnvelope {
-  const { data } = answerKeyWrite(reply, result);
+  const data = answerWrite(reply, result);
   return { data: data && toOpenRouterKey(data) };
 }
 
@@ -37,6 +54,6 @@ export function answerOpenRouterSecret(
   reply: FastifyReply,
   result: KeyWriteResult & { readonly secret: string | null },
 ): OpenRouterCreatedKey {
-  const { data, secret } = answerKeySecret(reply, result);
+  const { data, secret } = answerSecret(reply, result);
   return { data: data && toOpenRouterKey(data), key: secret };
 }

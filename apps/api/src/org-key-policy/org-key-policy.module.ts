@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { WritesModule } from '../shared/writes/writes.module';
 import { SetKeyPolicyHandler } from './commands/set-key-policy/set-key-policy.handler';
 import { SetKeyPolicyHttpController } from './commands/set-key-policy/set-key-policy.http.controller';
 import { OrgKeyPolicies } from './org-key-policies';
@@ -8,7 +9,7 @@ import { GetKeyPolicyHttpController } from './queries/get-key-policy/get-key-pol
 
 /** Org key policies (SPEC §9): `GET/PUT /api/v1/orgs/{org_id}/key-policy`. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, WritesModule],
   controllers: [GetKeyPolicyHttpController, SetKeyPolicyHttpController],
   providers: [OrgKeyPolicies, GetKeyPolicyHandler, SetKeyPolicyHandler],
   exports: [OrgKeyPolicies],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Principal } from '@keyledger/domain';
 import { KeyDirectory } from '../keys/key-directory';
 import { KeyRouting } from './key-routing-view';
-import { Versioned } from './versioned';
+import { Versioned } from '../shared/writes/write-result';
 
 /** Reads a visible key's routing with the key revision it shows, for a later `If-Match`. */
 @Injectable()

@@ -1,35 +1,52 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   canManageKeyBinding,
-  Clock,
   DomainError,
   KeyCommand,
-  keyDecider,
   KeyFacts,
-  keyStream,
   Principal,
 } from '@keyledger/domain';
-import { EventStore } from '@keyledger/event-store';
 import { KeyDocument } from '@keyledger/read-models';
-import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
-import { KeyDirectory } from '../keys/key-directory';
-import { decideAndAppend } from '@keyledger/commands';
-import { eventMetadata, RequestContext } from '../shared/request-context/request-context';
-import { ReadYourWrites } from './read-your-writes';
-import { WriteResult } from './write-result';
+import { KeyDirectory, keyStreamOf } from '../keys/key-directory';
+import { ReadYourWrites } from '../shared/consistency/read-your-writes';
+import { CommandTarget } from '../shared/http/command-target';
+import { WritePipeline } from '../shared/writes/write-pipeline';
+import { WriteResult } from '../shared/writes/write-result';
 
-/** Routing commands on one key's stream: who may send them, the append, read-your-writes. */
+/** Routing commands on one key's stream, through the write pipeline: who may send them. */
 @Injectable()
 export class KeyRoutingWriter {
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly pipeline: WritePipeline,
     private readonly keys: KeyDirectory,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
+  /**
+   * Decides `commandAt(now)` on the target key, once `check` (what else the command needs of the
+   * key) passed; answers the key's facts as decided, once reads show them.
+   */
+  async write(
+    target: CommandTarget,
+    commandAt: (now: string) => KeyCommand,
+    check: (key: KeyDocument) => Promise<void> = async () => {},
+  ): Promise<WriteResult<KeyFacts>> {
+    const written = await this.pipeline.write(target, {
+      find: async () => {
+        const key = await this.routableKey(target.principal, target.id);
+        await check(key);
+        return key;
+      },
+      streamOf: keyStreamOf,
+      commands: (_, now) => [commandAt(now)],
+    });
+    // The decider refused every command on a missing or revoked key, so the state is active here.
+    if (written.state.status !== 'active') throw new DomainError('not_found', 'Key not found.');
+    return this.readYourWrites.settle(written.state.key, written);
+  }
+
   /** The key if the principal may change its routing: 404 when it cannot see it, else 403. */
-  async manageableKey(principal: Principal, idOrHash: string): Promise<KeyDocument> {
+  private async routableKey(principal: Principal, idOrHash: string): Promise<KeyDocument> {
     const key = await this.keys.findVisible(principal, idOrHash);
     if (!canManageKeyBinding(principal, key)) {
       throw new DomainError(
@@ -38,27 +55,5 @@ export class KeyRoutingWriter {
       );
     }
     return key;
-  }
-
-  /** Decides and appends the command; answers the key's facts as decided. */
-  async write(
-    principal: Principal,
-    context: RequestContext,
-    key: KeyDocument,
-    command: (now: string) => KeyCommand,
-    ifMatch: number | null,
-  ): Promise<WriteResult<KeyFacts>> {
-    const now = this.clock.now();
-    const outcome = await decideAndAppend(
-      this.events,
-      keyDecider,
-      keyStream(key.id),
-      command(now.toISOString()),
-      eventMetadata(principal, context, key.org_id, now),
-      { ifMatch },
-    );
-    // The decider refused every command on a missing or revoked key, so the state is active here.
-    if (outcome.state.status !== 'active') throw new DomainError('not_found', 'Key not found.');
-    return this.readYourWrites.settle(outcome.state.key, outcome);
   }
 }

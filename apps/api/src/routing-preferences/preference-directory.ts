@@ -6,6 +6,8 @@ import {
   DomainError,
   PreferenceScope,
   Principal,
+  routingPreferenceDecider,
+  routingPreferenceStream,
 } from '@keyledger/domain';
 import {
   DEFAULT_PREFERENCE_DOCUMENTS,
@@ -18,6 +20,7 @@ import {
   RoutingPreferenceDocument,
 } from '@keyledger/read-models';
 import { READ_STORE } from '../infrastructure/tokens';
+import { streamsOf } from '../shared/writes/write-pipeline';
 
 /** One 404 for missing, invisible and deleted preferences: none may reveal that the id exists. */
 export const preferenceNotFound = (): DomainError =>
@@ -31,6 +34,9 @@ export const mayNotManage = (scope: PreferenceScope): DomainError =>
       ? 'Team routing preferences need the manageRouting permission in the active organization (and the billing scope for API keys).'
       : 'Routing preferences need the billing scope when managed with an API key.',
   );
+
+/** Where a preference's commands go: its stream, filed under its org (null: personal). */
+export const preferenceStreamOf = streamsOf(routingPreferenceDecider, routingPreferenceStream);
 
 /** Finds routing preferences and owners' defaults in the read models, as a principal may see them. */
 @Injectable()

@@ -1,9 +1,10 @@
 import { PREFERENCE_TEXT_LIMITS } from '@keyledger/domain';
 import { FlagField, NullableTextField } from './routing-fields';
 import { RoutingContentDto } from './routing-content.dto';
+import { PreferenceSettingsInput } from './routing-content.input';
 
 /** What create and PATCH share: everything but the name (required on create) and the scope. */
-export class PreferenceSettingsDto extends RoutingContentDto {
+export class PreferenceSettingsDto extends RoutingContentDto implements PreferenceSettingsInput {
   @NullableTextField(PREFERENCE_TEXT_LIMITS.description)
   readonly description?: string | null;
 

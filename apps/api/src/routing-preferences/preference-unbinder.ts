@@ -6,8 +6,8 @@ import { EVENT_STORE } from '../infrastructure/tokens';
 import { KeyDirectory } from '../keys/key-directory';
 import { decideAndAppend } from '@keyledger/commands';
 import { ApiError } from '../shared/errors/api-error';
-import { ReadYourWrites } from './read-your-writes';
-import { lastPosition } from './write-result';
+import { ReadYourWrites } from '../shared/consistency/read-your-writes';
+import { lastPosition } from '../shared/writes/write-result';
 
 const PAGE_SIZE = 100;
 

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, ValidateBy, ValidateNested } from 'class-validator';
-import { ROUTING_LIMITS, RoutingRules } from '@keyledger/domain';
+import { ROUTING_LIMITS } from '@keyledger/domain';
 import { Present } from './routing-fields';
+import { RoutingContentInput } from './routing-content.input';
 import { RoutingExampleDto } from './routing-example.dto';
 import { RoutingRuleDto } from './routing-rule.dto';
 
@@ -37,7 +38,7 @@ const IsConfidenceFloors = (): PropertyDecorator =>
  * Routing content in a request. Each collection named replaces the current one whole; nested
  * errors carry paths such as `rules[3].pattern`. The domain re-validates everything.
  */
-export class RoutingContentDto {
+export class RoutingContentDto implements RoutingContentInput {
   @ApiPropertyOptional({ type: [RoutingRuleDto], maxItems: ROUTING_LIMITS.rules })
   @Present()
   @IsArray()
@@ -62,17 +63,4 @@ export class RoutingContentDto {
   @Present()
   @IsConfidenceFloors()
   readonly confidence_floor_overrides?: Record<string, number>;
-}
-
-/** Content as the key decider takes it: omitted parts empty, omitted optional fields null. */
-export function routingRulesOf(content: RoutingContentDto): RoutingRules {
-  return {
-    rules: (content.rules ?? []).map((rule) => ({
-      ...rule,
-      target_engine: rule.target_engine ?? null,
-      description: rule.description ?? null,
-    })),
-    examples: content.examples ?? [],
-    confidence_floor_overrides: content.confidence_floor_overrides ?? {},
-  };
 }

@@ -1,8 +1,8 @@
-import { ROUTING_LIMITS } from '@keyledger/domain';
+import { ROUTING_LIMITS, RoutingExample } from '@keyledger/domain';
 import { TextField } from './routing-fields';
 
 /** One example prompt and the mode it should route to. */
-export class RoutingExampleDto {
+export class RoutingExampleDto implements RoutingExample {
   @TextField(1, ROUTING_LIMITS.prompt, { example: 'select * from users' })
   readonly prompt!: string;
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ConsistencyModule } from '../shared/consistency/consistency.module';
+import { WritesModule } from '../shared/writes/writes.module';
 import { KeysModule } from '../keys/keys.module';
 import { BindKeyPreferenceHandler } from './commands/bind-key-preference/bind-key-preference.handler';
 import { BindKeyPreferenceHttpController } from './commands/bind-key-preference/bind-key-preference.http.controller';
@@ -29,11 +29,10 @@ import { GetRoutingPreferenceHandler } from './queries/get-routing-preference/ge
 import { GetRoutingPreferenceHttpController } from './queries/get-routing-preference/get-routing-preference.http.controller';
 import { ListRoutingPreferencesHandler } from './queries/list-routing-preferences/list-routing-preferences.handler';
 import { ListRoutingPreferencesHttpController } from './queries/list-routing-preferences/list-routing-preferences.http.controller';
-import { ReadYourWrites } from './read-your-writes';
 
 /** Routing preferences, owners' defaults, and each key's binding, own rules and effective routing. */
 @Module({
-  imports: [CqrsModule, ConsistencyModule, KeysModule],
+  imports: [CqrsModule, WritesModule, KeysModule],
   controllers: [
     CreateRoutingPreferenceHttpController,
     ListRoutingPreferencesHttpController,
@@ -53,7 +52,6 @@ import { ReadYourWrites } from './read-your-writes';
     PreferenceUnbinder,
     KeyRoutingWriter,
     KeyRoutingReader,
-    ReadYourWrites,
     CreateRoutingPreferenceHandler,
     UpdateRoutingPreferenceHandler,
     DeleteRoutingPreferenceHandler,

@@ -1,10 +1,11 @@
+import { RoutingRuleInput } from './routing-content.input';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNumber } from 'class-validator';
 import { ROUTING_LIMITS } from '@keyledger/domain';
 import { IsRegExp, NullableTextField, TextField } from './routing-fields';
 
 /** One routing rule in a request: prompts matching `pattern` go to `target_mode`. */
-export class RoutingRuleDto {
+export class RoutingRuleDto implements RoutingRuleInput {
   @TextField(1, ROUTING_LIMITS.pattern, { example: '^(select|insert)\\b' })
   @IsRegExp()
   readonly pattern!: string;

@@ -1,25 +1,9 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiHeader, ApiParam, ApiResponse } from '@nestjs/swagger';
+import { ApiTarget } from '../shared/http/command-target';
 
-/** Documents the `{id}` of a webhook route, its `If-Match` when it changes something, and the 404. */
-export const ApiWebhookTarget = ({
-  conditional,
-}: {
-  readonly conditional: boolean;
-}): MethodDecorator =>
-  applyDecorators(
-    ApiParam({ name: 'id', description: 'The subscription id.' }),
-    ...(conditional
-      ? [
-          ApiHeader({
-            name: 'If-Match',
-            required: false,
-            description: 'The ETag last read: refused with 412 `precondition_failed` when stale.',
-          }),
-        ]
-      : []),
-    ApiResponse({
-      status: 404,
-      description: "`not_found`: missing, deleted, or not the caller's to manage.",
-    }),
-  );
+/** Documents the `{id}` of a webhook route (with `If-Match` when it changes something). */
+export const ApiWebhookTarget = ({ conditional }: { readonly conditional: boolean }) =>
+  ApiTarget({
+    id: 'The subscription id.',
+    notFound: "missing, deleted, or not the caller's to manage.",
+    conditional,
+  });

@@ -1,4 +1,5 @@
 import { WebhookEventType, WebhookFacts } from '@keyledger/domain/webhooks';
+import { WriteResult } from '../shared/writes/write-result';
 
 /** A webhook subscription as the API shows it; never its signing secret. */
 export interface WebhookView {
@@ -31,3 +32,16 @@ export function toWebhookView(subscription: WebhookFacts): WebhookView {
     updated_at: subscription.updated_at,
   };
 }
+
+/** The `{ data: Webhook }` envelope of every webhook route. */
+export interface WebhookEnvelope {
+  readonly data: WebhookView;
+}
+
+/** A webhook route's answer that shows the signing secret, the one time it is shown. */
+export interface WebhookWithSecret extends WebhookEnvelope {
+  readonly secret: string;
+}
+
+/** A command that shows the signing secret (create, rotate), as the pipeline answers it. */
+export type WebhookSecretResult = WriteResult<WebhookView> & { readonly secret: string };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { WritesModule } from '../shared/writes/writes.module';
 import { CreateWebhookHandler } from './commands/create-webhook/create-webhook.handler';
 import { CreateWebhookHttpController } from './commands/create-webhook/create-webhook.http.controller';
 import { DeleteWebhookHandler } from './commands/delete-webhook/delete-webhook.handler';
@@ -18,14 +19,13 @@ import { ListWebhooksHttpController } from './queries/list-webhooks/list-webhook
 import { WebhookDirectory } from './webhook-directory';
 import { WebhookSecrets } from './webhook-secrets';
 import { WebhookTargets } from './webhook-targets';
-import { WebhookWriter } from './webhook-writer';
 
 /**
  * Outbound webhooks (SPEC §6): subscriptions managed under `/api/v1/webhooks`, and the delivery
  * worker, run with the app from the event store, whose ledger is the delivery log.
  */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, WritesModule],
   controllers: [
     CreateWebhookHttpController,
     ListWebhooksHttpController,
@@ -37,7 +37,6 @@ import { WebhookWriter } from './webhook-writer';
   ],
   providers: [
     WebhookDirectory,
-    WebhookWriter,
     WebhookSecrets,
     WebhookTargets,
     WebhookDelivery,

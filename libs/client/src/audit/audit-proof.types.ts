@@ -47,6 +47,36 @@ export interface ConsistencyProof {
   readonly proof: readonly string[];
 }
 
+/** The fields of TreeHead. */
+export const TREE_HEAD_FIELDS: FieldList<TreeHead> = {
+  tree_size: 'required',
+  root_hash: 'required',
+  timestamp: 'required',
+  key_id: 'required',
+  signature: 'required',
+};
+
+/** The fields of AuditPublicKey. */
+export const AUDIT_PUBLIC_KEY_FIELDS: FieldList<AuditPublicKey> = {
+  key_id: 'required',
+  public_key_pem: 'required',
+};
+
+/** The fields of InclusionProof. */
+export const INCLUSION_PROOF_FIELDS: FieldList<InclusionProof> = {
+  leaf_index: 'required',
+  tree_size: 'required',
+  leaf: 'required',
+  audit_path: 'required',
+};
+
+/** The fields of ConsistencyProof. */
+export const CONSISTENCY_PROOF_FIELDS: FieldList<ConsistencyProof> = {
+  first: 'required',
+  second: 'required',
+  proof: 'required',
+};
+
 /** `GET /api/v1/audit/tree-head`: a kept head by size, or the latest. */
 export type TreeHeadQuery = {
   readonly tree_size?: number;

@@ -4,6 +4,7 @@ import { PageResponse, paginate } from '../core/pagination';
 import { ReadOptions } from '../core/request-options';
 import { Transport } from '../core/transport';
 import {
+  AUDIT_ENTRY_FIELDS,
   AuditEntry,
   EXPORT_AUDIT_FIELDS,
   ExportAuditQuery,
@@ -11,13 +12,17 @@ import {
   ListAuditQuery,
 } from './audit.types';
 import {
+  AUDIT_PUBLIC_KEY_FIELDS,
   AuditPublicKey,
+  CONSISTENCY_PROOF_FIELDS,
   CONSISTENCY_PROOF_QUERY_FIELDS,
   ConsistencyProof,
   ConsistencyProofQuery,
+  INCLUSION_PROOF_FIELDS,
   INCLUSION_PROOF_QUERY_FIELDS,
   InclusionProof,
   InclusionProofQuery,
+  TREE_HEAD_FIELDS,
   TREE_HEAD_QUERY_FIELDS,
   TreeHead,
   TreeHeadQuery,
@@ -25,15 +30,23 @@ import {
 
 /** The routes of `/api/v1/audit`. */
 export const AUDIT_OPERATIONS = {
-  list: operation('GET', '/api/v1/audit', { query: LIST_AUDIT_FIELDS }),
+  list: operation('GET', '/api/v1/audit', {
+    query: LIST_AUDIT_FIELDS,
+    response: AUDIT_ENTRY_FIELDS,
+  }),
   export: operation('GET', '/api/v1/audit/export', { query: EXPORT_AUDIT_FIELDS }),
-  treeHead: operation('GET', '/api/v1/audit/tree-head', { query: TREE_HEAD_QUERY_FIELDS }),
-  publicKeys: operation('GET', '/api/v1/audit/public-keys'),
+  treeHead: operation('GET', '/api/v1/audit/tree-head', {
+    query: TREE_HEAD_QUERY_FIELDS,
+    response: TREE_HEAD_FIELDS,
+  }),
+  publicKeys: operation('GET', '/api/v1/audit/public-keys', { response: AUDIT_PUBLIC_KEY_FIELDS }),
   inclusionProof: operation('GET', '/api/v1/audit/proofs/inclusion', {
     query: INCLUSION_PROOF_QUERY_FIELDS,
+    response: INCLUSION_PROOF_FIELDS,
   }),
   consistencyProof: operation('GET', '/api/v1/audit/proofs/consistency', {
     query: CONSISTENCY_PROOF_QUERY_FIELDS,
+    response: CONSISTENCY_PROOF_FIELDS,
   }),
 } as const;
 

@@ -3,7 +3,7 @@ import { operation } from '../core/operation';
 import { PageResponse, paginate } from '../core/pagination';
 import { CreateOptions, ReadOptions, WriteOptions } from '../core/request-options';
 import { Transport } from '../core/transport';
-import { KeyHistoryEntry } from '../audit/audit.types';
+import { KEY_HISTORY_ENTRY_FIELDS, KeyHistoryEntry } from '../audit/audit.types';
 import { EffectiveRoutingResource } from '../routing-preferences/effective-routing.resource';
 import { KeyRoutingPreferenceResource } from '../routing-preferences/key-routing-preference.resource';
 import { KeyRoutingRulesResource } from '../routing-preferences/key-routing-rules.resource';
@@ -55,7 +55,7 @@ export const KEY_OPERATIONS = {
     body: RESET_KEY_LIMIT_FIELDS,
     response: KEY_FIELDS,
   }),
-  history: operation('GET', '/api/v1/keys/{id}/history'),
+  history: operation('GET', '/api/v1/keys/{id}/history', { response: KEY_HISTORY_ENTRY_FIELDS }),
   import: operation('POST', '/api/v1/keys/import', {
     body: IMPORT_KEYS_FIELDS,
     response: IMPORTED_KEY_OUTCOME_FIELDS,

@@ -156,3 +156,13 @@ export const LIST_DELIVERIES_FIELDS: FieldList<ListDeliveriesQuery> = {
   limit: 'optional',
   status: 'optional',
 };
+
+/** The fields of Delivery. */
+export const DELIVERY_FIELDS: FieldList<Delivery> = {
+  event_id: 'required',
+  event_type: 'required',
+  status: 'required',
+  attempts: 'required',
+  next_attempt_at: 'required',
+  attempt_log: 'required',
+};

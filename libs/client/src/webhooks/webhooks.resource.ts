@@ -7,11 +7,13 @@ import {
   CREATE_WEBHOOK_FIELDS,
   CreateWebhookRequest,
   Delivery,
+  DELIVERY_FIELDS,
   LIST_DELIVERIES_FIELDS,
   ListDeliveriesQuery,
   UPDATE_WEBHOOK_FIELDS,
   UpdateWebhookRequest,
   Webhook,
+  WEBHOOK_FIELDS,
 } from './webhook.types';
 
 const BASE = '/api/v1/webhooks';
@@ -19,13 +21,16 @@ const ONE = `${BASE}/{id}`;
 
 /** The routes of `/api/v1/webhooks`. */
 export const WEBHOOK_OPERATIONS = {
-  create: operation('POST', BASE, { body: CREATE_WEBHOOK_FIELDS }),
-  list: operation('GET', BASE),
-  get: operation('GET', ONE),
-  update: operation('PATCH', ONE, { body: UPDATE_WEBHOOK_FIELDS }),
+  create: operation('POST', BASE, { body: CREATE_WEBHOOK_FIELDS, response: WEBHOOK_FIELDS }),
+  list: operation('GET', BASE, { response: WEBHOOK_FIELDS }),
+  get: operation('GET', ONE, { response: WEBHOOK_FIELDS }),
+  update: operation('PATCH', ONE, { body: UPDATE_WEBHOOK_FIELDS, response: WEBHOOK_FIELDS }),
   delete: operation('DELETE', ONE),
-  rotateSecret: operation('POST', `${ONE}/rotate-secret`),
-  deliveries: operation('GET', `${ONE}/deliveries`, { query: LIST_DELIVERIES_FIELDS }),
+  rotateSecret: operation('POST', `${ONE}/rotate-secret`, { response: WEBHOOK_FIELDS }),
+  deliveries: operation('GET', `${ONE}/deliveries`, {
+    query: LIST_DELIVERIES_FIELDS,
+    response: DELIVERY_FIELDS,
+  }),
 } as const;
 
 /** A create or rotate answer: the only place the signing secret (`whsec_…`) appears. */

@@ -1,12 +1,5 @@
 import { FastifyReply } from 'fastify';
-
-/** What a command tells the client about the write it made. */
-export interface WriteReceipt {
-  /** Stream revision after the command: the resource's ETag. */
-  readonly revision: number | null;
-  /** Global position of the command's last event, for read-your-writes (`X-Min-Position`). */
-  readonly position: number | null;
-}
+import { WriteReceipt } from '../writes/write-result';
 
 /** Sets `ETag` and `X-Position` from a write receipt. */
 export function setWriteHeaders(reply: FastifyReply, receipt: WriteReceipt): void {

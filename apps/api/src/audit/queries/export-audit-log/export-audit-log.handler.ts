@@ -5,12 +5,12 @@ import { CLOCK } from '../../../infrastructure/tokens';
 import { AuditLog } from '../../audit-log';
 import { scanAll } from '../../audit-scan';
 import { chunkedLines, EXPORT_FORMAT, exportFileName } from '@keyledger/governance';
-import { ExportAuditLogRequestDto } from './export-audit-log.request.dto';
+import { ExportAuditLogInput } from './export-audit-log.input';
 
 export class ExportAuditLogQuery {
   constructor(
     readonly principal: Principal,
-    readonly filters: ExportAuditLogRequestDto,
+    readonly filters: ExportAuditLogInput,
   ) {}
 }
 

@@ -7,6 +7,7 @@ import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { AuditLogResponses } from '../../audit-responses';
 import { GetConsistencyProofQuery } from './get-consistency-proof.handler';
 import { GetConsistencyProofRequestDto } from './get-consistency-proof.request.dto';
+import { ConsistencyProofResponse } from '../../audit.response';
 
 @ApiTags('audit')
 @Controller('api/v1/audit/proofs')
@@ -22,7 +23,10 @@ export class GetConsistencyProofHttpController {
       'RFC 9162 proof that the first `first` leaves of the tree of `second` are the tree of ' +
       '`first`: nothing was rewritten, removed or reordered between two heads.',
   })
-  @ApiOkResponse({ description: '`{ first, second, proof: [hex] }`' })
+  @ApiOkResponse({
+    description: '`{ first, second, proof: [hex] }`',
+    type: ConsistencyProofResponse,
+  })
   proof(
     @CurrentPrincipal() principal: Principal,
     @Query() query: GetConsistencyProofRequestDto,

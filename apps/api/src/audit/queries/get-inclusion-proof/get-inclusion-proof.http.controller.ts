@@ -7,6 +7,7 @@ import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { AuditLogResponses } from '../../audit-responses';
 import { GetInclusionProofQuery } from './get-inclusion-proof.handler';
 import { GetInclusionProofRequestDto } from './get-inclusion-proof.request.dto';
+import { InclusionProofResponse } from '../../audit.response';
 
 @ApiTags('audit')
 @Controller('api/v1/audit/proofs')
@@ -23,7 +24,10 @@ export class GetInclusionProofHttpController {
       'audit path to the root of `tree_size` (default: the latest head). Only for events the ' +
       "caller's audit log shows.",
   })
-  @ApiOkResponse({ description: '`{ leaf_index, tree_size, leaf, audit_path: [hex] }`' })
+  @ApiOkResponse({
+    description: '`{ leaf_index, tree_size, leaf, audit_path: [hex] }`',
+    type: InclusionProofResponse,
+  })
   @ApiResponse({ status: 404, description: '`not_found`: no such event, or not visible.' })
   proof(
     @CurrentPrincipal() principal: Principal,

@@ -12,6 +12,7 @@ import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { WaitsForMinPosition } from '../../../shared/http/min-position';
 import { GetKeyHistoryQuery, KeyHistory } from './get-key-history.handler';
+import { KeyHistoryResponse } from '../../audit.response';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -32,6 +33,7 @@ export class GetKeyHistoryHttpController {
   @ApiOkResponse({
     description:
       '`{ key_id, data: [{ id, type, label, summary, revision, position, recorded_at, metadata, data }] }`',
+    type: KeyHistoryResponse,
   })
   @ApiResponse({
     status: 400,

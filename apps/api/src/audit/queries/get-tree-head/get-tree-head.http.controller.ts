@@ -7,6 +7,7 @@ import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { AuditLogResponses } from '../../audit-responses';
 import { GetTreeHeadQuery } from './get-tree-head.handler';
 import { GetTreeHeadRequestDto } from './get-tree-head.request.dto';
+import { TreeHeadResponse } from '../../audit.response';
 
 @ApiTags('audit')
 @Controller('api/v1/audit')
@@ -23,7 +24,10 @@ export class GetTreeHeadHttpController {
       'and root (Ed25519 over the JCS of `{ tree_size, root_hash, timestamp }`). Keep heads ' +
       'elsewhere: a later consistency proof shows the log only grew since.',
   })
-  @ApiOkResponse({ description: '`{ tree_size, root_hash, timestamp, key_id, signature }`' })
+  @ApiOkResponse({
+    description: '`{ tree_size, root_hash, timestamp, key_id, signature }`',
+    type: TreeHeadResponse,
+  })
   @ApiResponse({ status: 404, description: '`not_found`: no head is kept at that `tree_size`.' })
   head(
     @CurrentPrincipal() principal: Principal,

@@ -4,12 +4,12 @@ import { InvalidCursorError } from '@keyledger/read-models';
 import { AuditEntryView, toAuditEntryView } from '../../audit-entry-view';
 import { AuditLog } from '../../audit-log';
 import { scanPage } from '../../audit-scan';
-import { ListAuditEntriesRequestDto } from './list-audit-entries.request.dto';
+import { ListAuditEntriesInput } from './list-audit-entries.input';
 
 export class ListAuditEntriesQuery {
   constructor(
     readonly principal: Principal,
-    readonly filters: ListAuditEntriesRequestDto,
+    readonly filters: ListAuditEntriesInput,
   ) {}
 }
 

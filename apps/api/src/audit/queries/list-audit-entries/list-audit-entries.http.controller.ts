@@ -7,6 +7,7 @@ import { WaitsForMinPosition } from '../../../shared/http/min-position';
 import { AuditLogResponses } from '../../audit-responses';
 import { AuditEntryPage, ListAuditEntriesQuery } from './list-audit-entries.handler';
 import { ListAuditEntriesRequestDto } from './list-audit-entries.request.dto';
+import { AuditEntryPageResponse } from '../../audit.response';
 
 @ApiTags('audit')
 @Controller('api/v1/audit')
@@ -24,7 +25,10 @@ export class ListAuditEntriesHttpController {
       'key of the orgs where they hold `manageApiKeys`. A time range may give short pages: ' +
       'follow `next_cursor` until it is null.',
   })
-  @ApiOkResponse({ description: '`{ data: AuditEntry[], next_cursor }`' })
+  @ApiOkResponse({
+    description: '`{ data: AuditEntry[], next_cursor }`',
+    type: AuditEntryPageResponse,
+  })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() filters: ListAuditEntriesRequestDto,

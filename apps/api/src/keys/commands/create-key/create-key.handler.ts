@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   canCreateKeyIn,
-  Clock,
   CreateKey,
   DomainError,
   generateSecret,
@@ -10,20 +9,20 @@ import {
   IdGenerator,
   keyDecider,
   KeyEvent,
-  keyStream,
   Principal,
   secretLabel,
   SecretGenerator,
 } from '@keyledger/domain';
-import { EventMetadata, EventStore } from '@keyledger/event-store';
+import { EventMetadata } from '@keyledger/event-store';
 import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
-import { CLOCK, EVENT_STORE, ID_GENERATOR, SECRET_GENERATOR } from '../../../infrastructure/tokens';
-import { decideAndAppend } from '@keyledger/commands';
-import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
+import { ID_GENERATOR, SECRET_GENERATOR } from '../../../infrastructure/tokens';
+import { RequestContext } from '../../../shared/request-context/request-context';
+import { WritePipeline } from '../../../shared/writes/write-pipeline';
 import { OrgKeyPolicies } from '../../../org-key-policy/org-key-policies';
 import { canonicalAllowedIps } from '../../allowed-ips';
+import { keyStreamOf } from '../../key-directory';
 import { KeyReader, KeyWriteResult } from '../../key-reader';
-import { CreateKeyRequestDto } from './create-key.request.dto';
+import { CreateKeyInput } from './create-key.input';
 import { IdempotencyClaims } from './idempotency-claims';
 import { idempotencyStream, requestFingerprint } from './idempotency-key';
 
@@ -31,7 +30,7 @@ export class CreateKeyCommand {
   constructor(
     readonly principal: Principal,
     readonly context: RequestContext,
-    readonly request: CreateKeyRequestDto,
+    readonly request: CreateKeyInput,
     /** The `Idempotency-Key` header, or null. */
     readonly idempotencyKey: string | null,
   ) {}
@@ -55,8 +54,7 @@ export interface CreatedKey extends KeyWriteResult {
 @CommandHandler(CreateKeyCommand)
 export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, CreatedKey> {
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly pipeline: WritePipeline,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(SECRET_GENERATOR) private readonly random: SecretGenerator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -71,11 +69,51 @@ export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, Creat
     request,
     idempotencyKey,
   }: CreateKeyCommand): Promise<CreatedKey> {
-    const now = this.clock.now();
+    const caller = { principal, context, ifMatch: null };
+    // The claim and the key are recorded at one instant.
+    const moment = this.pipeline.moment(caller);
     const secret = generateSecret(this.config.keyPrefix, this.random, this.config.keyFormat);
     const orgId = request.org_id ?? principal.active_org_id;
-    const metadata = eventMetadata(principal, context, orgId, now);
-    const proposed: CreateKey = {
+    const proposed = await this.propose(principal, request, secret, orgId, moment.now);
+    const keyId =
+      idempotencyKey === null
+        ? proposed.key_id
+        : await this.reserve(
+            principal,
+            idempotencyKey,
+            request,
+            proposed,
+            moment.metadataFor(orgId),
+          );
+    try {
+      const written = await this.pipeline.write(
+        caller,
+        {
+          find: () => ({ ...proposed, key_id: keyId }),
+          streamOf: () => keyStreamOf({ id: keyId, org_id: orgId }),
+          commands: (command) => [command],
+          beforeAppend: (events) => assertMayCreate(principal, events),
+        },
+        moment,
+      );
+      return { ...(await this.reader.afterWrite(keyId, written)), secret, replayed: false };
+    } catch (error) {
+      const exists = error instanceof DomainError && error.code === 'already_exists';
+      // Only a reserved id can hold a key already: an earlier or concurrent twin of this request.
+      if (!exists || idempotencyKey === null) throw error;
+      return { ...(await this.reader.afterLatest(keyId)), secret: null, replayed: true };
+    }
+  }
+
+  /** The create command a request stands for, decided on later (its key id may be replaced). */
+  private async propose(
+    principal: Principal,
+    request: CreateKeyInput,
+    secret: string,
+    orgId: string | null,
+    now: Date,
+  ): Promise<CreateKey> {
+    return {
       type: 'CreateKey',
       key_id: this.ids.next(),
       hash: hashSecret(secret, this.config.keyHashPepper),
@@ -102,26 +140,13 @@ export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, Creat
       plan_tier: principal.plan_tier,
       now: now.toISOString(),
     };
-    const keyId =
-      idempotencyKey === null
-        ? proposed.key_id
-        : await this.reserve(principal, idempotencyKey, request, proposed, metadata);
-    try {
-      const created = await this.create(principal, { ...proposed, key_id: keyId }, metadata);
-      return { ...created, secret, replayed: false };
-    } catch (error) {
-      const exists = error instanceof DomainError && error.code === 'already_exists';
-      // Only a reserved id can hold a key already: an earlier or concurrent twin of this request.
-      if (!exists || idempotencyKey === null) throw error;
-      return { ...(await this.reader.afterLatest(keyId)), secret: null, replayed: true };
-    }
   }
 
   /** Claims the idempotency key for this request, or finds the key id an earlier one reserved. */
   private reserve(
     principal: Principal,
     idempotencyKey: string,
-    request: CreateKeyRequestDto,
+    request: CreateKeyInput,
     proposed: CreateKey,
     metadata: EventMetadata,
   ): Promise<string> {
@@ -132,22 +157,6 @@ export class CreateKeyHandler implements ICommandHandler<CreateKeyCommand, Creat
       { fingerprint: requestFingerprint(request), key_id: proposed.key_id },
       metadata,
     );
-  }
-
-  private async create(
-    principal: Principal,
-    command: CreateKey,
-    metadata: EventMetadata,
-  ): Promise<KeyWriteResult> {
-    const outcome = await decideAndAppend(
-      this.events,
-      keyDecider,
-      keyStream(command.key_id),
-      command,
-      metadata,
-      { beforeAppend: (events) => assertMayCreate(principal, events) },
-    );
-    return this.reader.afterWrite(command.key_id, outcome);
   }
 }
 

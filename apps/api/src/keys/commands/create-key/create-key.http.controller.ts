@@ -12,11 +12,13 @@ import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { Context } from '../../../shared/request-context/request-context.decorator';
 import { RequestContext } from '../../../shared/request-context/request-context';
-import { answerKeySecret, KeyWithSecret } from '../../key-answers';
-import { KeyWithSecretResponse } from '../../key.response';
+import { answerSecret } from '../../../shared/http/answers';
+import { KeyWithSecret } from '../../key-view';
+import { KeyWithSecretAcceptedResponse, KeyWithSecretResponse } from '../../key.response';
 import { CreatedKey, CreateKeyCommand } from './create-key.handler';
 import { CreateKeyRequestDto } from './create-key.request.dto';
 import { parseIdempotencyKey } from './idempotency-key';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -45,6 +47,7 @@ export class CreateKeyHttpController {
     status: 409,
     description: '`idempotency_key_reused`: the Idempotency-Key came with another body.',
   })
+  @ApiAccepted(KeyWithSecretAcceptedResponse)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Context() context: RequestContext,
@@ -56,6 +59,6 @@ export class CreateKeyHttpController {
       new CreateKeyCommand(principal, context, body, parseIdempotencyKey(idempotencyKey)),
     );
     if (created.replayed) void reply.header('Idempotent-Replayed', 'true');
-    return answerKeySecret(reply, created);
+    return answerSecret(reply, created);
   }
 }

@@ -29,9 +29,10 @@ import {
   MAX_RATE_LIMITS,
   MIN_RATE_LIMIT_DURATION_MS,
 } from '@keyledger/domain';
+import { CreateKeyInput, RateLimitInput } from './create-key.input';
 
 /** One named sliding-window limit: at most `limit` per `duration_ms`. */
-export class RateLimitDto {
+export class RateLimitDto implements RateLimitInput {
   @ApiProperty({ minLength: 1, maxLength: 64, example: 'requests' })
   @IsString()
   readonly name!: string;
@@ -54,7 +55,7 @@ export class RateLimitDto {
 }
 
 /** Body of `POST /api/v1/keys`. The domain re-checks every rule; this rejects wrong shapes. */
-export class CreateKeyRequestDto {
+export class CreateKeyRequestDto implements CreateKeyInput {
   @ApiProperty({ minLength: 1, maxLength: 128, example: 'ci-pipeline' })
   @IsString()
   @MinLength(1)

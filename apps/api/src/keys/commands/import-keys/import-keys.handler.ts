@@ -19,7 +19,7 @@ import { EventStore } from '@keyledger/event-store';
 import { decideAndAppend, foldStream } from '@keyledger/commands';
 import { CLOCK, EVENT_STORE } from '../../../infrastructure/tokens';
 import { OrgKeyPolicies } from '../../../org-key-policy/org-key-policies';
-import { WrittenHere } from '../../../shared/consistency/written-here';
+import { ReadYourWrites } from '../../../shared/consistency/read-your-writes';
 import { toFieldErrors } from '../../../shared/errors/validation.pipe';
 import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
 import { canonicalAllowedIps } from '../../allowed-ips';
@@ -87,7 +87,7 @@ export class ImportKeysHandler implements ICommandHandler<ImportKeysCommand, Imp
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly directory: KeyDirectory,
     private readonly policies: OrgKeyPolicies,
-    private readonly written: WrittenHere,
+    private readonly readYourWrites: ReadYourWrites,
   ) {}
 
   async execute({ principal, context, request }: ImportKeysCommand): Promise<ImportResult> {
@@ -113,7 +113,7 @@ export class ImportKeysHandler implements ICommandHandler<ImportKeysCommand, Imp
     const position = positions.length === 0 ? null : Math.max(...positions);
     const outcomes = results.map(({ outcome }) => outcome);
     // The keys read and resolve here once answered (elsewhere within the subscription's lag).
-    await this.written.seen(position);
+    await this.readYourWrites.reachedEverywhere(position);
     return { outcomes, position };
   }
 

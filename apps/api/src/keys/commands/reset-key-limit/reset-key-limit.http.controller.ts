@@ -2,12 +2,15 @@ import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { answerKeyWrite, KeyEnvelope } from '../../key-answers';
+import { answerWrite } from '../../../shared/http/answers';
+import { KeyEnvelope } from '../../key-view';
 import { KeyWriteResult } from '../../key-reader';
-import { ApiKeyTarget, KeyTarget, TargetKey } from '../../key-target';
-import { KeyEnvelopeResponse } from '../../key.response';
+import { ApiKeyTarget } from '../../key-target';
+import { CommandTarget, Target } from '../../../shared/http/command-target';
+import { KeyAcceptedResponse, KeyEnvelopeResponse } from '../../key.response';
 import { ResetKeyLimitCommand } from './reset-key-limit.handler';
 import { ResetKeyLimitRequestDto } from './reset-key-limit.request.dto';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -20,14 +23,15 @@ export class ResetKeyLimitHttpController {
   @HttpCode(200)
   @ApiKeyTarget()
   @ApiOkResponse({ description: '`{ data: Key }`', type: KeyEnvelopeResponse })
+  @ApiAccepted(KeyAcceptedResponse)
   async reset(
-    @TargetKey() target: KeyTarget,
+    @Target() target: CommandTarget,
     @Body() body: ResetKeyLimitRequestDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<KeyEnvelope> {
     const result = await this.commands.execute<ResetKeyLimitCommand, KeyWriteResult>(
       new ResetKeyLimitCommand(target, body.reason),
     );
-    return answerKeyWrite(reply, result);
+    return { data: answerWrite(reply, result) };
   }
 }

@@ -1,11 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { KeyWriteResult } from '../../key-reader';
-import { KeyTarget } from '../../key-target';
+import { CommandTarget } from '../../../shared/http/command-target';
 import { KeyWriter } from '../../key-writer';
 
 export class RevokeKeyCommand {
   constructor(
-    readonly target: KeyTarget,
+    readonly target: CommandTarget,
     readonly reason: string | null,
   ) {}
 }

@@ -2,12 +2,15 @@ import { Controller, Delete, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { answerKeyWrite, KeyEnvelope } from '../../key-answers';
+import { answerWrite } from '../../../shared/http/answers';
+import { KeyEnvelope } from '../../key-view';
 import { KeyWriteResult } from '../../key-reader';
-import { ApiKeyTarget, KeyTarget, TargetKey } from '../../key-target';
-import { KeyEnvelopeResponse } from '../../key.response';
+import { ApiKeyTarget } from '../../key-target';
+import { CommandTarget, Target } from '../../../shared/http/command-target';
+import { KeyAcceptedResponse, KeyEnvelopeResponse } from '../../key.response';
 import { RevokeKeyRequestDto } from './revoke-key.request.dto';
 import { RevokeKeyCommand } from './revoke-key.handler';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -22,14 +25,15 @@ export class RevokeKeyHttpController {
     description: '`{ data: Key }` with `revoked: true`.',
     type: KeyEnvelopeResponse,
   })
+  @ApiAccepted(KeyAcceptedResponse)
   async revoke(
-    @TargetKey() target: KeyTarget,
+    @Target() target: CommandTarget,
     @Query() query: RevokeKeyRequestDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<KeyEnvelope> {
     const result = await this.commands.execute<RevokeKeyCommand, KeyWriteResult>(
       new RevokeKeyCommand(target, query.reason ?? null),
     );
-    return answerKeyWrite(reply, result);
+    return { data: answerWrite(reply, result) };
   }
 }

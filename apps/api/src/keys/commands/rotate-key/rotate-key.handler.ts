@@ -4,12 +4,12 @@ import { generateSecret, hashSecret, SecretGenerator, secretLabel } from '@keyle
 import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { SECRET_GENERATOR } from '../../../infrastructure/tokens';
 import { KeyWriteResult } from '../../key-reader';
-import { KeyTarget } from '../../key-target';
+import { CommandTarget } from '../../../shared/http/command-target';
 import { KeyWriter } from '../../key-writer';
 
 export class RotateKeyCommand {
   constructor(
-    readonly target: KeyTarget,
+    readonly target: CommandTarget,
     readonly gracePeriodSeconds: number,
   ) {}
 }

@@ -1,13 +1,13 @@
 import { invalid, KeyCommand } from '@keyledger/domain';
 import { canonicalAllowedIps } from '../../allowed-ips';
-import { UpdateKeyRequestDto } from './update-key.request.dto';
+import { UpdateKeyInput } from './update-key.input';
 
 /**
  * The domain commands a PATCH body stands for, in a fixed order, each only for fields it names.
  * A field the key already has decides to no event, so a PATCH repeating the current values
  * writes nothing.
  */
-export function keyChanges(body: UpdateKeyRequestDto, now: string): KeyCommand[] {
+export function keyChanges(body: UpdateKeyInput, now: string): KeyCommand[] {
   const { allowed_ips, rate_limits, metadata, external_id, reason } = body;
   const restricts = [allowed_ips, rate_limits, metadata, external_id].some((f) => f !== undefined);
   if (reason !== undefined && body.disabled !== true && !restricts) {

@@ -1,14 +1,14 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { KeyWriteResult } from '../../key-reader';
-import { KeyTarget } from '../../key-target';
+import { CommandTarget } from '../../../shared/http/command-target';
 import { KeyWriter } from '../../key-writer';
 import { keyChanges } from './key-changes';
-import { UpdateKeyRequestDto } from './update-key.request.dto';
+import { UpdateKeyInput } from './update-key.input';
 
 export class UpdateKeyCommand {
   constructor(
-    readonly target: KeyTarget,
-    readonly changes: UpdateKeyRequestDto,
+    readonly target: CommandTarget,
+    readonly changes: UpdateKeyInput,
   ) {}
 }
 

@@ -2,12 +2,15 @@ import { Body, Controller, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { answerKeyWrite, KeyEnvelope } from '../../key-answers';
+import { answerWrite } from '../../../shared/http/answers';
+import { KeyEnvelope } from '../../key-view';
 import { KeyWriteResult } from '../../key-reader';
-import { ApiKeyTarget, KeyTarget, TargetKey } from '../../key-target';
-import { KeyEnvelopeResponse } from '../../key.response';
+import { ApiKeyTarget } from '../../key-target';
+import { CommandTarget, Target } from '../../../shared/http/command-target';
+import { KeyAcceptedResponse, KeyEnvelopeResponse } from '../../key.response';
 import { UpdateKeyCommand } from './update-key.handler';
 import { UpdateKeyRequestDto } from './update-key.request.dto';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('keys')
 @ApiBearerAuth()
@@ -22,14 +25,15 @@ export class UpdateKeyHttpController {
   @Patch(':id')
   @ApiKeyTarget()
   @ApiOkResponse({ description: '`{ data: Key }` as changed.', type: KeyEnvelopeResponse })
+  @ApiAccepted(KeyAcceptedResponse)
   async update(
-    @TargetKey() target: KeyTarget,
+    @Target() target: CommandTarget,
     @Body() body: UpdateKeyRequestDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<KeyEnvelope> {
     const result = await this.commands.execute<UpdateKeyCommand, KeyWriteResult>(
       new UpdateKeyCommand(target, body),
     );
-    return answerKeyWrite(reply, result);
+    return { data: answerWrite(reply, result) };
   }
 }

@@ -1,7 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Principal } from '@keyledger/domain';
 import { ApiError } from '../../../shared/errors/api-error';
-import { KeyReader, VersionedKey } from '../../key-reader';
+import { Versioned } from '../../../shared/writes/write-result';
+import { KeyReader } from '../../key-reader';
+import { KeyView } from '../../key-view';
 
 export class GetCallingKeyQuery {
   constructor(readonly principal: Principal) {}
@@ -13,10 +15,10 @@ export class GetCallingKeyQuery {
  * `api_key_required`) rather than a 404, so a client sees at once it sent the wrong credential.
  */
 @QueryHandler(GetCallingKeyQuery)
-export class GetCallingKeyHandler implements IQueryHandler<GetCallingKeyQuery, VersionedKey> {
+export class GetCallingKeyHandler implements IQueryHandler<GetCallingKeyQuery, Versioned<KeyView>> {
   constructor(private readonly reader: KeyReader) {}
 
-  async execute({ principal }: GetCallingKeyQuery): Promise<VersionedKey> {
+  async execute({ principal }: GetCallingKeyQuery): Promise<Versioned<KeyView>> {
     if (principal.kind !== 'api_key') {
       throw new ApiError(
         403,

@@ -6,8 +6,10 @@ import { Principal } from '@keyledger/domain';
 import { ApiKeyScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { WaitsForMinPosition } from '../../../shared/http/min-position';
-import { answerKeyRead, KeyEnvelope } from '../../key-answers';
-import { VersionedKey } from '../../key-reader';
+import { answerRead } from '../../../shared/http/answers';
+import { KeyEnvelope } from '../../key-view';
+import { Versioned } from '../../../shared/writes/write-result';
+import { KeyView } from '../../key-view';
 import { KeyEnvelopeResponse } from '../../key.response';
 import { GetCallingKeyQuery } from './get-calling-key.handler';
 
@@ -28,9 +30,9 @@ export class GetCallingKeyHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<KeyEnvelope> {
-    const key = await this.queries.execute<GetCallingKeyQuery, VersionedKey>(
+    const key = await this.queries.execute<GetCallingKeyQuery, Versioned<KeyView>>(
       new GetCallingKeyQuery(principal),
     );
-    return answerKeyRead(reply, key);
+    return { data: answerRead(reply, key) };
   }
 }

@@ -5,8 +5,10 @@ import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { WaitsForMinPosition } from '../../../shared/http/min-position';
-import { answerKeyRead, KeyEnvelope } from '../../key-answers';
-import { VersionedKey } from '../../key-reader';
+import { answerRead } from '../../../shared/http/answers';
+import { KeyEnvelope } from '../../key-view';
+import { Versioned } from '../../../shared/writes/write-result';
+import { KeyView } from '../../key-view';
 import { KeyEnvelopeResponse } from '../../key.response';
 import { GetKeyQuery } from './get-key.handler';
 
@@ -25,9 +27,9 @@ export class GetKeyHttpController {
     @Param('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<KeyEnvelope> {
-    const key = await this.queries.execute<GetKeyQuery, VersionedKey>(
+    const key = await this.queries.execute<GetKeyQuery, Versioned<KeyView>>(
       new GetKeyQuery(principal, id),
     );
-    return answerKeyRead(reply, key);
+    return { data: answerRead(reply, key) };
   }
 }

@@ -5,12 +5,12 @@ import { KeyDirectory } from '../../key-directory';
 import { KeyView } from '../../key-view';
 import { KeyViews } from '../../key-views';
 import { visibleAudiences } from '../../key-visibility';
-import { ListKeysRequestDto } from './list-keys.request.dto';
+import { ListKeysInput } from './list-keys.input';
 
 export class ListKeysQuery {
   constructor(
     readonly principal: Principal,
-    readonly filters: ListKeysRequestDto,
+    readonly filters: ListKeysInput,
   ) {}
 }
 

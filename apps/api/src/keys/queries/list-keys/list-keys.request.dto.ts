@@ -11,12 +11,13 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { ListKeysInput } from './list-keys.input';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 /** Query of `GET /api/v1/keys`. */
-export class ListKeysRequestDto {
+export class ListKeysRequestDto implements ListKeysInput {
   @ApiPropertyOptional({ description: 'The `next_cursor` of the previous page.' })
   @IsOptional()
   @IsString()

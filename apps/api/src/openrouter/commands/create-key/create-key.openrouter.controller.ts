@@ -10,7 +10,9 @@ import { RequestContext } from '../../../shared/request-context/request-context'
 import { answerOpenRouterSecret, OpenRouterCreatedKey } from '../../openrouter-answers';
 import { OpenRouterKeysController } from '../../openrouter-controller.decorator';
 import { OpenRouterCreateKeyRequestDto } from './create-key.openrouter.request.dto';
-import { toCreateKeyRequest } from './to-create-key-request';
+import { toCreateKeyInput } from './to-create-key-input';
+import { OpenRouterCreatedKeyResponse } from '../../openrouter.response';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @OpenRouterKeysController()
 export class CreateKeyOpenRouterController {
@@ -19,11 +21,15 @@ export class CreateKeyOpenRouterController {
   /** OpenRouter's `POST /keys`: the canonical create; the secret (`key`) is shown this once. */
   @Post()
   @HttpCode(201)
-  @ApiCreatedResponse({ description: '`{ data: Key, key }`: `key` is the secret, shown once.' })
+  @ApiCreatedResponse({
+    description: '`{ data: Key, key }`: `key` is the secret, shown once.',
+    type: OpenRouterCreatedKeyResponse,
+  })
   @ApiResponse({
     status: 400,
     description: 'A field is wrong; `error.metadata.fields` lists each.',
   })
+  @ApiAccepted(OpenRouterCreatedKeyResponse)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Context() context: RequestContext,
@@ -31,7 +37,7 @@ export class CreateKeyOpenRouterController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpenRouterCreatedKey> {
     const created = await this.commands.execute<CreateKeyCommand, CreatedKey>(
-      new CreateKeyCommand(principal, context, toCreateKeyRequest(body, principal), null),
+      new CreateKeyCommand(principal, context, toCreateKeyInput(body, principal), null),
     );
     return answerOpenRouterSecret(reply, created);
   }

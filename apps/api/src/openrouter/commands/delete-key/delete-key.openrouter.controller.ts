@@ -10,6 +10,8 @@ import { Context } from '../../../shared/request-context/request-context.decorat
 import { RequestContext } from '../../../shared/request-context/request-context';
 import { setWriteHeaders } from '../../../shared/http/write-headers';
 import { OpenRouterKeysController } from '../../openrouter-controller.decorator';
+import { OpenRouterDeleted } from '../../openrouter-answers';
+import { OpenRouterDeletedResponse } from '../../openrouter.response';
 
 @OpenRouterKeysController()
 export class DeleteKeyOpenRouterController {
@@ -21,15 +23,15 @@ export class DeleteKeyOpenRouterController {
    */
   @Delete(':hash')
   @ApiParam({ name: 'hash', description: "The hash of the key's secret, or its keyledger id." })
-  @ApiOkResponse({ description: '`{ deleted: true }`' })
+  @ApiOkResponse({ description: '`{ deleted: true }`', type: OpenRouterDeletedResponse })
   @ApiResponse({ status: 404, description: 'Missing, already deleted, or not visible.' })
   async delete(
     @CurrentPrincipal() principal: Principal,
     @Context() context: RequestContext,
     @Param('hash') hash: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ deleted: true }> {
-    const target = { principal, context, idOrHash: hash, ifMatch: null };
+  ): Promise<OpenRouterDeleted> {
+    const target = { principal, context, id: hash, ifMatch: null };
     const result = await this.commands.execute<RevokeKeyCommand, KeyWriteResult>(
       new RevokeKeyCommand(target, null),
     );

@@ -10,8 +10,10 @@ import { Context } from '../../../shared/request-context/request-context.decorat
 import { RequestContext } from '../../../shared/request-context/request-context';
 import { answerOpenRouterWrite, OpenRouterKeyEnvelope } from '../../openrouter-answers';
 import { OpenRouterKeysController } from '../../openrouter-controller.decorator';
-import { toUpdateKeyRequest } from './to-update-key-request';
+import { toUpdateKeyInput } from './to-update-key-input';
 import { OpenRouterUpdateKeyRequestDto } from './update-key.openrouter.request.dto';
+import { OpenRouterKeyEnvelopeResponse } from '../../openrouter.response';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @OpenRouterKeysController()
 export class UpdateKeyOpenRouterController {
@@ -20,12 +22,16 @@ export class UpdateKeyOpenRouterController {
   /** OpenRouter's `PATCH /keys/{hash}`: the canonical update, all changes in one write. */
   @Patch(':hash')
   @ApiParam({ name: 'hash', description: "The hash of the key's secret, or its keyledger id." })
-  @ApiOkResponse({ description: '`{ data: Key }` as changed.' })
+  @ApiOkResponse({
+    description: '`{ data: Key }` as changed.',
+    type: OpenRouterKeyEnvelopeResponse,
+  })
   @ApiResponse({
     status: 400,
     description: 'A field is wrong; `error.metadata.fields` lists each.',
   })
   @ApiResponse({ status: 404, description: 'Missing, revoked, or not visible to the caller.' })
+  @ApiAccepted(OpenRouterKeyEnvelopeResponse)
   async update(
     @CurrentPrincipal() principal: Principal,
     @Context() context: RequestContext,
@@ -33,9 +39,9 @@ export class UpdateKeyOpenRouterController {
     @Body() body: OpenRouterUpdateKeyRequestDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpenRouterKeyEnvelope> {
-    const target = { principal, context, idOrHash: hash, ifMatch: null };
+    const target = { principal, context, id: hash, ifMatch: null };
     const result = await this.commands.execute<UpdateKeyCommand, KeyWriteResult>(
-      new UpdateKeyCommand(target, toUpdateKeyRequest(body)),
+      new UpdateKeyCommand(target, toUpdateKeyInput(body)),
     );
     return answerOpenRouterWrite(reply, result);
   }

@@ -1,4 +1,4 @@
-import { ListKeysRequestDto } from '../../../keys/queries/list-keys/list-keys.request.dto';
+import { ListKeysInput } from '../../../keys/queries/list-keys/list-keys.input';
 import { PERSONAL_WORKSPACE } from '../../openrouter-key';
 import { OpenRouterListKeysRequestDto } from './list-keys.openrouter.request.dto';
 
@@ -6,10 +6,10 @@ import { OpenRouterListKeysRequestDto } from './list-keys.openrouter.request.dto
 export const CANONICAL_PAGE_SIZE = 200;
 
 /**
- * The canonical listing filters an OpenRouter `GET /keys` stands for. Revoked keys are never
+ * The plain listing input an OpenRouter `GET /keys` stands for. Revoked keys are never
  * listed (OpenRouter has deleted them); a workspace is an org, or `personal`.
  */
-export function toListFilters(query: OpenRouterListKeysRequestDto): ListKeysRequestDto {
+export function toListFilters(query: OpenRouterListKeysRequestDto): ListKeysInput {
   const workspace = query.workspace_id;
   return {
     limit: CANONICAL_PAGE_SIZE,

@@ -1,35 +1,24 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   canReadOrgKeyPolicy,
   canSetOrgKeyPolicy,
-  Clock,
   DomainError,
   orgKeyPolicyDecider,
   orgStream,
   Principal,
 } from '@keyledger/domain';
-import { EventStore } from '@keyledger/event-store';
-import { CLOCK, EVENT_STORE } from '../../../infrastructure/tokens';
-import { decideAndAppend } from '@keyledger/commands';
-import { WriteReceipt } from '../../../shared/http/write-headers';
-import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
+import { CommandTarget } from '../../../shared/http/command-target';
+import { WritePipeline } from '../../../shared/writes/write-pipeline';
+import { WriteResult } from '../../../shared/writes/write-result';
 import { VersionedOrgKeyPolicy } from '../../org-key-policies';
-import { SetKeyPolicyRequestDto } from './set-key-policy.request.dto';
+import { SetKeyPolicyInput } from './set-key-policy.input';
 
 export class SetKeyPolicyCommand {
   constructor(
-    readonly principal: Principal,
-    readonly context: RequestContext,
-    readonly orgId: string,
-    readonly body: SetKeyPolicyRequestDto,
-    readonly ifMatch: number | null,
+    /** The org (its id in `target.id`) whose policy is set. */
+    readonly target: CommandTarget,
+    readonly body: SetKeyPolicyInput,
   ) {}
-}
-
-/** The policy as set, with the write's receipt. */
-export interface SetKeyPolicyResult extends WriteReceipt {
-  readonly state: VersionedOrgKeyPolicy;
 }
 
 /**
@@ -39,36 +28,31 @@ export interface SetKeyPolicyResult extends WriteReceipt {
 @CommandHandler(SetKeyPolicyCommand)
 export class SetKeyPolicyHandler implements ICommandHandler<
   SetKeyPolicyCommand,
-  SetKeyPolicyResult
+  WriteResult<VersionedOrgKeyPolicy>
 > {
-  constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly pipeline: WritePipeline) {}
 
   async execute({
-    principal,
-    context,
-    orgId,
+    target,
     body,
-    ifMatch,
-  }: SetKeyPolicyCommand): Promise<SetKeyPolicyResult> {
-    if (!canSetOrgKeyPolicy(principal, orgId)) {
-      throw canReadOrgKeyPolicy(principal, orgId)
-        ? new DomainError('forbidden', "Setting the org's key policy needs manageApiKeys there.")
-        : new DomainError('not_found', 'Organization not found.');
-    }
-    const now = this.clock.now();
+  }: SetKeyPolicyCommand): Promise<WriteResult<VersionedOrgKeyPolicy>> {
     const { reason, ...policy } = body;
-    const outcome = await decideAndAppend(
-      this.events,
-      orgKeyPolicyDecider,
-      orgStream(orgId),
-      { type: 'SetOrgKeyPolicy', org_id: orgId, policy, reason, now: now.toISOString() },
-      eventMetadata(principal, context, orgId, now),
-      { ifMatch },
-    );
-    const { state, revision, position } = outcome;
-    return { state: { ...state, revision }, revision, position };
+    const { state, revision, position } = await this.pipeline.write(target, {
+      find: () => manageableOrg(target.principal, target.id),
+      streamOf: (orgId) => ({ decider: orgKeyPolicyDecider, stream: orgStream(orgId), orgId }),
+      commands: (orgId, now) => [
+        { type: 'SetOrgKeyPolicy' as const, org_id: orgId, policy, reason, now },
+      ],
+    });
+    // Policies are read from the org's stream: every read already shows the write.
+    return { data: { ...state, revision }, revision, position, visible: true };
   }
+}
+
+/** The org if the principal may set its policy: 403 for a member without the right, else 404. */
+function manageableOrg(principal: Principal, orgId: string): string {
+  if (canSetOrgKeyPolicy(principal, orgId)) return orgId;
+  throw canReadOrgKeyPolicy(principal, orgId)
+    ? new DomainError('forbidden', "Setting the org's key policy needs manageApiKeys there.")
+    : new DomainError('not_found', 'Organization not found.');
 }

@@ -22,12 +22,13 @@ import {
   MAX_LIFETIME_DAYS,
   REASON_MAX,
 } from '@keyledger/domain';
+import { SetKeyPolicyInput } from './set-key-policy.input';
 
 /**
  * Body of `PUT /api/v1/orgs/{org_id}/key-policy`: the whole policy (fields left out take their
  * "no rule" value) and why it changes. The domain re-checks every rule; this rejects wrong shapes.
  */
-export class SetKeyPolicyRequestDto {
+export class SetKeyPolicyRequestDto implements SetKeyPolicyInput {
   @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: MAX_LIFETIME_DAYS, example: 90 })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swag
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
-import { setWriteHeaders } from '../../../shared/http/write-headers';
+import { answerRead } from '../../../shared/http/answers';
 import { KeyPolicyEnvelope, toKeyPolicyView } from '../../key-policy-view';
 import { KeyPolicyEnvelopeResponse } from '../../key-policy.response';
 import { VersionedOrgKeyPolicy } from '../../org-key-policies';
@@ -28,7 +28,8 @@ export class GetKeyPolicyHttpController {
     const state = await this.queries.execute<GetKeyPolicyQuery, VersionedOrgKeyPolicy>(
       new GetKeyPolicyQuery(principal, orgId),
     );
-    setWriteHeaders(reply, { revision: state.revision, position: null });
-    return { data: toKeyPolicyView(orgId, state) };
+    return {
+      data: toKeyPolicyView(orgId, answerRead(reply, { data: state, revision: state.revision })),
+    };
   }
 }

@@ -12,6 +12,7 @@ import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { WaitsForMinPosition } from '../../../shared/http/min-position';
 import { REPORTS, ReportName } from '@keyledger/governance';
+import { reportAnswerSchema } from '../../report.response';
 import { ReportAnswer, RunReportQuery } from './run-report.handler';
 import {
   KeysNearLimitRequestDto,
@@ -32,6 +33,7 @@ const DocumentedReport = (name: ReportName, scope = KEY_SCOPE): MethodDecorator 
     ApiOperation({ summary: REPORTS[name].title({}), description: scope }),
     ApiOkResponse({
       description: `\`{ report, title, generated_at, columns, data }\`; each row has the columns ${REPORTS[name].columns.map((c) => `\`${c}\``).join(', ')}.`,
+      schema: reportAnswerSchema(name),
     }),
     ApiResponse({
       status: 400,

@@ -2,27 +2,22 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   assertBindable,
-  Principal,
   routingPreferenceDecider,
   routingPreferenceStream,
 } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
-import { KeyDocument } from '@keyledger/read-models';
-import { EVENT_STORE } from '../../../infrastructure/tokens';
 import { foldStream } from '@keyledger/commands';
-import { RequestContext } from '../../../shared/request-context/request-context';
+import { EVENT_STORE } from '../../../infrastructure/tokens';
+import { CommandTarget } from '../../../shared/http/command-target';
+import { WriteResult } from '../../../shared/writes/write-result';
 import { KeyPreferenceView, toKeyPreferenceView } from '../../key-routing-view';
 import { KeyRoutingWriter } from '../../key-routing-writer';
 import { PreferenceDirectory, preferenceNotFound } from '../../preference-directory';
-import { WriteResult } from '../../write-result';
 
 export class BindKeyPreferenceCommand {
   constructor(
-    readonly principal: Principal,
-    readonly context: RequestContext,
-    readonly idOrHash: string,
+    readonly target: CommandTarget,
     readonly preferenceId: string | null,
-    readonly ifMatch: number | null,
   ) {}
 }
 
@@ -39,25 +34,19 @@ export class BindKeyPreferenceHandler implements ICommandHandler<
   ) {}
 
   async execute({
-    principal,
-    context,
-    idOrHash,
+    target,
     preferenceId,
-    ifMatch,
   }: BindKeyPreferenceCommand): Promise<WriteResult<KeyPreferenceView>> {
-    const key = await this.writer.manageableKey(principal, idOrHash);
-    // The caller must see the preference (else 404) before learning whether it fits the key.
-    if (preferenceId !== null)
-      assertBindable(await this.preferences.findVisible(principal, preferenceId), key);
     const result = await this.writer.write(
-      principal,
-      context,
-      key,
+      target,
       (now) => ({ type: 'BindPreference', preference_id: preferenceId, now }),
-      ifMatch,
+      // The caller must see the preference (else 404) before learning whether it fits the key.
+      async (key) => {
+        if (preferenceId !== null)
+          assertBindable(await this.preferences.findVisible(target.principal, preferenceId), key);
+      },
     );
-    if (preferenceId !== null)
-      await this.undoIfDeletedMeanwhile(principal, context, key, preferenceId);
+    if (preferenceId !== null) await this.undoIfDeletedMeanwhile(target, preferenceId);
     return { ...result, data: toKeyPreferenceView(result.data) };
   }
 
@@ -66,21 +55,14 @@ export class BindKeyPreferenceHandler implements ICommandHandler<
    * unbinds every key the read model shows bound up to the deletion; a binding appended after the
    * deletion is not among them, so this request undoes it itself and answers 404.
    */
-  private async undoIfDeletedMeanwhile(
-    principal: Principal,
-    context: RequestContext,
-    key: KeyDocument,
-    preferenceId: string,
-  ): Promise<void> {
+  private async undoIfDeletedMeanwhile(target: CommandTarget, preferenceId: string): Promise<void> {
     const history = await this.events.readStream(routingPreferenceStream(preferenceId));
     if (foldStream(routingPreferenceDecider, history).status === 'live') return;
-    await this.writer.write(
-      principal,
-      context,
-      key,
-      (now) => ({ type: 'DetachDeletedPreference', preference_id: preferenceId, now }),
-      null,
-    );
+    await this.writer.write({ ...target, ifMatch: null }, (now) => ({
+      type: 'DetachDeletedPreference',
+      preference_id: preferenceId,
+      now,
+    }));
     throw preferenceNotFound();
   }
 }

@@ -1,18 +1,17 @@
-import { Body, Controller, Headers, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { Principal } from '@keyledger/domain';
 import { RoutingScopes } from '../../../auth/api-key-scopes';
-import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
-import { parseIfMatch } from '../../../shared/http/if-match';
-import { Context } from '../../../shared/request-context/request-context.decorator';
-import { RequestContext } from '../../../shared/request-context/request-context';
 import { KeyPreferenceView } from '../../key-routing-view';
 import { KeyPreferenceResponse } from '../../key-routing.response';
-import { answerWrite, WriteResult } from '../../write-result';
+import { answerWrite } from '../../../shared/http/answers';
+import { CommandTarget, Target } from '../../../shared/http/command-target';
+import { WriteResult } from '../../../shared/writes/write-result';
+import { ApiKeyTarget } from '../../../keys/key-target';
 import { BindKeyPreferenceCommand } from './bind-key-preference.handler';
 import { BindKeyPreferenceRequestDto } from './bind-key-preference.request.dto';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
@@ -23,30 +22,21 @@ export class BindKeyPreferenceHttpController {
 
   /** Binds the key (by id or hash) to a routing preference; null clears. Honours `If-Match`. */
   @Put(':id/routing-preference')
+  @ApiKeyTarget()
   @ApiOkResponse({
     description: '`{ key_id, preference_id, inherits_default }`',
     type: KeyPreferenceResponse,
   })
+  @ApiAccepted(KeyPreferenceResponse)
   async bind(
-    @CurrentPrincipal() principal: Principal,
-    @Context() context: RequestContext,
-    @Param('id') id: string,
+    @Target() target: CommandTarget,
     @Body() body: BindKeyPreferenceRequestDto,
-    @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<KeyPreferenceView> {
     const result = await this.commands.execute<
       BindKeyPreferenceCommand,
       WriteResult<KeyPreferenceView>
-    >(
-      new BindKeyPreferenceCommand(
-        principal,
-        context,
-        id,
-        body.preference_id,
-        parseIfMatch(ifMatch),
-      ),
-    );
+    >(new BindKeyPreferenceCommand(target, body.preference_id));
     return answerWrite(reply, result);
   }
 }

@@ -1,16 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Principal } from '@keyledger/domain';
-import { RequestContext } from '../../../shared/request-context/request-context';
+import { CommandTarget } from '../../../shared/http/command-target';
+import { WriteResult } from '../../../shared/writes/write-result';
 import { KeyRoutingWriter } from '../../key-routing-writer';
-import { WriteResult } from '../../write-result';
 
 export class ClearKeyRoutingRulesCommand {
-  constructor(
-    readonly principal: Principal,
-    readonly context: RequestContext,
-    readonly idOrHash: string,
-    readonly ifMatch: number | null,
-  ) {}
+  constructor(readonly target: CommandTarget) {}
 }
 
 /** Drops the key's own rules; its binding and every shared preference stay as they are. */
@@ -21,20 +15,11 @@ export class ClearKeyRoutingRulesHandler implements ICommandHandler<
 > {
   constructor(private readonly writer: KeyRoutingWriter) {}
 
-  async execute({
-    principal,
-    context,
-    idOrHash,
-    ifMatch,
-  }: ClearKeyRoutingRulesCommand): Promise<WriteResult<null>> {
-    const key = await this.writer.manageableKey(principal, idOrHash);
-    const result = await this.writer.write(
-      principal,
-      context,
-      key,
-      (now) => ({ type: 'ClearKeyRoutingRules', now }),
-      ifMatch,
-    );
+  async execute({ target }: ClearKeyRoutingRulesCommand): Promise<WriteResult<null>> {
+    const result = await this.writer.write(target, (now) => ({
+      type: 'ClearKeyRoutingRules',
+      now,
+    }));
     return { ...result, data: null };
   }
 }

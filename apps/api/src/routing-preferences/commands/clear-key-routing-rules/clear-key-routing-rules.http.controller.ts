@@ -1,15 +1,14 @@
-import { Controller, Delete, Headers, HttpCode, Param, Res } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { Principal } from '@keyledger/domain';
 import { RoutingScopes } from '../../../auth/api-key-scopes';
-import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
-import { parseIfMatch } from '../../../shared/http/if-match';
-import { Context } from '../../../shared/request-context/request-context.decorator';
-import { RequestContext } from '../../../shared/request-context/request-context';
-import { answerWrite, WriteResult } from '../../write-result';
+import { answerWrite } from '../../../shared/http/answers';
+import { CommandTarget, Target } from '../../../shared/http/command-target';
+import { WriteResult } from '../../../shared/writes/write-result';
+import { ApiKeyTarget } from '../../../keys/key-target';
 import { ClearKeyRoutingRulesCommand } from './clear-key-routing-rules.handler';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
@@ -20,19 +19,18 @@ export class ClearKeyRoutingRulesHttpController {
 
   /** Drops the key's own routing rules. Honours `If-Match`. */
   @Delete(':id/routing-rules')
+  @ApiKeyTarget()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The key routes by its binding or the defaults again.' })
+  @ApiAccepted()
   async clear(
-    @CurrentPrincipal() principal: Principal,
-    @Context() context: RequestContext,
-    @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @Target() target: CommandTarget,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     answerWrite(
       reply,
       await this.commands.execute<ClearKeyRoutingRulesCommand, WriteResult<null>>(
-        new ClearKeyRoutingRulesCommand(principal, context, id, parseIfMatch(ifMatch)),
+        new ClearKeyRoutingRulesCommand(target),
       ),
     );
   }

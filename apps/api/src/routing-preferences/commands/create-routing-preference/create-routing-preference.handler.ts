@@ -1,30 +1,22 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  canCreatePreferenceIn,
-  Clock,
-  IdGenerator,
-  Principal,
-  routingPreferenceDecider,
-  routingPreferenceStream,
-} from '@keyledger/domain';
-import { EventStore } from '@keyledger/event-store';
-import { CLOCK, EVENT_STORE, ID_GENERATOR } from '../../../infrastructure/tokens';
-import { decideAndAppend } from '@keyledger/commands';
-import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
+import { canCreatePreferenceIn, IdGenerator, Principal } from '@keyledger/domain';
+import { ID_GENERATOR } from '../../../infrastructure/tokens';
+import { ReadYourWrites } from '../../../shared/consistency/read-your-writes';
+import { RequestContext } from '../../../shared/request-context/request-context';
+import { WritePipeline } from '../../../shared/writes/write-pipeline';
+import { lastPosition, WriteResult } from '../../../shared/writes/write-result';
 import { DefaultPreferences } from '../../default-preferences';
 import { livePreference } from '../../live-preference';
-import { mayNotManage } from '../../preference-directory';
+import { mayNotManage, preferenceStreamOf } from '../../preference-directory';
 import { PreferenceView, toPreferenceView } from '../../preference-view';
-import { ReadYourWrites } from '../../read-your-writes';
-import { lastPosition, WriteResult } from '../../write-result';
-import { CreateRoutingPreferenceRequestDto } from './create-routing-preference.request.dto';
+import { CreateRoutingPreferenceInput } from '../../routing-content.input';
 
 export class CreateRoutingPreferenceCommand {
   constructor(
     readonly principal: Principal,
     readonly context: RequestContext,
-    readonly request: CreateRoutingPreferenceRequestDto,
+    readonly request: CreateRoutingPreferenceInput,
   ) {}
 }
 
@@ -35,8 +27,7 @@ export class CreateRoutingPreferenceHandler implements ICommandHandler<
   WriteResult<PreferenceView>
 > {
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly pipeline: WritePipeline,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     private readonly defaults: DefaultPreferences,
     private readonly readYourWrites: ReadYourWrites,
@@ -49,25 +40,23 @@ export class CreateRoutingPreferenceHandler implements ICommandHandler<
   }: CreateRoutingPreferenceCommand): Promise<WriteResult<PreferenceView>> {
     const { is_default, scope = 'personal', ...content } = request;
     const orgId = scope === 'team' ? principal.active_org_id : null;
-    const preferenceId = this.ids.next();
-    const now = this.clock.now();
-    const metadata = eventMetadata(principal, context, orgId, now);
-    const created = await decideAndAppend(
-      this.events,
-      routingPreferenceDecider,
-      routingPreferenceStream(preferenceId),
+    const created = await this.pipeline.write(
+      { principal, context, ifMatch: null },
       {
-        type: 'CreateRoutingPreference',
-        ...content,
-        preference_id: preferenceId,
-        scope,
-        author_user_id: principal.user_id,
-        org_id: orgId,
-        now: now.toISOString(),
-      },
-      metadata,
-      // After the decider, so a team preference without an active org is a 400, not a 403.
-      {
+        find: () => ({ id: this.ids.next(), org_id: orgId }),
+        streamOf: preferenceStreamOf,
+        commands: ({ id }, now) => [
+          {
+            type: 'CreateRoutingPreference' as const,
+            ...content,
+            preference_id: id,
+            scope,
+            author_user_id: principal.user_id,
+            org_id: orgId,
+            now,
+          },
+        ],
+        // After the decider, so a team preference without an active org is a 400, not a 403.
         beforeAppend: () => {
           if (!canCreatePreferenceIn(principal, scope, orgId)) throw mayNotManage(scope);
         },
@@ -76,7 +65,9 @@ export class CreateRoutingPreferenceHandler implements ICommandHandler<
     const preference = livePreference(created.state);
     // The preference is written before its promotion: a failure in between leaves an ordinary
     // preference (PATCH `is_default: true` completes it), never a default naming nothing.
-    const promoted = is_default ? await this.defaults.mark(preference, true, metadata) : null;
+    const promoted = is_default
+      ? await this.defaults.mark(preference, true, created.metadata)
+      : null;
     return this.readYourWrites.settle(toPreferenceView(preference, is_default === true), {
       revision: created.revision,
       position: lastPosition(created.position, promoted),

@@ -9,9 +9,11 @@ import { Context } from '../../../shared/request-context/request-context.decorat
 import { RequestContext } from '../../../shared/request-context/request-context';
 import { PreferenceView } from '../../preference-view';
 import { PreferenceEnvelopeResponse } from '../../preference.response';
-import { answerWrite, WriteResult } from '../../write-result';
+import { answerWrite } from '../../../shared/http/answers';
+import { WriteResult } from '../../../shared/writes/write-result';
 import { CreateRoutingPreferenceCommand } from './create-routing-preference.handler';
 import { CreateRoutingPreferenceRequestDto } from './create-routing-preference.request.dto';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
@@ -27,6 +29,7 @@ export class CreateRoutingPreferenceHttpController {
     description: '`{ data: RoutingPreference }`',
     type: PreferenceEnvelopeResponse,
   })
+  @ApiAccepted(PreferenceEnvelopeResponse)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Context() context: RequestContext,

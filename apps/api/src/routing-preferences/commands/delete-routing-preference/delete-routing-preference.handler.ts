@@ -1,28 +1,14 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  Clock,
-  Principal,
-  routingPreferenceDecider,
-  routingPreferenceStream,
-} from '@keyledger/domain';
-import { EventStore } from '@keyledger/event-store';
-import { CLOCK, EVENT_STORE } from '../../../infrastructure/tokens';
-import { decideAndAppend } from '@keyledger/commands';
-import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
+import { ReadYourWrites } from '../../../shared/consistency/read-your-writes';
+import { CommandTarget } from '../../../shared/http/command-target';
+import { WritePipeline } from '../../../shared/writes/write-pipeline';
+import { lastPosition, WriteResult } from '../../../shared/writes/write-result';
 import { DefaultPreferences } from '../../default-preferences';
-import { PreferenceDirectory } from '../../preference-directory';
-import { MetadataFor, PreferenceUnbinder } from '../../preference-unbinder';
-import { ReadYourWrites } from '../../read-your-writes';
-import { lastPosition, WriteResult } from '../../write-result';
+import { PreferenceDirectory, preferenceStreamOf } from '../../preference-directory';
+import { PreferenceUnbinder } from '../../preference-unbinder';
 
 export class DeleteRoutingPreferenceCommand {
-  constructor(
-    readonly principal: Principal,
-    readonly context: RequestContext,
-    readonly id: string,
-    readonly ifMatch: number | null,
-  ) {}
+  constructor(readonly target: CommandTarget) {}
 }
 
 /**
@@ -41,43 +27,41 @@ export class DeleteRoutingPreferenceHandler implements ICommandHandler<
   WriteResult<null>
 > {
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly pipeline: WritePipeline,
     private readonly directory: PreferenceDirectory,
     private readonly defaults: DefaultPreferences,
     private readonly unbinder: PreferenceUnbinder,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  async execute({
-    principal,
-    context,
-    id,
-    ifMatch,
-  }: DeleteRoutingPreferenceCommand): Promise<WriteResult<null>> {
-    const preference = await this.directory.findManageable(principal, id, {
+  async execute({ target }: DeleteRoutingPreferenceCommand): Promise<WriteResult<null>> {
+    const preference = await this.directory.findManageable(target.principal, target.id, {
       includeDeleted: true,
     });
-    const now = this.clock.now();
-    const metadataFor: MetadataFor = (orgId) => eventMetadata(principal, context, orgId, now);
+    const moment = this.pipeline.moment(target);
     // If-Match guarded the deletion; a retry that only finishes the cleanup has nothing to guard.
     const deletion = preference.deleted
       ? null
-      : await decideAndAppend(
-          this.events,
-          routingPreferenceDecider,
-          routingPreferenceStream(preference.id),
-          { type: 'DeleteRoutingPreference', now: now.toISOString() },
-          metadataFor(preference.org_id),
-          { ifMatch },
+      : await this.pipeline.write(
+          target,
+          {
+            find: () => preference,
+            streamOf: preferenceStreamOf,
+            commands: (_, now) => [{ type: 'DeleteRoutingPreference', now }],
+          },
+          moment,
         );
     const deletedAt = deletion?.position ?? null;
-    const demoted = await this.defaults.mark(preference, false, metadataFor(preference.org_id));
+    const demoted = await this.defaults.mark(
+      preference,
+      false,
+      moment.metadataFor(preference.org_id),
+    );
     const unbound = await this.unbinder.detachAll(
       preference.id,
       deletedAt,
-      metadataFor,
-      now.toISOString(),
+      moment.metadataFor,
+      moment.now.toISOString(),
     );
     return this.readYourWrites.settle(null, {
       revision: deletion?.revision ?? null,

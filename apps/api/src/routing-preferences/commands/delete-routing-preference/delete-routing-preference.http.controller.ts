@@ -1,15 +1,14 @@
-import { Controller, Delete, Headers, HttpCode, Param, Res } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { Principal } from '@keyledger/domain';
 import { RoutingScopes } from '../../../auth/api-key-scopes';
-import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
-import { parseIfMatch } from '../../../shared/http/if-match';
-import { Context } from '../../../shared/request-context/request-context.decorator';
-import { RequestContext } from '../../../shared/request-context/request-context';
-import { answerWrite, WriteResult } from '../../write-result';
+import { answerWrite } from '../../../shared/http/answers';
+import { CommandTarget, Target } from '../../../shared/http/command-target';
+import { WriteResult } from '../../../shared/writes/write-result';
+import { ApiPreferenceTarget } from '../../preference-target';
 import { DeleteRoutingPreferenceCommand } from './delete-routing-preference.handler';
+import { ApiAccepted } from '../../../shared/openapi/api-accepted';
 
 @ApiTags('routing-preferences')
 @ApiBearerAuth()
@@ -20,19 +19,18 @@ export class DeleteRoutingPreferenceHttpController {
 
   /** Deletes a preference, its default status and every binding to it. Honours `If-Match`. */
   @Delete(':id')
+  @ApiPreferenceTarget()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted; each bound key got a `PreferenceUnbound` event.' })
+  @ApiAccepted()
   async delete(
-    @CurrentPrincipal() principal: Principal,
-    @Context() context: RequestContext,
-    @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @Target() target: CommandTarget,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     answerWrite(
       reply,
       await this.commands.execute<DeleteRoutingPreferenceCommand, WriteResult<null>>(
-        new DeleteRoutingPreferenceCommand(principal, context, id, parseIfMatch(ifMatch)),
+        new DeleteRoutingPreferenceCommand(target),
       ),
     );
   }

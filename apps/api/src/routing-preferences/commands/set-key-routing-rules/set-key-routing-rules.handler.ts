@@ -1,19 +1,14 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Principal } from '@keyledger/domain';
-import { RequestContext } from '../../../shared/request-context/request-context';
+import { CommandTarget } from '../../../shared/http/command-target';
+import { WriteResult } from '../../../shared/writes/write-result';
 import { KeyRoutingRulesView, toKeyRoutingRulesView } from '../../key-routing-view';
 import { KeyRoutingWriter } from '../../key-routing-writer';
-import { routingRulesOf } from '../../routing-content.dto';
-import { WriteResult } from '../../write-result';
-import { SetKeyRoutingRulesRequestDto } from './set-key-routing-rules.request.dto';
+import { RoutingContentInput, routingRulesOf } from '../../routing-content.input';
 
 export class SetKeyRoutingRulesCommand {
   constructor(
-    readonly principal: Principal,
-    readonly context: RequestContext,
-    readonly idOrHash: string,
-    readonly request: SetKeyRoutingRulesRequestDto,
-    readonly ifMatch: number | null,
+    readonly target: CommandTarget,
+    readonly request: RoutingContentInput,
   ) {}
 }
 
@@ -26,21 +21,15 @@ export class SetKeyRoutingRulesHandler implements ICommandHandler<
   constructor(private readonly writer: KeyRoutingWriter) {}
 
   async execute({
-    principal,
-    context,
-    idOrHash,
+    target,
     request,
-    ifMatch,
   }: SetKeyRoutingRulesCommand): Promise<WriteResult<KeyRoutingRulesView>> {
-    const key = await this.writer.manageableKey(principal, idOrHash);
     const routing = routingRulesOf(request);
-    const result = await this.writer.write(
-      principal,
-      context,
-      key,
-      (now) => ({ type: 'SetKeyRoutingRules', routing, now }),
-      ifMatch,
-    );
+    const result = await this.writer.write(target, (now) => ({
+      type: 'SetKeyRoutingRules',
+      routing,
+      now,
+    }));
     return { ...result, data: toKeyRoutingRulesView(result.data) };
   }
 }

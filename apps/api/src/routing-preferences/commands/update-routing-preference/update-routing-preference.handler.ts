@@ -1,30 +1,18 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  Clock,
-  Principal,
-  routingPreferenceDecider,
-  routingPreferenceStream,
-} from '@keyledger/domain';
-import { EventStore } from '@keyledger/event-store';
-import { CLOCK, EVENT_STORE } from '../../../infrastructure/tokens';
-import { decideAndAppend } from '@keyledger/commands';
-import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
+import { ReadYourWrites } from '../../../shared/consistency/read-your-writes';
+import { CommandTarget } from '../../../shared/http/command-target';
+import { WritePipeline } from '../../../shared/writes/write-pipeline';
+import { lastPosition, WriteResult } from '../../../shared/writes/write-result';
 import { DefaultPreferences } from '../../default-preferences';
 import { livePreference } from '../../live-preference';
-import { PreferenceDirectory } from '../../preference-directory';
+import { PreferenceDirectory, preferenceStreamOf } from '../../preference-directory';
 import { PreferenceView, toPreferenceView } from '../../preference-view';
-import { ReadYourWrites } from '../../read-your-writes';
-import { lastPosition, WriteResult } from '../../write-result';
-import { UpdateRoutingPreferenceRequestDto } from './update-routing-preference.request.dto';
+import { UpdateRoutingPreferenceInput } from '../../routing-content.input';
 
 export class UpdateRoutingPreferenceCommand {
   constructor(
-    readonly principal: Principal,
-    readonly context: RequestContext,
-    readonly id: string,
-    readonly request: UpdateRoutingPreferenceRequestDto,
-    readonly ifMatch: number | null,
+    readonly target: CommandTarget,
+    readonly request: UpdateRoutingPreferenceInput,
   ) {}
 }
 
@@ -35,40 +23,32 @@ export class UpdateRoutingPreferenceHandler implements ICommandHandler<
   WriteResult<PreferenceView>
 > {
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly pipeline: WritePipeline,
     private readonly directory: PreferenceDirectory,
     private readonly defaults: DefaultPreferences,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
   async execute({
-    principal,
-    context,
-    id,
+    target,
     request,
-    ifMatch,
   }: UpdateRoutingPreferenceCommand): Promise<WriteResult<PreferenceView>> {
-    const current = await this.directory.findManageable(principal, id);
     const { is_default, ...changes } = request;
-    const now = this.clock.now();
-    const metadata = eventMetadata(principal, context, current.org_id, now);
     // Decided even when only `is_default` is sent: the decider refuses a deleted preference.
-    const updated = await decideAndAppend(
-      this.events,
-      routingPreferenceDecider,
-      routingPreferenceStream(current.id),
-      { type: 'UpdateRoutingPreference', ...changes, now: now.toISOString() },
-      metadata,
-      { ifMatch },
-    );
+    const updated = await this.pipeline.write(target, {
+      find: () => this.directory.findManageable(target.principal, target.id),
+      streamOf: preferenceStreamOf,
+      commands: (_, now) => [{ type: 'UpdateRoutingPreference' as const, ...changes, now }],
+    });
     const preference = livePreference(updated.state);
     // The preference's own change (guarded by If-Match) comes first; the owner stream's promotion
     // or demotion is idempotent, so repeating the PATCH completes one that failed in between.
     const marked =
-      is_default === undefined ? null : await this.defaults.mark(preference, is_default, metadata);
+      is_default === undefined
+        ? null
+        : await this.defaults.mark(preference, is_default, updated.metadata);
     return this.readYourWrites.settle(
-      toPreferenceView(preference, is_default ?? current.is_default),
+      toPreferenceView(preference, is_default ?? updated.subject.is_default),
       { revision: updated.revision, position: lastPosition(updated.position, marked) },
     );
   }

@@ -7,7 +7,8 @@ import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { KeyPreferenceView } from '../../key-routing-view';
 import { KeyPreferenceResponse } from '../../key-routing.response';
-import { answerRead, Versioned } from '../../versioned';
+import { answerRead } from '../../../shared/http/answers';
+import { Versioned } from '../../../shared/writes/write-result';
 import { GetKeyPreferenceQuery } from './get-key-preference.handler';
 
 @ApiTags('routing-preferences')

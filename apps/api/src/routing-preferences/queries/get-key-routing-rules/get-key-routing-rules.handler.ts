@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Principal } from '@keyledger/domain';
 import { KeyRoutingRulesView, toKeyRoutingRulesView } from '../../key-routing-view';
 import { KeyRoutingReader } from '../../key-routing-reader';
-import { Versioned } from '../../versioned';
+import { Versioned } from '../../../shared/writes/write-result';
 
 export class GetKeyRoutingRulesQuery {
   constructor(

@@ -7,7 +7,8 @@ import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { KeyRoutingRulesView } from '../../key-routing-view';
 import { KeyRoutingRulesResponse } from '../../key-routing.response';
-import { answerRead, Versioned } from '../../versioned';
+import { answerRead } from '../../../shared/http/answers';
+import { Versioned } from '../../../shared/writes/write-result';
 import { GetKeyRoutingRulesQuery } from './get-key-routing-rules.handler';
 
 @ApiTags('routing-preferences')

@@ -3,7 +3,7 @@ import { Principal, routingPreferenceStream } from '@keyledger/domain';
 import { PreferenceDirectory } from '../../preference-directory';
 import { PreferenceView, toPreferenceView } from '../../preference-view';
 import { ShownRevisions } from '../../../shared/consistency/shown-revisions';
-import { Versioned } from '../../versioned';
+import { Versioned } from '../../../shared/writes/write-result';
 
 export class GetRoutingPreferenceQuery {
   constructor(

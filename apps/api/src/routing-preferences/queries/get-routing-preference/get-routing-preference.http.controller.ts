@@ -7,7 +7,8 @@ import { RoutingScopes } from '../../../auth/api-key-scopes';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { PreferenceView } from '../../preference-view';
 import { PreferenceEnvelopeResponse } from '../../preference.response';
-import { answerRead, Versioned } from '../../versioned';
+import { answerRead } from '../../../shared/http/answers';
+import { Versioned } from '../../../shared/writes/write-result';
 import { GetRoutingPreferenceQuery } from './get-routing-preference.handler';
 
 @ApiTags('routing-preferences')

@@ -4,12 +4,12 @@ import { InvalidCursorError, RoutingPreferenceDocument, Where } from '@keyledger
 import { visibleAudiences } from '../../../keys/key-visibility';
 import { PreferenceDirectory } from '../../preference-directory';
 import { PreferenceView, toPreferenceView } from '../../preference-view';
-import { ListRoutingPreferencesRequestDto } from './list-routing-preferences.request.dto';
+import { ListRoutingPreferencesInput } from './list-routing-preferences.input';
 
 export class ListRoutingPreferencesQuery {
   constructor(
     readonly principal: Principal,
-    readonly filters: ListRoutingPreferencesRequestDto,
+    readonly filters: ListRoutingPreferencesInput,
   ) {}
 }
 

@@ -1,25 +1,22 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, IdGenerator, Principal } from '@keyledger/domain';
-import { webhookStream, webhookSubscriptionDecider } from '@keyledger/domain/webhooks';
-import { EventStore } from '@keyledger/event-store';
-import { CLOCK, EVENT_STORE, ID_GENERATOR } from '../../../infrastructure/tokens';
-import { decideAndAppend } from '@keyledger/commands';
-import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
+import { IdGenerator, Principal } from '@keyledger/domain';
+import { ID_GENERATOR } from '../../../infrastructure/tokens';
+import { RequestContext } from '../../../shared/request-context/request-context';
+import { WritePipeline } from '../../../shared/writes/write-pipeline';
 import { selectEventTypes } from '../../event-type-selection';
 import { assertMaySubscribe } from '../../webhook-access';
-import { WebhookSecretResult } from '../../webhook-answers';
-import { liveWebhook } from '../../webhook-directory';
+import { liveWebhook, webhookStreamOf } from '../../webhook-directory';
 import { WebhookSecrets } from '../../webhook-secrets';
 import { WebhookTargets } from '../../webhook-targets';
-import { toWebhookView } from '../../webhook-view';
-import { CreateWebhookRequestDto } from './create-webhook.request.dto';
+import { toWebhookView, WebhookSecretResult } from '../../webhook-view';
+import { CreateWebhookInput } from './create-webhook.input';
 
 export class CreateWebhookCommand {
   constructor(
     readonly principal: Principal,
     readonly context: RequestContext,
-    readonly request: CreateWebhookRequestDto,
+    readonly request: CreateWebhookInput,
   ) {}
 }
 
@@ -33,8 +30,7 @@ export class CreateWebhookHandler implements ICommandHandler<
   WebhookSecretResult
 > {
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly pipeline: WritePipeline,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     private readonly secrets: WebhookSecrets,
     private readonly targets: WebhookTargets,
@@ -46,32 +42,35 @@ export class CreateWebhookHandler implements ICommandHandler<
     request,
   }: CreateWebhookCommand): Promise<WebhookSecretResult> {
     this.targets.assertAllowed(request.url);
-    const now = this.clock.now();
-    const id = this.ids.next();
-    const outcome = await decideAndAppend(
-      this.events,
-      webhookSubscriptionDecider,
-      webhookStream(id),
+    const { state, revision, position } = await this.pipeline.write(
+      { principal, context, ifMatch: null },
       {
-        type: 'CreateWebhookSubscription',
-        subscription_id: id,
-        scope: request.scope,
-        org_id: request.org_id,
-        active_org_id: principal.active_org_id,
-        owner_user_id: principal.user_id,
-        url: request.url,
-        event_types: selectEventTypes(request.event_types),
-        now: now.toISOString(),
+        find: () => ({ id: this.ids.next(), org_id: request.org_id ?? principal.active_org_id }),
+        streamOf: webhookStreamOf,
+        commands: ({ id }, now) => [
+          {
+            type: 'CreateWebhookSubscription' as const,
+            subscription_id: id,
+            scope: request.scope,
+            org_id: request.org_id,
+            active_org_id: principal.active_org_id,
+            owner_user_id: principal.user_id,
+            url: request.url,
+            event_types: selectEventTypes(request.event_types),
+            now,
+          },
+        ],
+        beforeAppend: (events) => assertMaySubscribe(principal, events),
       },
-      eventMetadata(principal, context, request.org_id ?? principal.active_org_id, now),
-      { beforeAppend: (events) => assertMaySubscribe(principal, events) },
     );
-    const subscription = liveWebhook(outcome.state);
+    const subscription = liveWebhook(state);
+    // Subscriptions are read from their streams: every read already shows the write.
     return {
-      subscription: toWebhookView(subscription),
+      data: toWebhookView(subscription),
       secret: this.secrets.of(subscription),
-      revision: outcome.revision,
-      position: outcome.position,
+      revision,
+      position,
+      visible: true,
     };
   }
 }

@@ -12,9 +12,11 @@ import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { Context } from '../../../shared/request-context/request-context.decorator';
 import { RequestContext } from '../../../shared/request-context/request-context';
-import { answerWebhookSecret, WebhookSecretResult, WebhookWithSecret } from '../../webhook-answers';
+import { answerSecret } from '../../../shared/http/answers';
+import { WebhookSecretResult, WebhookWithSecret } from '../../webhook-view';
 import { CreateWebhookCommand } from './create-webhook.handler';
 import { CreateWebhookRequestDto } from './create-webhook.request.dto';
+import { WebhookWithSecretResponse } from '../../webhook.response';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -33,6 +35,7 @@ export class CreateWebhookHttpController {
   @HttpCode(201)
   @ApiCreatedResponse({
     description: '`{ data: Webhook, secret }` — the signing secret (`whsec_…`) is shown once.',
+    type: WebhookWithSecretResponse,
   })
   @ApiResponse({
     status: 403,
@@ -47,6 +50,6 @@ export class CreateWebhookHttpController {
     const created = await this.commands.execute<CreateWebhookCommand, WebhookSecretResult>(
       new CreateWebhookCommand(principal, context, body),
     );
-    return answerWebhookSecret(reply, created);
+    return answerSecret(reply, created);
   }
 }

@@ -1,16 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Principal } from '@keyledger/domain';
-import { WriteReceipt } from '../../../shared/http/write-headers';
-import { RequestContext } from '../../../shared/request-context/request-context';
-import { WebhookWriter } from '../../webhook-writer';
+import { CommandTarget } from '../../../shared/http/command-target';
+import { WritePipeline } from '../../../shared/writes/write-pipeline';
+import { WriteResult } from '../../../shared/writes/write-result';
+import { WebhookDirectory } from '../../webhook-directory';
 
 export class DeleteWebhookCommand {
-  constructor(
-    readonly principal: Principal,
-    readonly context: RequestContext,
-    readonly id: string,
-    readonly ifMatch: number | null,
-  ) {}
+  constructor(readonly target: CommandTarget) {}
 }
 
 /**
@@ -18,14 +13,21 @@ export class DeleteWebhookCommand {
  * are cancelled. The stream keeps its history; a second DELETE finds nothing (404).
  */
 @CommandHandler(DeleteWebhookCommand)
-export class DeleteWebhookHandler implements ICommandHandler<DeleteWebhookCommand, WriteReceipt> {
-  constructor(private readonly writer: WebhookWriter) {}
+export class DeleteWebhookHandler implements ICommandHandler<
+  DeleteWebhookCommand,
+  WriteResult<null>
+> {
+  constructor(
+    private readonly pipeline: WritePipeline,
+    private readonly directory: WebhookDirectory,
+  ) {}
 
-  async execute(command: DeleteWebhookCommand): Promise<WriteReceipt> {
-    const { revision, position } = await this.writer.change(command, (now) => ({
-      type: 'DeleteWebhookSubscription',
-      now,
-    }));
-    return { revision, position };
+  async execute({ target }: DeleteWebhookCommand): Promise<WriteResult<null>> {
+    const { revision, position } = await this.pipeline.write(
+      target,
+      this.directory.changing(target, (now) => ({ type: 'DeleteWebhookSubscription', now })),
+    );
+    // Subscriptions are read from their streams: every read already shows the write.
+    return { data: null, revision, position, visible: true };
   }
 }

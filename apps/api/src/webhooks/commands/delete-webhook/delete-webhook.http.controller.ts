@@ -1,13 +1,10 @@
-import { Controller, Delete, Headers, HttpCode, Param, Res } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { Principal } from '@keyledger/domain';
-import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
-import { parseIfMatch } from '../../../shared/http/if-match';
-import { setWriteHeaders, WriteReceipt } from '../../../shared/http/write-headers';
-import { Context } from '../../../shared/request-context/request-context.decorator';
-import { RequestContext } from '../../../shared/request-context/request-context';
+import { CommandTarget, Target } from '../../../shared/http/command-target';
+import { answerWrite } from '../../../shared/http/answers';
+import { WriteResult } from '../../../shared/writes/write-result';
 import { ApiWebhookTarget } from '../../webhook-target';
 import { DeleteWebhookCommand } from './delete-webhook.handler';
 
@@ -24,16 +21,13 @@ export class DeleteWebhookHttpController {
   @ApiWebhookTarget({ conditional: true })
   @ApiNoContentResponse({ description: 'Deleted; the delivery log is no longer served.' })
   async delete(
-    @CurrentPrincipal() principal: Principal,
-    @Context() context: RequestContext,
-    @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @Target() target: CommandTarget,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    setWriteHeaders(
+    answerWrite(
       reply,
-      await this.commands.execute<DeleteWebhookCommand, WriteReceipt>(
-        new DeleteWebhookCommand(principal, context, id, parseIfMatch(ifMatch)),
+      await this.commands.execute<DeleteWebhookCommand, WriteResult<null>>(
+        new DeleteWebhookCommand(target),
       ),
     );
   }

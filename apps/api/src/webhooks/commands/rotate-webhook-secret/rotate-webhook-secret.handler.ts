@@ -1,19 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Principal } from '@keyledger/domain';
-import { RequestContext } from '../../../shared/request-context/request-context';
-import { WebhookSecretResult } from '../../webhook-answers';
-import { liveWebhook } from '../../webhook-directory';
+import { CommandTarget } from '../../../shared/http/command-target';
+import { WritePipeline } from '../../../shared/writes/write-pipeline';
+import { liveWebhook, WebhookDirectory } from '../../webhook-directory';
 import { WebhookSecrets } from '../../webhook-secrets';
-import { toWebhookView } from '../../webhook-view';
-import { WebhookWriter } from '../../webhook-writer';
+import { toWebhookView, WebhookSecretResult } from '../../webhook-view';
 
 export class RotateWebhookSecretCommand {
-  constructor(
-    readonly principal: Principal,
-    readonly context: RequestContext,
-    readonly id: string,
-    readonly ifMatch: number | null,
-  ) {}
+  constructor(readonly target: CommandTarget) {}
 }
 
 /**
@@ -26,21 +19,24 @@ export class RotateWebhookSecretHandler implements ICommandHandler<
   WebhookSecretResult
 > {
   constructor(
-    private readonly writer: WebhookWriter,
+    private readonly pipeline: WritePipeline,
+    private readonly directory: WebhookDirectory,
     private readonly secrets: WebhookSecrets,
   ) {}
 
-  async execute(command: RotateWebhookSecretCommand): Promise<WebhookSecretResult> {
-    const outcome = await this.writer.change(command, (now) => ({
-      type: 'RotateWebhookSecret',
-      now,
-    }));
-    const rotated = liveWebhook(outcome.state);
+  async execute({ target }: RotateWebhookSecretCommand): Promise<WebhookSecretResult> {
+    const { state, revision, position } = await this.pipeline.write(
+      target,
+      this.directory.changing(target, (now) => ({ type: 'RotateWebhookSecret', now })),
+    );
+    const rotated = liveWebhook(state);
+    // Subscriptions are read from their streams: every read already shows the write.
     return {
-      subscription: toWebhookView(rotated),
+      data: toWebhookView(rotated),
       secret: this.secrets.of(rotated),
-      revision: outcome.revision,
-      position: outcome.position,
+      revision,
+      position,
+      visible: true,
     };
   }
 }

@@ -1,15 +1,13 @@
-import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { Principal } from '@keyledger/domain';
-import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
-import { parseIfMatch } from '../../../shared/http/if-match';
-import { Context } from '../../../shared/request-context/request-context.decorator';
-import { RequestContext } from '../../../shared/request-context/request-context';
-import { answerWebhookSecret, WebhookSecretResult, WebhookWithSecret } from '../../webhook-answers';
+import { CommandTarget, Target } from '../../../shared/http/command-target';
+import { answerSecret } from '../../../shared/http/answers';
+import { WebhookSecretResult, WebhookWithSecret } from '../../webhook-view';
 import { ApiWebhookTarget } from '../../webhook-target';
 import { RotateWebhookSecretCommand } from './rotate-webhook-secret.handler';
+import { WebhookWithSecretResponse } from '../../webhook.response';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -22,17 +20,17 @@ export class RotateWebhookSecretHttpController {
   @ApiOperation({ summary: 'Replace the signing secret; the new one is shown once' })
   @HttpCode(200)
   @ApiWebhookTarget({ conditional: true })
-  @ApiOkResponse({ description: '`{ data: Webhook, secret }` — the new secret, shown once.' })
+  @ApiOkResponse({
+    description: '`{ data: Webhook, secret }` — the new secret, shown once.',
+    type: WebhookWithSecretResponse,
+  })
   async rotate(
-    @CurrentPrincipal() principal: Principal,
-    @Context() context: RequestContext,
-    @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @Target() target: CommandTarget,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WebhookWithSecret> {
     const rotated = await this.commands.execute<RotateWebhookSecretCommand, WebhookSecretResult>(
-      new RotateWebhookSecretCommand(principal, context, id, parseIfMatch(ifMatch)),
+      new RotateWebhookSecretCommand(target),
     );
-    return answerWebhookSecret(reply, rotated);
+    return answerSecret(reply, rotated);
   }
 }

@@ -1,21 +1,17 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Principal } from '@keyledger/domain';
-import { RequestContext } from '../../../shared/request-context/request-context';
+import { CommandTarget } from '../../../shared/http/command-target';
+import { WritePipeline } from '../../../shared/writes/write-pipeline';
+import { WriteResult } from '../../../shared/writes/write-result';
 import { selectEventTypes } from '../../event-type-selection';
-import { WebhookWriteResult } from '../../webhook-answers';
-import { liveWebhook } from '../../webhook-directory';
-import { toWebhookView } from '../../webhook-view';
+import { liveWebhook, WebhookDirectory } from '../../webhook-directory';
 import { WebhookTargets } from '../../webhook-targets';
-import { WebhookWriter } from '../../webhook-writer';
-import { UpdateWebhookRequestDto } from './update-webhook.request.dto';
+import { toWebhookView, WebhookView } from '../../webhook-view';
+import { UpdateWebhookInput } from './update-webhook.input';
 
 export class UpdateWebhookCommand {
   constructor(
-    readonly principal: Principal,
-    readonly context: RequestContext,
-    readonly id: string,
-    readonly request: UpdateWebhookRequestDto,
-    readonly ifMatch: number | null,
+    readonly target: CommandTarget,
+    readonly request: UpdateWebhookInput,
   ) {}
 }
 
@@ -26,27 +22,27 @@ export class UpdateWebhookCommand {
 @CommandHandler(UpdateWebhookCommand)
 export class UpdateWebhookHandler implements ICommandHandler<
   UpdateWebhookCommand,
-  WebhookWriteResult
+  WriteResult<WebhookView>
 > {
   constructor(
-    private readonly writer: WebhookWriter,
+    private readonly pipeline: WritePipeline,
+    private readonly directory: WebhookDirectory,
     private readonly targets: WebhookTargets,
   ) {}
 
-  async execute(command: UpdateWebhookCommand): Promise<WebhookWriteResult> {
-    const { request } = command;
+  async execute({ target, request }: UpdateWebhookCommand): Promise<WriteResult<WebhookView>> {
     this.targets.assertAllowed(request.url);
-    const outcome = await this.writer.change(command, (now) => ({
-      type: 'UpdateWebhookSubscription',
-      url: request.url,
-      event_types: request.event_types && selectEventTypes(request.event_types),
-      enabled: request.enabled,
-      now,
-    }));
-    return {
-      subscription: toWebhookView(liveWebhook(outcome.state)),
-      revision: outcome.revision,
-      position: outcome.position,
-    };
+    const { state, revision, position } = await this.pipeline.write(
+      target,
+      this.directory.changing(target, (now) => ({
+        type: 'UpdateWebhookSubscription',
+        url: request.url,
+        event_types: request.event_types && selectEventTypes(request.event_types),
+        enabled: request.enabled,
+        now,
+      })),
+    );
+    // Subscriptions are read from their streams: every read already shows the write.
+    return { data: toWebhookView(liveWebhook(state)), revision, position, visible: true };
   }
 }

@@ -1,16 +1,15 @@
-import { Body, Controller, Headers, Param, Patch, Res } from '@nestjs/common';
+import { Body, Controller, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
-import { Principal } from '@keyledger/domain';
-import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
-import { parseIfMatch } from '../../../shared/http/if-match';
-import { Context } from '../../../shared/request-context/request-context.decorator';
-import { RequestContext } from '../../../shared/request-context/request-context';
-import { answerWebhookWrite, WebhookEnvelope, WebhookWriteResult } from '../../webhook-answers';
+import { CommandTarget, Target } from '../../../shared/http/command-target';
+import { answerWrite } from '../../../shared/http/answers';
+import { WriteResult } from '../../../shared/writes/write-result';
+import { WebhookEnvelope, WebhookView } from '../../webhook-view';
 import { ApiWebhookTarget } from '../../webhook-target';
 import { UpdateWebhookCommand } from './update-webhook.handler';
 import { UpdateWebhookRequestDto } from './update-webhook.request.dto';
+import { WebhookEnvelopeResponse } from '../../webhook.response';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -22,18 +21,15 @@ export class UpdateWebhookHttpController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change the URL or the event types of a subscription' })
   @ApiWebhookTarget({ conditional: true })
-  @ApiOkResponse({ description: '`{ data: Webhook }`' })
+  @ApiOkResponse({ description: '`{ data: Webhook }`', type: WebhookEnvelopeResponse })
   async update(
-    @CurrentPrincipal() principal: Principal,
-    @Context() context: RequestContext,
-    @Param('id') id: string,
+    @Target() target: CommandTarget,
     @Body() body: UpdateWebhookRequestDto,
-    @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WebhookEnvelope> {
-    const result = await this.commands.execute<UpdateWebhookCommand, WebhookWriteResult>(
-      new UpdateWebhookCommand(principal, context, id, body, parseIfMatch(ifMatch)),
+    const result = await this.commands.execute<UpdateWebhookCommand, WriteResult<WebhookView>>(
+      new UpdateWebhookCommand(target, body),
     );
-    return answerWebhookWrite(reply, result);
+    return { data: answerWrite(reply, result) };
   }
 }

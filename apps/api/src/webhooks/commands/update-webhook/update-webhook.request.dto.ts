@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { EventTypesField, UrlField } from '../../webhook-fields';
+import { UpdateWebhookInput } from './update-webhook.input';
 
 /** Body of `PATCH /api/v1/webhooks/{id}`: each field sent replaces the current one, others stay. */
-export class UpdateWebhookRequestDto {
+export class UpdateWebhookRequestDto implements UpdateWebhookInput {
   @UrlField({ required: false })
   readonly url?: string;
 

@@ -1,6 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Principal } from '@keyledger/domain';
-import { VersionedWebhook, WebhookDirectory } from '../../webhook-directory';
+import { Versioned } from '../../../shared/writes/write-result';
+import { WebhookDirectory } from '../../webhook-directory';
+import { toWebhookView, WebhookView } from '../../webhook-view';
 
 export class GetWebhookQuery {
   constructor(
@@ -11,10 +13,11 @@ export class GetWebhookQuery {
 
 /** One subscription the caller manages, with its revision; any other id is 404. */
 @QueryHandler(GetWebhookQuery)
-export class GetWebhookHandler implements IQueryHandler<GetWebhookQuery, VersionedWebhook> {
+export class GetWebhookHandler implements IQueryHandler<GetWebhookQuery, Versioned<WebhookView>> {
   constructor(private readonly directory: WebhookDirectory) {}
 
-  execute({ principal, id }: GetWebhookQuery): Promise<VersionedWebhook> {
-    return this.directory.findManageable(principal, id);
+  async execute({ principal, id }: GetWebhookQuery): Promise<Versioned<WebhookView>> {
+    const { data, revision } = await this.directory.findManageable(principal, id);
+    return { data: toWebhookView(data), revision };
   }
 }

@@ -4,10 +4,12 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
-import { answerWebhookRead, WebhookEnvelope } from '../../webhook-answers';
-import { VersionedWebhook } from '../../webhook-directory';
+import { answerRead } from '../../../shared/http/answers';
+import { Versioned } from '../../../shared/writes/write-result';
+import { WebhookEnvelope, WebhookView } from '../../webhook-view';
 import { ApiWebhookTarget } from '../../webhook-target';
 import { GetWebhookQuery } from './get-webhook.handler';
+import { WebhookEnvelopeResponse } from '../../webhook.response';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -19,15 +21,15 @@ export class GetWebhookHttpController {
   @Get(':id')
   @ApiOperation({ summary: 'Get a subscription' })
   @ApiWebhookTarget({ conditional: false })
-  @ApiOkResponse({ description: '`{ data: Webhook }`' })
+  @ApiOkResponse({ description: '`{ data: Webhook }`', type: WebhookEnvelopeResponse })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WebhookEnvelope> {
-    const found = await this.queries.execute<GetWebhookQuery, VersionedWebhook>(
+    const found = await this.queries.execute<GetWebhookQuery, Versioned<WebhookView>>(
       new GetWebhookQuery(principal, id),
     );
-    return answerWebhookRead(reply, found);
+    return { data: answerRead(reply, found) };
   }
 }

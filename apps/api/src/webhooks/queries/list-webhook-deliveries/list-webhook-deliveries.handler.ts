@@ -3,13 +3,13 @@ import { Principal } from '@keyledger/domain';
 import { WebhookDelivery } from '../../delivery/webhook-delivery';
 import { WebhookDirectory } from '../../webhook-directory';
 import { DeliveryLogPage, deliveryLogPage } from './delivery-log-page';
-import { ListWebhookDeliveriesRequestDto } from './list-webhook-deliveries.request.dto';
+import { ListWebhookDeliveriesInput } from './list-webhook-deliveries.input';
 
 export class ListWebhookDeliveriesQuery {
   constructor(
     readonly principal: Principal,
     readonly id: string,
-    readonly filters: ListWebhookDeliveriesRequestDto,
+    readonly filters: ListWebhookDeliveriesInput,
   ) {}
 }
 
@@ -31,7 +31,7 @@ export class ListWebhookDeliveriesHandler implements IQueryHandler<
   ) {}
 
   async execute({ principal, id, filters }: ListWebhookDeliveriesQuery): Promise<DeliveryLogPage> {
-    const { subscription } = await this.directory.findManageable(principal, id);
+    const { data: subscription } = await this.directory.findManageable(principal, id);
     const { ledger } = this.delivery;
     return deliveryLogPage(ledger.deliveries(subscription.id), ledger.attempts(subscription.id), {
       status: filters.status,

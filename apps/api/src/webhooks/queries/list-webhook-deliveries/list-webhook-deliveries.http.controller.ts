@@ -7,6 +7,7 @@ import { ApiWebhookTarget } from '../../webhook-target';
 import { DeliveryLogPage } from './delivery-log-page';
 import { ListWebhookDeliveriesQuery } from './list-webhook-deliveries.handler';
 import { ListWebhookDeliveriesRequestDto } from './list-webhook-deliveries.request.dto';
+import { DeliveryLogPageResponse } from '../../webhook.response';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class ListWebhookDeliveriesHttpController {
   @ApiOkResponse({
     description:
       '`{ data: [{event_id, event_type, status, attempts, next_attempt_at, attempt_log}], next_cursor }`',
+    type: DeliveryLogPageResponse,
   })
   list(
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,7 @@
 import { alice, aliceKey } from '../../testing/key-view';
-import { toCreateKeyRequest } from './to-create-key-request';
+import { toCreateKeyInput } from './to-create-key-input';
 
-describe('toCreateKeyRequest', () => {
+describe('toCreateKeyInput', () => {
   const body = {
     name: 'ci',
     limit: 10,
@@ -11,33 +11,33 @@ describe('toCreateKeyRequest', () => {
   };
 
   it('carries the fields OpenRouter shares with the canonical create', () => {
-    expect(toCreateKeyRequest(body, alice)).toEqual(body);
+    expect(toCreateKeyInput(body, alice)).toEqual(body);
   });
 
   it('never names scopes: the key gets the default (inference) ones', () => {
-    expect(toCreateKeyRequest(body, aliceKey(['management']))).not.toHaveProperty('scopes');
+    expect(toCreateKeyInput(body, aliceKey(['management']))).not.toHaveProperty('scopes');
   });
 
   it("creates a session's and a personal key's keys as the canonical API would", () => {
     for (const principal of [alice, aliceKey(['management'])]) {
-      const request = toCreateKeyRequest({ name: 'ci' }, principal);
+      const request = toCreateKeyInput({ name: 'ci' }, principal);
       expect(request.scope).toBeUndefined();
       expect(request.org_id).toBeUndefined();
     }
   });
 
   it("creates an org key's keys in its org, as OpenRouter's org keys do", () => {
-    const request = toCreateKeyRequest({ name: 'ci' }, aliceKey(['management'], 'org_a'));
+    const request = toCreateKeyInput({ name: 'ci' }, aliceKey(['management'], 'org_a'));
     expect(request).toMatchObject({ scope: 'org' });
     expect(request.org_id).toBeUndefined();
   });
 
   it('reads a workspace as the org to create in, or `personal`', () => {
-    expect(toCreateKeyRequest({ name: 'ci', workspace_id: 'org_b' }, alice)).toMatchObject({
+    expect(toCreateKeyInput({ name: 'ci', workspace_id: 'org_b' }, alice)).toMatchObject({
       scope: 'org',
       org_id: 'org_b',
     });
-    const personal = toCreateKeyRequest(
+    const personal = toCreateKeyInput(
       { name: 'ci', workspace_id: 'personal' },
       aliceKey(['management'], 'org_a'),
     );

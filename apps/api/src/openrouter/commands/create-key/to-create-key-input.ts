@@ -1,5 +1,5 @@
 import { actsPersonally, Principal } from '@keyledger/domain';
-import { CreateKeyRequestDto } from '../../../keys/commands/create-key/create-key.request.dto';
+import { CreateKeyInput } from '../../../keys/commands/create-key/create-key.input';
 import { PERSONAL_WORKSPACE } from '../../openrouter-key';
 import { OpenRouterCreateKeyRequestDto } from './create-key.openrouter.request.dto';
 
@@ -7,7 +7,7 @@ import { OpenRouterCreateKeyRequestDto } from './create-key.openrouter.request.d
 function ownership(
   workspace: string | undefined,
   principal: Principal,
-): Pick<CreateKeyRequestDto, 'scope' | 'org_id'> {
+): Pick<CreateKeyInput, 'scope' | 'org_id'> {
   if (workspace === PERSONAL_WORKSPACE) return { scope: 'personal' };
   if (workspace !== undefined) return { scope: 'org', org_id: workspace };
   // An org key's caller cannot make personal keys: like OpenRouter's org keys, it makes its org's.
@@ -15,13 +15,13 @@ function ownership(
 }
 
 /**
- * The canonical create an OpenRouter `POST /keys` stands for. The key gets the default scopes
+ * The plain create input an OpenRouter `POST /keys` stands for. The key gets the default scopes
  * (an inference key, never a management one), as OpenRouter's created keys are.
  */
-export function toCreateKeyRequest(
+export function toCreateKeyInput(
   body: OpenRouterCreateKeyRequestDto,
   principal: Principal,
-): CreateKeyRequestDto {
+): CreateKeyInput {
   return {
     name: body.name,
     ...ownership(body.workspace_id, principal),

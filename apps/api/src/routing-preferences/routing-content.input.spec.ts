@@ -1,11 +1,8 @@
-import { plainToInstance } from 'class-transformer';
-import { RoutingContentDto, routingRulesOf } from './routing-content.dto';
+import { routingRulesOf } from './routing-content.input';
 
 describe('routingRulesOf', () => {
   it('fills omitted parts and optional rule fields as the key decider expects', () => {
-    const content = plainToInstance(RoutingContentDto, {
-      rules: [{ pattern: '^a', target_mode: 'code', confidence: 0.7 }],
-    });
+    const content = { rules: [{ pattern: '^a', target_mode: 'code', confidence: 0.7 }] };
     expect(routingRulesOf(content)).toEqual({
       rules: [
         {

@@ -1,11 +1,11 @@
-import { UpdateKeyRequestDto } from '../../../keys/commands/update-key/update-key.request.dto';
+import { UpdateKeyInput } from '../../../keys/commands/update-key/update-key.input';
 import { OpenRouterUpdateKeyRequestDto } from './update-key.openrouter.request.dto';
 
 /**
- * The canonical PATCH an OpenRouter PATCH stands for: the same five fields, each a change when
+ * The plain update input an OpenRouter PATCH stands for: the same five fields, each a change when
  * sent and left as it is when absent (undefined), never anything else a body might carry.
  */
-export function toUpdateKeyRequest(body: OpenRouterUpdateKeyRequestDto): UpdateKeyRequestDto {
+export function toUpdateKeyInput(body: OpenRouterUpdateKeyRequestDto): UpdateKeyInput {
   return {
     name: body.name,
     disabled: body.disabled,

@@ -1,9 +1,9 @@
 import { keyChanges } from '../../../keys/commands/update-key/key-changes';
-import { toUpdateKeyRequest } from './to-update-key-request';
+import { toUpdateKeyInput } from './to-update-key-input';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
-describe('toUpdateKeyRequest', () => {
+describe('toUpdateKeyInput', () => {
   it('carries each field OpenRouter sends, null limits included', () => {
     const body = {
       name: 'renamed',
@@ -12,15 +12,15 @@ describe('toUpdateKeyRequest', () => {
       limit_reset: null,
       include_byok_in_limit: false,
     };
-    expect(toUpdateKeyRequest(body)).toEqual(body);
+    expect(toUpdateKeyInput(body)).toEqual(body);
   });
 
   it('stands for exactly the canonical commands of the same PATCH', () => {
     const body = { name: 'renamed', disabled: false, limit: 5 };
-    expect(keyChanges(toUpdateKeyRequest(body), NOW)).toEqual(keyChanges(body, NOW));
+    expect(keyChanges(toUpdateKeyInput(body), NOW)).toEqual(keyChanges(body, NOW));
   });
 
   it('changes nothing for an empty body', () => {
-    expect(keyChanges(toUpdateKeyRequest({}), NOW)).toEqual([]);
+    expect(keyChanges(toUpdateKeyInput({}), NOW)).toEqual([]);
   });
 });
