@@ -412,6 +412,8 @@ describe('the console at /console, in headless Chromium against the real service
 
     it('restrictions 3. finds the key by its external id in the list', async () => {
       await nav('Keys').click();
+      // Filter once the unfiltered page is up: a page still loading would reset the typed filter.
+      await shown(page.getByRole('link', { name: 'shared', exact: true }));
       await page.getByLabel('External id').fill('cus_console_42');
       await page.getByRole('button', { name: 'Apply' }).click();
       // The unfiltered page stays up until the filtered one arrives: wait for another key to go.
