@@ -1,3 +1,4 @@
+import './v8-tuning';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@keyledger/runtime';
 import { createApp } from './app.factory';
