@@ -4,6 +4,8 @@
  * `--snapshot`, else by replaying every event), and reports to the parent how long that took
  * and what the process holds once it is ready.
  */
+// The service's V8 flags, first, as in its main.ts: the start measured is the service's.
+import '../apps/api/src/v8-tuning';
 import { SqliteEventStore } from '@keyledger/event-store';
 import { ReadStore } from '@keyledger/read-models';
 import { ResolutionEngine, SnapshotLoad } from '@keyledger/resolution';
