@@ -2,25 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   checkLeakSource,
   checkLeakSourceUrl,
-  Clock,
   hashSecret,
   KeyCommand,
-  keyDecider,
-  keyStream,
   LeakedKeyAction,
   leakActionReason,
   LeakReporter,
   validate,
 } from '@keyledger/domain';
-import { EventMetadata } from '@keyledger/event-store';
-import { decideAllAndAppend } from '@keyledger/commands';
 import { KeyDocument } from '@keyledger/read-models';
 import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
-import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
-import { EventStore } from '@keyledger/event-store';
-import { KeyDirectory } from '../keys/key-directory';
+import { KeyDirectory, keyStreamOf } from '../keys/key-directory';
 import { OrgKeyPolicies } from '../org-key-policy/org-key-policies';
 import { ReadYourWrites } from '../shared/consistency/read-your-writes';
+import { WriteMoment, WritePipeline } from '../shared/writes/write-pipeline';
 
 /** A secret someone found, and where. */
 export interface LeakReport {
@@ -40,50 +34,47 @@ export interface LeakReport {
 @Injectable()
 export class LeakResponder {
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly pipeline: WritePipeline,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly directory: KeyDirectory,
     private readonly policies: OrgKeyPolicies,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
-  /** Whether the secret named a key; `metadataFor` gives the events' metadata for that key's org. */
-  async respond(
-    report: LeakReport,
-    metadataFor: (orgId: string | null, now: Date) => EventMetadata,
-  ): Promise<boolean> {
+  /**
+   * Whether the secret named a key. `moment` is the request's (or the reporting system's): the
+   * events carry its instant and actor. The key is found by its secret, not by what the reporter
+   * may see, so the pipeline writes without an If-Match.
+   */
+  async respond(report: LeakReport, moment: WriteMoment): Promise<boolean> {
     // Checked before the lookup, so that a bad field is refused alike whether or not it matched.
     validate((errors) => {
       checkLeakSourceUrl(errors, report.source_url);
       checkLeakSource(errors, report.source);
     });
-    const key = await this.keyOf(report.secret);
+    const key = await this.keyOf(report.secret, moment.now);
     if (key === null) return false;
-    const now = this.clock.now();
-    const at = now.toISOString();
     const action = key.revoked ? 'notify' : await this.actionFor(key);
     const reason = leakActionReason(report.reporter, report.source_url);
-    const followUp: readonly KeyCommand[] =
-      action === 'disable'
-        ? [{ type: 'DisableKey', reason, now: at }]
-        : action === 'revoke'
-          ? [{ type: 'RevokeKey', reason, now: at }]
-          : [];
     const { source_url, source, reporter } = report;
-    const outcome = await decideAllAndAppend(
-      this.events,
-      keyDecider,
-      keyStream(key.id),
-      [{ type: 'ReportKeyLeak', source_url, source, reporter, action, now: at }, ...followUp],
-      metadataFor(key.org_id, now),
-    );
-    await this.readYourWrites.reachedEverywhere(outcome.position);
+    const written = await this.pipeline.writeAt(moment, {
+      find: () => key,
+      streamOf: keyStreamOf,
+      commands: (_key, now): readonly KeyCommand[] => [
+        { type: 'ReportKeyLeak', source_url, source, reporter, action, now },
+        ...(action === 'disable'
+          ? [{ type: 'DisableKey' as const, reason, now }]
+          : action === 'revoke'
+            ? [{ type: 'RevokeKey' as const, reason, now }]
+            : []),
+      ],
+    });
+    await this.readYourWrites.reachedEverywhere(written.position);
     return true;
   }
 
   /** The key the secret is, or was within its rotation grace; every lookup runs either way. */
-  private async keyOf(secret: string): Promise<KeyDocument | null> {
+  private async keyOf(secret: string, now: Date): Promise<KeyDocument | null> {
     const hashes = [hashSecret(secret, this.config.keyHashPepper), hashSecret(secret, null)];
     const found = await Promise.all(
       hashes.flatMap((hash) => [
@@ -91,7 +82,7 @@ export class LeakResponder {
         this.directory.keys.findOne({ previous_hash: hash }),
       ]),
     );
-    const nowMs = this.clock.now().getTime();
+    const nowMs = now.getTime();
     const live = found.filter(
       (key, i): key is KeyDocument =>
         key !== null &&

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ConsistencyModule } from '../shared/consistency/consistency.module';
 import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { KeysModule } from '../keys/keys.module';
 import { OrgKeyPolicyModule } from '../org-key-policy/org-key-policy.module';
+import { WritesModule } from '../shared/writes/writes.module';
 import { GithubPublicKeys } from './github-secret-scanning/github-public-keys';
 import { ReportGithubLeaksHandler } from './github-secret-scanning/report-github-leaks.handler';
 import { ReportGithubLeaksHttpController } from './github-secret-scanning/report-github-leaks.http.controller';
@@ -16,7 +16,7 @@ import { ReportLeakHttpController } from './report-leak/report-leak.http.control
  * route, both acting through LeakResponder.
  */
 @Module({
-  imports: [CqrsModule, ConsistencyModule, KeysModule, OrgKeyPolicyModule],
+  imports: [CqrsModule, WritesModule, KeysModule, OrgKeyPolicyModule],
   controllers: [ReportGithubLeaksHttpController, ReportLeakHttpController],
   providers: [
     {

@@ -1,13 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   defaultOwnerOf,
   defaultOwnerStream,
   defaultPreferenceDecider,
   PreferenceOwnershipFacts,
 } from '@keyledger/domain';
-import { EventMetadata, EventStore } from '@keyledger/event-store';
-import { EVENT_STORE } from '../infrastructure/tokens';
-import { decideAndAppend } from '@keyledger/commands';
+import { WriteMoment, WritePipeline } from '../shared/writes/write-pipeline';
 
 /** A preference as its owner's default needs it: whose it is, and which. */
 export interface DefaultCandidate extends PreferenceOwnershipFacts {
@@ -20,29 +18,34 @@ export interface DefaultCandidate extends PreferenceOwnershipFacts {
  */
 @Injectable()
 export class DefaultPreferences {
-  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(private readonly pipeline: WritePipeline) {}
 
   /**
    * Makes the preference its owner's default (true) or stops it being one (false). Idempotent, so a
    * retried request completes rather than fails; returns the position written, null if none.
+   * A follow-up of the preference's own write, at its `moment`.
    */
   async mark(
     preference: DefaultCandidate,
     isDefault: boolean,
-    metadata: EventMetadata,
+    moment: WriteMoment,
   ): Promise<number | null> {
     const owner = defaultOwnerOf(preference);
-    const outcome = await decideAndAppend(
-      this.events,
-      defaultPreferenceDecider,
-      defaultOwnerStream(owner),
-      {
-        type: isDefault ? 'SetDefaultPreference' : 'ClearDefaultPreference',
-        owner,
-        preference_id: preference.id,
-      },
-      metadata,
-    );
-    return outcome.position;
+    const written = await this.pipeline.writeAt(moment, {
+      find: () => preference,
+      streamOf: () => ({
+        decider: defaultPreferenceDecider,
+        stream: defaultOwnerStream(owner),
+        orgId: preference.org_id,
+      }),
+      commands: () => [
+        {
+          type: isDefault ? 'SetDefaultPreference' : 'ClearDefaultPreference',
+          owner,
+          preference_id: preference.id,
+        },
+      ],
+    });
+    return written.position;
   }
 }

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { RequestContext, systemEventMetadata } from '../../shared/request-context/request-context';
+import { RequestContext } from '../../shared/request-context/request-context';
+import { WritePipeline } from '../../shared/writes/write-pipeline';
 import { LeakResponder } from '../leak-responder';
 import { GithubMatch } from './github-leak-report';
 
@@ -29,7 +30,10 @@ export class ReportGithubLeaksHandler implements ICommandHandler<
   ReportGithubLeaksCommand,
   readonly GithubMatchLabel[]
 > {
-  constructor(private readonly responder: LeakResponder) {}
+  constructor(
+    private readonly responder: LeakResponder,
+    private readonly pipeline: WritePipeline,
+  ) {}
 
   async execute({ context, matches }: ReportGithubLeaksCommand): Promise<GithubMatchLabel[]> {
     const seen = new Map<string, boolean>();
@@ -39,7 +43,7 @@ export class ReportGithubLeaksHandler implements ICommandHandler<
       if (matched === undefined) {
         matched = await this.responder.respond(
           { secret: token, source_url: url, source, reporter: 'github_secret_scanning' },
-          (orgId, now) => systemEventMetadata(GITHUB_SECRET_SCANNING, context, orgId, now),
+          this.pipeline.systemMoment(GITHUB_SECRET_SCANNING, context),
         );
         seen.set(token, matched);
       }

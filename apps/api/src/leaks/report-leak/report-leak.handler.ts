@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Principal } from '@keyledger/domain';
-import { eventMetadata, RequestContext } from '../../shared/request-context/request-context';
+import { RequestContext } from '../../shared/request-context/request-context';
+import { WritePipeline } from '../../shared/writes/write-pipeline';
 import { LeakResponder } from '../leak-responder';
 import { ReportLeakRequestDto } from './report-leak.request.dto';
 
@@ -19,7 +20,10 @@ export class ReportLeakCommand {
  */
 @CommandHandler(ReportLeakCommand)
 export class ReportLeakHandler implements ICommandHandler<ReportLeakCommand, void> {
-  constructor(private readonly responder: LeakResponder) {}
+  constructor(
+    private readonly responder: LeakResponder,
+    private readonly pipeline: WritePipeline,
+  ) {}
 
   async execute({ principal, context, request }: ReportLeakCommand): Promise<void> {
     await this.responder.respond(
@@ -29,7 +33,7 @@ export class ReportLeakHandler implements ICommandHandler<ReportLeakCommand, voi
         source: request.source ?? 'report',
         reporter: 'management_api',
       },
-      (orgId, now) => eventMetadata(principal, context, orgId, now),
+      this.pipeline.moment({ principal, context }),
     );
   }
 }

@@ -93,4 +93,21 @@ describe('WritePipeline on a real store', () => {
     const [event] = await store.readStream('counter-c1');
     expect(event.metadata.occurred_at).toBe(NOW.toISOString());
   });
+
+  it('writes a follow-up at its moment without the If-Match of the request', async () => {
+    await pipeline.write(caller(), plan(1));
+    const moment = pipeline.moment(caller(5));
+    expect(await pipeline.writeAt(moment, plan(1))).toMatchObject({ state: 2, revision: 1 });
+  });
+
+  it('records a system’s writes as that system, for the request it answers', async () => {
+    await pipeline.writeAt(pipeline.systemMoment('github-secret-scanning', context), plan(1));
+    const [event] = await store.readStream('counter-c1');
+    expect(event.metadata).toMatchObject({
+      actor: { kind: 'system', id: 'github-secret-scanning' },
+      org_id: 'org_1',
+      request_id: 'req-1',
+      occurred_at: NOW.toISOString(),
+    });
+  });
 });

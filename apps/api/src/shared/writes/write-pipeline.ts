@@ -3,7 +3,11 @@ import { Clock, Decider, Principal } from '@keyledger/domain';
 import { EventMetadata, EventStore } from '@keyledger/event-store';
 import { BeforeAppend, CommandOutcome, decideAllAndAppend, DomainEvent } from '@keyledger/commands';
 import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
-import { eventMetadata, RequestContext } from '../request-context/request-context';
+import {
+  eventMetadata,
+  RequestContext,
+  systemEventMetadata,
+} from '../request-context/request-context';
 
 /** Who sends a command, from which request, and the revision they last saw (`If-Match`). */
 export interface Caller {
@@ -84,21 +88,47 @@ export class WritePipeline {
     plan: WritePlan<Subject, Command, Event, State>,
     given?: WriteMoment,
   ): Promise<Written<Subject, State, Event>> {
+    return this.run(caller.ifMatch, plan, () => given ?? this.moment(caller));
+  }
+
+  /**
+   * As write, for a write no `If-Match` speaks of: a request's follow-up on another stream, or
+   * one the service makes on a verified system's behalf (`systemMoment`).
+   */
+  async writeAt<Subject, Command, Event extends DomainEvent, State>(
+    moment: WriteMoment,
+    plan: WritePlan<Subject, Command, Event, State>,
+  ): Promise<Written<Subject, State, Event>> {
+    return this.run(null, plan, () => moment);
+  }
+
+  /** The clock's reading for a request that records events, and the metadata they carry. */
+  moment({ principal, context }: Pick<Caller, 'principal' | 'context'>): WriteMoment {
+    const now = this.clock.now();
+    return { now, metadataFor: (orgId) => eventMetadata(principal, context, orgId, now) };
+  }
+
+  /** As moment, for events the service records as `systemId` (a GitHub secret-scanning report). */
+  systemMoment(systemId: string, context: RequestContext): WriteMoment {
+    const now = this.clock.now();
+    return { now, metadataFor: (orgId) => systemEventMetadata(systemId, context, orgId, now) };
+  }
+
+  private async run<Subject, Command, Event extends DomainEvent, State>(
+    ifMatch: number | null,
+    plan: WritePlan<Subject, Command, Event, State>,
+    momentOf: () => WriteMoment,
+  ): Promise<Written<Subject, State, Event>> {
+    // Found first, the clock read after: a 404 or 403 takes no instant.
     const subject = await plan.find();
-    const moment = given ?? this.moment(caller);
+    const moment = momentOf();
     const { decider, stream, orgId } = plan.streamOf(subject);
     const metadata = moment.metadataFor(orgId);
     const commands = await plan.commands(subject, moment.now.toISOString());
     const outcome = await decideAllAndAppend(this.events, decider, stream, commands, metadata, {
-      ifMatch: caller.ifMatch,
+      ifMatch,
       beforeAppend: plan.beforeAppend,
     });
     return { ...outcome, subject, moment, metadata };
-  }
-
-  /** The clock's reading for a request that records events, and the metadata they carry. */
-  moment({ principal, context }: Caller): WriteMoment {
-    const now = this.clock.now();
-    return { now, metadataFor: (orgId) => eventMetadata(principal, context, orgId, now) };
   }
 }

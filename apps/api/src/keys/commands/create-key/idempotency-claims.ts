@@ -15,7 +15,9 @@ export interface IdempotencyClaim {
 /**
  * Claims idempotency keys in the event store: the first request appends its claim with
  * `no_stream`, so of any number of concurrent requests exactly one claims, and every other one
- * (now or after a restart) reads that claim back.
+ * (now or after a restart) reads that claim back. It appends itself, beside the write pipeline:
+ * a claim is no command on a subject (no decider, no If-Match) but the reservation that comes
+ * before the create, which then goes through the pipeline.
  */
 @Injectable()
 export class IdempotencyClaims {

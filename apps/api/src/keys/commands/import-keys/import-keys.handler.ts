@@ -4,7 +4,6 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import {
   canSeeKey,
-  Clock,
   DomainError,
   FieldError,
   ImportKey,
@@ -16,14 +15,15 @@ import {
   Principal,
 } from '@keyledger/domain';
 import { EventStore } from '@keyledger/event-store';
-import { decideAndAppend, foldStream } from '@keyledger/commands';
-import { CLOCK, EVENT_STORE } from '../../../infrastructure/tokens';
+import { foldStream } from '@keyledger/commands';
+import { EVENT_STORE } from '../../../infrastructure/tokens';
 import { OrgKeyPolicies } from '../../../org-key-policy/org-key-policies';
 import { ReadYourWrites } from '../../../shared/consistency/read-your-writes';
 import { toFieldErrors } from '../../../shared/errors/validation.pipe';
-import { eventMetadata, RequestContext } from '../../../shared/request-context/request-context';
+import { RequestContext } from '../../../shared/request-context/request-context';
+import { WriteMoment, WritePipeline } from '../../../shared/writes/write-pipeline';
 import { canonicalAllowedIps } from '../../allowed-ips';
-import { KeyDirectory } from '../../key-directory';
+import { KeyDirectory, keyStreamOf } from '../../key-directory';
 import { assertMayCreate } from '../create-key/create-key.handler';
 import { ImportedKeyDto, ImportKeysRequestDto } from './import-keys.request.dto';
 
@@ -84,7 +84,7 @@ const ITEM_VALIDATION = {
 export class ImportKeysHandler implements ICommandHandler<ImportKeysCommand, ImportResult> {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly pipeline: WritePipeline,
     private readonly directory: KeyDirectory,
     private readonly policies: OrgKeyPolicies,
     private readonly readYourWrites: ReadYourWrites,
@@ -95,7 +95,8 @@ export class ImportKeysHandler implements ICommandHandler<ImportKeysCommand, Imp
     const policies = new Map<string, Promise<OrgKeyPolicy>>();
     const batch: ImportBatch = {
       principal,
-      context,
+      // One instant for the whole call, as for any request that writes several streams.
+      moment: this.pipeline.moment({ principal, context }),
       origin: request.origin ?? null,
       policyOf: (orgId) => {
         let policy = policies.get(orgId);
@@ -139,7 +140,7 @@ export class ImportKeysHandler implements ICommandHandler<ImportKeysCommand, Imp
   }
 
   private async importOne(
-    { principal, context, origin, policyOf }: ImportBatch,
+    { principal, moment, origin, policyOf }: ImportBatch,
     item: Record<string, unknown>,
   ): Promise<{ status: 'created' | 'already_imported'; key_id: string; position: number | null }> {
     const dto = checkedItem(item);
@@ -150,9 +151,9 @@ export class ImportKeysHandler implements ICommandHandler<ImportKeysCommand, Imp
       // A key of ours (created without a pepper) already has this secret: one secret, one key.
       throw new DomainError('already_exists', 'A key with this hash exists already.');
     }
-    const now = this.clock.now();
     const orgId = dto.org_id ?? principal.active_org_id;
-    const command: ImportKey = {
+    const policy = orgId === null ? null : { org_id: orgId, policy: await policyOf(orgId) };
+    const commandAt = (now: string): ImportKey => ({
       type: 'ImportKey',
       key_id: keyId,
       hash,
@@ -174,20 +175,19 @@ export class ImportKeysHandler implements ICommandHandler<ImportKeysCommand, Imp
       rate_limits: dto.rate_limits,
       metadata: dto.metadata,
       external_id: dto.external_id,
-      org_key_policy: orgId === null ? null : { org_id: orgId, policy: await policyOf(orgId) },
+      org_key_policy: policy,
       plan_tier: principal.plan_tier,
-      now: now.toISOString(),
-    };
+      now,
+    });
     try {
-      const outcome = await decideAndAppend(
-        this.events,
-        keyDecider,
-        keyStream(keyId),
-        command,
-        eventMetadata(principal, context, orgId, now),
-        { beforeAppend: (events) => assertMayCreate(principal, events) },
-      );
-      return { status: 'created', key_id: keyId, position: outcome.position };
+      // The key does not exist yet: its stream is filed under the org it is imported into.
+      const written = await this.pipeline.writeAt(moment, {
+        find: () => ({ id: keyId, org_id: orgId }),
+        streamOf: keyStreamOf,
+        commands: (_key, now) => [commandAt(now)],
+        beforeAppend: (events) => assertMayCreate(principal, events),
+      });
+      return { status: 'created', key_id: keyId, position: written.position };
     } catch (error) {
       const exists = error instanceof DomainError && error.code === 'already_exists';
       if (!exists || !(await this.mayKnow(principal, keyId))) throw error;
@@ -205,7 +205,7 @@ export class ImportKeysHandler implements ICommandHandler<ImportKeysCommand, Imp
 /** What every key of one import call shares. */
 interface ImportBatch {
   readonly principal: Principal;
-  readonly context: RequestContext;
+  readonly moment: WriteMoment;
   readonly origin: string | null;
   readonly policyOf: (orgId: string) => Promise<OrgKeyPolicy>;
 }

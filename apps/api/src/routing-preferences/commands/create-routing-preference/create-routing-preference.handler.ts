@@ -65,9 +65,7 @@ export class CreateRoutingPreferenceHandler implements ICommandHandler<
     const preference = livePreference(created.state);
     // The preference is written before its promotion: a failure in between leaves an ordinary
     // preference (PATCH `is_default: true` completes it), never a default naming nothing.
-    const promoted = is_default
-      ? await this.defaults.mark(preference, true, created.metadata)
-      : null;
+    const promoted = is_default ? await this.defaults.mark(preference, true, created.moment) : null;
     return this.readYourWrites.settle(toPreferenceView(preference, is_default === true), {
       revision: created.revision,
       position: lastPosition(created.position, promoted),

@@ -52,17 +52,8 @@ export class DeleteRoutingPreferenceHandler implements ICommandHandler<
           moment,
         );
     const deletedAt = deletion?.position ?? null;
-    const demoted = await this.defaults.mark(
-      preference,
-      false,
-      moment.metadataFor(preference.org_id),
-    );
-    const unbound = await this.unbinder.detachAll(
-      preference.id,
-      deletedAt,
-      moment.metadataFor,
-      moment.now.toISOString(),
-    );
+    const demoted = await this.defaults.mark(preference, false, moment);
+    const unbound = await this.unbinder.detachAll(preference.id, deletedAt, moment);
     return this.readYourWrites.settle(null, {
       revision: deletion?.revision ?? null,
       position: lastPosition(deletedAt, demoted, unbound),

@@ -46,7 +46,7 @@ export class UpdateRoutingPreferenceHandler implements ICommandHandler<
     const marked =
       is_default === undefined
         ? null
-        : await this.defaults.mark(preference, is_default, updated.metadata);
+        : await this.defaults.mark(preference, is_default, updated.moment);
     return this.readYourWrites.settle(
       toPreferenceView(preference, is_default ?? updated.subject.is_default),
       { revision: updated.revision, position: lastPosition(updated.position, marked) },
