@@ -1,11 +1,11 @@
-import { given } from '../testing';
+import { given, KEY_CREATED_AT, keyCreated } from '../testing';
 import { NO_KEY_POLICY } from '../org-key-policy/org-key-policy';
 import { ImportKey, ReportKeyLeak } from './key.commands';
-import { KeyCreated, KeyEvent } from './key.events';
+import { KeyEvent } from './key.events';
 import { keyDecider } from './key.decider';
 import { importedKeyId } from './key-import';
 
-const t0 = '2026-11-23T10:00:00.000Z';
+const t0 = KEY_CREATED_AT;
 const HASH = 'AB'.repeat(32);
 
 const importKey = (overrides: Partial<ImportKey> = {}): ImportKey => ({
@@ -34,26 +34,7 @@ const report = (overrides: Partial<ReportKeyLeak> = {}): ReportKeyLeak => ({
   ...overrides,
 });
 
-const created: KeyCreated = {
-  type: 'KeyCreated',
-  data: {
-    key_id: 'k1',
-    hash: 'h1',
-    label: 'rk_0123…cdef',
-    owner_user_id: 'u1',
-    plan_tier: null,
-    name: 'ci',
-    scope: 'personal',
-    org_id: null,
-    org_permissions: [],
-    scopes: ['completions', 'skills'],
-    limit: null,
-    limit_reset: null,
-    include_byok_in_limit: false,
-    expires_at: null,
-    created_at: t0,
-  },
-};
+const created = keyCreated();
 const revoked: KeyEvent = {
   type: 'KeyRevoked',
   data: { key_id: 'k1', reason: null, revoked_at: t0 },
@@ -64,27 +45,14 @@ describe('ImportKey', () => {
     given(keyDecider, [])
       .when(importKey({ limit: 5, limit_reset: 'monthly', external_id: 'or_1' }))
       .then([
-        {
-          type: 'KeyCreated',
-          data: {
-            key_id: 'k1',
-            hash: HASH.toLowerCase(),
-            label: 'sk-or-v1-…',
-            owner_user_id: 'u1',
-            plan_tier: null,
-            name: 'migrated',
-            scope: 'personal',
-            org_id: null,
-            org_permissions: [],
-            scopes: ['completions', 'skills'],
-            limit: 5,
-            limit_reset: 'monthly',
-            include_byok_in_limit: false,
-            expires_at: null,
-            external_id: 'or_1',
-            created_at: t0,
-          },
-        },
+        keyCreated({
+          hash: HASH.toLowerCase(),
+          label: 'sk-or-v1-…',
+          name: 'migrated',
+          limit: 5,
+          limit_reset: 'monthly',
+          external_id: 'or_1',
+        }),
         {
           type: 'KeyImported',
           data: {

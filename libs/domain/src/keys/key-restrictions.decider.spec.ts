@@ -1,29 +1,10 @@
-import { given } from '../testing';
-import { KeyCreated, KeyEvent } from './key.events';
+import { given, KEY_CREATED_AT, keyCreated } from '../testing';
+import { KeyEvent } from './key.events';
 import { keyDecider } from './key.decider';
 
-const t0 = '2026-11-23T10:00:00.000Z';
+const t0 = KEY_CREATED_AT;
 const now = '2026-11-24T08:00:00.000Z';
-const created: KeyCreated = {
-  type: 'KeyCreated',
-  data: {
-    key_id: 'k1',
-    hash: 'h1',
-    label: 'rk_0123…cdef',
-    owner_user_id: 'u1',
-    plan_tier: 'free',
-    name: 'ci',
-    scope: 'personal',
-    org_id: null,
-    org_permissions: [],
-    scopes: ['completions'],
-    limit: null,
-    limit_reset: null,
-    include_byok_in_limit: false,
-    expires_at: null,
-    created_at: t0,
-  },
-};
+const created = keyCreated({ plan_tier: 'free', scopes: ['completions'] });
 const key = (...events: KeyEvent[]) => given(keyDecider, [created, ...events]);
 const limits = [{ name: 'requests', limit: 600, duration_ms: 60_000 }];
 
@@ -101,16 +82,13 @@ describe('key restrictions and identity', () => {
   });
 
   it('given a key created with restrictions, then its state holds them, and a rotation restarts its secret lifetime', () => {
-    const restricted: KeyCreated = {
-      ...created,
-      data: {
-        ...created.data,
-        allowed_ips: ['10.0.0.0/8'],
-        rate_limits: limits,
-        metadata: { a: 1 },
-        external_id: 'cus_1',
-      },
-    };
+    const restricted = keyCreated({
+      ...created.data,
+      allowed_ips: ['10.0.0.0/8'],
+      rate_limits: limits,
+      metadata: { a: 1 },
+      external_id: 'cus_1',
+    });
     const rotated: KeyEvent = {
       type: 'KeySecretRotated',
       data: {

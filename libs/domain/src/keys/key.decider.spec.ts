@@ -1,10 +1,10 @@
-import { given } from '../testing';
+import { given, KEY_CREATED_AT, keyCreated } from '../testing';
 import { RoutingRule, RoutingRules } from '../routing-preferences/routing-rule';
 import { CreateKey, KeyCommand, SetKeyLimit } from './key.commands';
 import { KeyCreated, KeyEvent } from './key.events';
 import { keyDecider } from './key.decider';
 
-const t0 = '2026-11-23T10:00:00.000Z';
+const t0 = KEY_CREATED_AT;
 const now = '2026-11-24T08:00:00.000Z';
 
 const create = (overrides: Partial<CreateKey> = {}): CreateKey => ({
@@ -23,27 +23,9 @@ const create = (overrides: Partial<CreateKey> = {}): CreateKey => ({
   now: t0,
   ...overrides,
 });
-const created = (overrides: Partial<KeyCreated['data']> = {}): KeyCreated => ({
-  type: 'KeyCreated',
-  data: {
-    key_id: 'k1',
-    hash: 'h1',
-    label: 'rk_0123…cdef',
-    owner_user_id: 'u1',
-    plan_tier: 'free',
-    name: 'ci',
-    scope: 'personal',
-    org_id: null,
-    org_permissions: [],
-    scopes: ['completions', 'skills'],
-    limit: null,
-    limit_reset: null,
-    include_byok_in_limit: false,
-    expires_at: null,
-    created_at: t0,
-    ...overrides,
-  },
-});
+// The keys here are made on the free plan.
+const created = (overrides: Partial<KeyCreated['data']> = {}): KeyCreated =>
+  keyCreated({ plan_tier: 'free', ...overrides });
 const noKey = () => given(keyDecider, []);
 const key = (...events: KeyEvent[]) => given(keyDecider, [created(), ...events]);
 

@@ -2,6 +2,7 @@ import { given } from '../testing';
 import { CreateKey, KeyCommand } from '../keys/key.commands';
 import { keyDecider } from '../keys/key.decider';
 import { KeyCreated, KeyEvent } from '../keys/key.events';
+import { orgKeyCreated } from '../testing';
 import { DomainError } from '../shared/domain-error';
 import { NO_KEY_POLICY, OrgKeyPolicy } from './org-key-policy';
 
@@ -25,27 +26,8 @@ const create = (rules: Partial<OrgKeyPolicy>, overrides: Partial<CreateKey> = {}
   now: t0,
   ...overrides,
 });
-const orgKey = (overrides: Partial<KeyCreated['data']> = {}): KeyCreated => ({
-  type: 'KeyCreated',
-  data: {
-    key_id: 'k1',
-    hash: 'h1',
-    label: 'rk_0123…cdef',
-    owner_user_id: 'u1',
-    plan_tier: null,
-    name: 'ci',
-    scope: 'org',
-    org_id: 'org_1',
-    org_permissions: ['manageApiKeys'],
-    scopes: ['completions', 'skills'],
-    limit: null,
-    limit_reset: null,
-    include_byok_in_limit: false,
-    expires_at: null,
-    created_at: t0,
-    ...overrides,
-  },
-});
+const orgKey = (overrides: Partial<KeyCreated['data']> = {}): KeyCreated =>
+  orgKeyCreated({ created_at: t0, ...overrides });
 const conform = (rules: Partial<OrgKeyPolicy>, expiry_named = false, at = now): KeyCommand => ({
   type: 'ConformToKeyPolicy',
   policy: policy(rules),
