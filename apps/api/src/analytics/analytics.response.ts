@@ -14,43 +14,35 @@ const COUNTS = {
   description: 'Refused resolutions by refusal code (`limit_exceeded`, `key_disabled`, …).',
 } as const;
 
-/** One model's share of a bucket. */
-export class ModelBucketResponse {
-  @ApiProperty({ type: Number, description: 'Resolutions admitted for the model.' })
-  readonly requests!: number;
-  @ApiProperty(COUNTS)
-  readonly refused!: Record<string, number>;
+/** What a bucket, or a share of it, was billed. */
+class SpendResponse {
   @ApiProperty({ type: Number, description: 'Credits billed by the platform.' })
   readonly cost!: number;
   @ApiProperty({ type: Number, description: "Credits billed to the customer's own provider key." })
   readonly byok_cost!: number;
 }
 
+/** One model's share of a bucket: admitted, refused and spent. */
+export class ModelBucketResponse extends SpendResponse {
+  @ApiProperty({ type: Number, description: 'Resolutions admitted.' })
+  readonly requests!: number;
+  @ApiProperty(COUNTS)
+  readonly refused!: Record<string, number>;
+}
+
 /** One group's share of a bucket (`group_by`). */
-export class GroupFiguresResponse {
+export class GroupFiguresResponse extends SpendResponse {
   @ApiProperty({
     type: Number,
     description: 'Admitted requests (for an outcome: how many had it).',
   })
   readonly requests!: number;
-  @ApiProperty({ type: Number })
-  readonly cost!: number;
-  @ApiProperty({ type: Number })
-  readonly byok_cost!: number;
 }
 
-/** One hour or day of usage. */
-export class AnalyticsPointResponse {
+/** One hour or day of usage: the figures of a model's share, for all of them, and the shares. */
+export class AnalyticsPointResponse extends ModelBucketResponse {
   @ApiProperty({ type: String, format: 'date-time', description: 'Start of the bucket (UTC).' })
   readonly start!: string;
-  @ApiProperty({ type: Number, description: 'Resolutions admitted.' })
-  readonly requests!: number;
-  @ApiProperty(COUNTS)
-  readonly refused!: Record<string, number>;
-  @ApiProperty({ type: Number, description: 'Credits billed by the platform.' })
-  readonly cost!: number;
-  @ApiProperty({ type: Number, description: "Credits billed to the customer's own provider key." })
-  readonly byok_cost!: number;
   @ApiProperty({
     type: 'object',
     additionalProperties: { $ref: getSchemaPath(ModelBucketResponse) },
@@ -74,7 +66,7 @@ export class AnalyticsEnvelopeResponse {
 /** The answers both analytics routes document. */
 export const AnalyticsResponses = (): MethodDecorator =>
   applyDecorators(
-    ApiExtraModels(ModelBucketResponse, GroupFiguresResponse),
+    ApiExtraModels(ModelBucketResponse, GroupFiguresResponse, AnalyticsEnvelopeResponse),
     ApiOkResponse({
       description: '`{ data: [bucket…] }`, or with `format=csv` / `Accept: text/csv` a CSV file.',
       content: {
@@ -82,7 +74,6 @@ export const AnalyticsResponses = (): MethodDecorator =>
         'text/csv': { schema: { type: 'string' } },
       },
     }),
-    ApiExtraModels(AnalyticsEnvelopeResponse),
     ApiResponse({
       status: 400,
       description:
