@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { call, expectError } from '../support/http';
 import { KeyAnswer, keyEventsOnDisk } from '../support/key-api';
 import { startTestApp, TestApp } from '../support/test-app';
-import { resolve } from '../resolution/resolution-support';
+import { reportUsage, resolve } from '../resolution/resolution-support';
 
 const sha256 = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 const openRouterSecret = (n: number): string => `sk-or-v1-${n.toString(16).padStart(64, 'a')}`;
@@ -185,6 +185,65 @@ describe.each([
       401,
       'invalid_api_key',
     );
+  });
+
+  describe('with its secret as Authorization: Bearer, exactly as in X-API-Key (SPEC §5)', () => {
+    // Formats that are not ours, one of them shaped like a JWT: each is looked up as a secret.
+    const secrets = ['unkey_9RbearerT0k3n', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtaWdyYXRlZCJ9.c2ln'];
+
+    it('resolves and reports usage', async () => {
+      const answered = await importKeys(
+        secrets.map((secret, n) => ({ name: `bearer ${n}`, hash: sha256(secret) })),
+      );
+      expect(answered.body.summary.created).toBe(2);
+      for (const [n, secret] of secrets.entries()) {
+        const resolved = await resolve(app.baseUrl, secret);
+        expect(resolved.status).toBe(200);
+        expect(resolved.body).toMatchObject({
+          data: { key: { id: answered.body.data[n].key_id } },
+        });
+        expect((await reportUsage(app.baseUrl, secret, { cost: 0.5 })).status).toBe(200);
+        expectError(await resolve(app.baseUrl, `${secret}x`), 401, 'invalid_api_key');
+      }
+    });
+
+    it('administers keys with the management scope; a session JWT still works, a bad token is invalid_token', async () => {
+      const secret = 'acme-admin-7f3Q9zLk';
+      const answered = await importKeys([
+        { name: 'admin', hash: sha256(secret), scopes: ['management'] },
+      ]);
+      const keyId = answered.body.data[0].key_id as string;
+      const listed = await call(app.baseUrl, 'GET', '/api/v1/keys', { auth: secret });
+      expect(listed.status).toBe(200);
+      expect((await call(app.baseUrl, 'GET', '/api/v1/keys', { auth: alice })).status).toBe(200);
+      expectError(
+        await call(app.baseUrl, 'GET', '/api/v1/keys', { auth: `${secret}x` }),
+        401,
+        'invalid_token',
+      );
+      // A key's own refusal holds as it does in X-API-Key: disabled is 403, not a bad token.
+      const disabled = await call(app.baseUrl, 'PATCH', `/api/v1/keys/${keyId}`, {
+        auth: alice,
+        body: { disabled: true },
+      });
+      expect(disabled.status).toBe(200);
+      expectError(
+        await call(app.baseUrl, 'GET', '/api/v1/keys', { auth: secret }),
+        403,
+        'key_disabled',
+      );
+    });
+
+    it('is refused the management routes without the management scope', async () => {
+      const secret = 'acme-inference-Zt81pQ';
+      await importKeys([{ name: 'inference', hash: sha256(secret) }]);
+      expectError(
+        await call(app.baseUrl, 'GET', '/api/v1/keys', { auth: secret }),
+        403,
+        'forbidden',
+      );
+      expect((await call(app.baseUrl, 'GET', '/api/v1/key', { auth: secret })).status).toBe(200);
+    });
   });
 
   it('still resolves an imported key after a restart, from the resolution snapshot', async () => {

@@ -4,7 +4,7 @@ import { FastifyRequest } from 'fastify';
 import { Clock, KeyScope, Principal } from '@keyledger/domain';
 import { APP_CONFIG, AppConfig } from '@keyledger/runtime';
 import { CLOCK } from '../infrastructure/tokens';
-import { authenticationRequired } from '../shared/errors/api-error';
+import { ApiError, authenticationRequired } from '../shared/errors/api-error';
 import { API_KEY_AUTHENTICATOR, ApiKeyAuthenticator } from './api-key-authenticator';
 import {
   AuthFailureThrottle,
@@ -70,8 +70,8 @@ export class AuthGuard implements CanActivate {
     if (retryAfter > 0) throw tooManyAuthFailures(retryAfter);
     try {
       request.principal =
-        credentials.kind === 'jwt'
-          ? await this.jwt.verify(credentials.token)
+        credentials.kind === 'bearer'
+          ? await this.bearer(credentials.token)
           : await this.apiKeys.authenticate(credentials.secret);
     } catch (error) {
       if (isAuthenticationFailure(error)) this.failures.recordFailure(request.ip);
@@ -79,5 +79,25 @@ export class AuthGuard implements CanActivate {
     }
     assertKeyScopes(request.principal, scopes);
     return true;
+  }
+
+  /**
+   * A session JWT, else the secret of a key imported from elsewhere, which may have any format
+   * (SPEC §5: a secret in `Authorization: Bearer` counts as in `X-API-Key`). A JWT is tried
+   * first, so a session pays no key lookup; a token that is neither is refused as the JWT it
+   * was read as (`invalid_token`), and a key's own refusal (`key_disabled`) is kept.
+   */
+  private async bearer(token: string): Promise<Principal> {
+    try {
+      return await this.jwt.verify(token);
+    } catch (jwtRefusal) {
+      if (!isAuthenticationFailure(jwtRefusal)) throw jwtRefusal;
+      try {
+        return await this.apiKeys.authenticate(token);
+      } catch (keyRefusal) {
+        const unknown = keyRefusal instanceof ApiError && keyRefusal.code === 'invalid_api_key';
+        throw unknown ? jwtRefusal : keyRefusal;
+      }
+    }
   }
 }

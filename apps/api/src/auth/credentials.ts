@@ -1,9 +1,12 @@
 import { IncomingHttpHeaders } from 'node:http';
 
-/** What a request presents: nothing, a bearer JWT, or an API key secret. */
+/**
+ * What a request presents: nothing, an API key secret, or a bearer token that is not shaped
+ * like our keys: a session JWT, or the secret of a key imported from elsewhere (any format).
+ */
 export type Credentials =
   | { readonly kind: 'none' }
-  | { readonly kind: 'jwt'; readonly token: string }
+  | { readonly kind: 'bearer'; readonly token: string }
   | { readonly kind: 'api_key'; readonly secret: string };
 
 /**
@@ -20,5 +23,7 @@ export function credentialsOf(headers: IncomingHttpHeaders, keyPrefix: string): 
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) return { kind: 'none' };
   const token = match[1];
-  return token.startsWith(keyPrefix) ? { kind: 'api_key', secret: token } : { kind: 'jwt', token };
+  return token.startsWith(keyPrefix)
+    ? { kind: 'api_key', secret: token }
+    : { kind: 'bearer', token };
 }
