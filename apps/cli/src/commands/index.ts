@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { CliOutput } from '../shared/cli-output';
 import { analyticsCommand } from './analytics.command';
 import { exportCommand } from './export.command';
+import { keysCommand } from './keys.command';
 import { lagCommand } from './lag.command';
 import { rebuildCommand } from './rebuild.command';
 import { reportCommand } from './report.command';
@@ -15,4 +16,5 @@ export const COMMANDS: readonly ((output: CliOutput) => Command)[] = [
   exportCommand,
   reportCommand,
   analyticsCommand,
+  keysCommand,
 ];
