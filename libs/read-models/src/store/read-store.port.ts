@@ -62,6 +62,16 @@ export interface FindQuery<D> extends DocumentFilter<D> {
   readonly cursor?: string | null;
 }
 
+/** Every matching document, in the requested order, read for a few of its fields. */
+export interface SelectQuery<D> extends DocumentFilter<D> {
+  readonly sort: SortOrder<D>;
+}
+
+/** A document's id and the values of the selected fields; a missing field reads as null. */
+export type Selected<D extends Document, F extends ScalarField<D>> = {
+  readonly [K in F | 'id']-?: Exclude<D[K], undefined> | (undefined extends D[K] ? null : never);
+};
+
 /** One page of documents; `next_cursor` is null on the last page. */
 export interface Page<D> {
   readonly items: readonly D[];
@@ -106,6 +116,11 @@ export interface CollectionSpec<D extends Document> {
    * index, so a search inside an index's range reads index entries, not documents.
    */
   readonly searchable?: readonly ScalarField<D>[];
+  /**
+   * The fields holding booleans. SQLite keeps them as 1 and 0 in its indexes, and `select` reads
+   * values from index entries: this is how it gives them back as booleans.
+   */
+  readonly booleans?: readonly ScalarField<D>[];
 }
 
 /** One read model's documents. */
@@ -131,6 +146,17 @@ export interface DocumentCollection<D extends Document> {
     filter: DocumentFilter<D>,
     fields: readonly [ScalarField<D>, ...ScalarField<D>[]],
   ): Promise<GroupCount[]>;
+  /**
+   * The id and `fields` of every matching document, in the query's order, in batches of at most
+   * `batchSize`: what a report reads when it lists many documents but needs few of their fields.
+   * Where an index carries every field the query filters, sorts and selects on, the store reads
+   * its entries alone, no document (SQLite: a covering index; MongoDB: a projection).
+   */
+  select<F extends ScalarField<D>>(
+    query: SelectQuery<D>,
+    fields: readonly F[],
+    batchSize: number,
+  ): AsyncIterable<readonly Selected<D, F>[]>;
   /**
    * Every document, in batches of at most `batchSize`, in an order of the store's choosing: a
    * whole-collection read (a model loading its snapshot) without the sort and cursor of `find`.

@@ -12,6 +12,8 @@ import {
   Positioned,
   Scalar,
   ScalarField,
+  Selected,
+  SelectQuery,
   Where,
 } from '../read-store.port';
 import { fieldValue, sortPoint } from '../sort-point';
@@ -90,6 +92,24 @@ export class MemoryCollection<D extends Document> implements DocumentCollection<
       groups.set(key, { values, count: (groups.get(key)?.count ?? 0) + 1 });
     }
     return [...groups.values()];
+  }
+
+  async *select<F extends ScalarField<D>>(
+    query: SelectQuery<D>,
+    fields: readonly F[],
+    batchSize: number,
+  ): AsyncIterable<readonly Selected<D, F>[]> {
+    const { sort } = query;
+    const matches = this.matching(query).sort((a, b) =>
+      compareSortPoints(sort, sortPoint(a, sort), sortPoint(b, sort)),
+    );
+    const pick = (document: D) =>
+      Object.fromEntries([
+        ['id', document.id],
+        ...fields.map((field) => [field, fieldValue(document, field)]),
+      ]) as Selected<D, F>;
+    for (let from = 0; from < matches.length; from += batchSize)
+      yield matches.slice(from, from + batchSize).map(pick);
   }
 
   async *scan(batchSize: number): AsyncIterable<readonly D[]> {

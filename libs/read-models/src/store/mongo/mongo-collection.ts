@@ -12,6 +12,8 @@ import {
   Positioned,
   Scalar,
   ScalarField,
+  Selected,
+  SelectQuery,
   Where,
 } from '../read-store.port';
 import { sortPoint } from '../sort-point';
@@ -21,6 +23,22 @@ import { mongoFilter, mongoIndex, mongoSort } from './mongo-query';
 import { guardedOperation, newestPerDocument } from './mongo-writes';
 
 const DUPLICATE_KEY = 11000;
+
+/** A cursor's rows, mapped, in arrays of at most `size`. */
+async function* inBatches<T>(
+  rows: AsyncIterable<StoredDocument>,
+  size: number,
+  map: (row: StoredDocument) => T,
+): AsyncIterable<T[]> {
+  let batch: T[] = [];
+  for await (const row of rows) {
+    batch.push(map(row));
+    if (batch.length < size) continue;
+    yield batch;
+    batch = [];
+  }
+  if (batch.length > 0) yield batch;
+}
 
 /** One read model's documents in one MongoDB collection, with the spec's indexes. */
 export class MongoCollection<D extends Document> implements DocumentCollection<D> {
@@ -99,17 +117,30 @@ export class MongoCollection<D extends Document> implements DocumentCollection<D
     return counts;
   }
 
+  /** One cursor, projected on the fields: an index holding them all answers it alone. */
+  async *select<F extends ScalarField<D>>(
+    query: SelectQuery<D>,
+    fields: readonly F[],
+    batchSize: number,
+  ): AsyncIterable<readonly Selected<D, F>[]> {
+    await this.ensureIndexes();
+    const projection = Object.fromEntries(fields.map((field) => [mongoField(field), 1]));
+    const rows = this.collection
+      .find(mongoFilter(query), { projection, batchSize })
+      .sort(mongoSort(query.sort));
+    const pick = (row: StoredDocument) =>
+      Object.fromEntries([
+        ['id', row._id],
+        ...fields.map((field) => [field, row[mongoField(field)] ?? null]),
+      ]) as Selected<D, F>;
+    yield* inBatches(rows, batchSize, pick);
+  }
+
   /** In id order (the `_id` index): a natural-order scan may meet a document twice. */
   async *scan(batchSize: number): AsyncIterable<readonly D[]> {
     await this.ensureIndexes();
-    let batch: D[] = [];
-    for await (const stored of this.collection.find({}, { batchSize }).sort({ _id: 1 })) {
-      batch.push(fromStored<D>(stored).document);
-      if (batch.length < batchSize) continue;
-      yield batch;
-      batch = [];
-    }
-    if (batch.length > 0) yield batch;
+    const stored = this.collection.find({}, { batchSize }).sort({ _id: 1 });
+    yield* inBatches(stored, batchSize, (row) => fromStored<D>(row).document);
   }
 
   /**

@@ -13,6 +13,9 @@ import {
   Positioned,
   Scalar,
   ScalarField,
+  Selected,
+  SelectQuery,
+  SortOrder,
   Where,
 } from '../read-store.port';
 import { sortPoint } from '../sort-point';
@@ -31,8 +34,39 @@ interface StoredRow {
 
 type RowReference = Omit<StoredRow, 'doc'>;
 
-/** What a page query selects: references alone (documents taken from the cache), or whole rows. */
-export type PageColumns = 'id, position' | 'id, position, doc';
+/**
+ * What a page query selects: references alone (documents taken from the cache), whole rows, or
+ * (`select`) index expressions.
+ */
+export type PageColumns = 'id, position' | 'id, position, doc' | string;
+
+/** A value read from an index expression as the document held it. */
+function storedValue(value: SqlValue, boolean: boolean): Scalar {
+  if (value === -Infinity) return null;
+  return boolean ? value === 1 : value;
+}
+
+/**
+ * The page of `limit` the branches' rows make: each branch read in the query's order, so one
+ * branch is its page as it is; several are merged, each document once (alternatives overlap).
+ */
+function mergedPage<T extends Document>(
+  sort: SortOrder<T>,
+  limit: number,
+  branches: readonly (readonly T[])[],
+): Page<T> {
+  let rows = branches.flat();
+  if (branches.length > 1) {
+    rows = [...new Map(rows.map((row) => [row.id, row])).values()];
+    rows.sort((a, b) => compareSortPoints(sort, sortPoint(a, sort), sortPoint(b, sort)));
+  }
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    next_cursor: rows.length > limit && last ? encodeCursor(sortPoint(last, sort)) : null,
+  };
+}
 
 /**
  * Whether SQLite refused a write for a unique index. By its code alone, not `instanceof`: the
@@ -132,21 +166,9 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
    * `cachedBranches`).
    */
   async find(query: FindQuery<D>): Promise<Page<D>> {
-    const { sort, limit } = query;
     const branches =
-      limit + 1 <= CACHED_PAGE ? this.cachedBranches(query) : this.readBranches(query);
-    let documents = branches.flat();
-    if (branches.length > 1) {
-      // Alternatives may overlap: each document once.
-      documents = [...new Map(documents.map((document) => [document.id, document])).values()];
-      documents.sort((a, b) => compareSortPoints(sort, sortPoint(a, sort), sortPoint(b, sort)));
-    }
-    const items = documents.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      next_cursor: documents.length > limit && last ? encodeCursor(sortPoint(last, sort)) : null,
-    };
+      query.limit + 1 <= CACHED_PAGE ? this.cachedBranches(query) : this.readBranches(query);
+    return mergedPage(query.sort, query.limit, branches);
   }
 
   async count(filter: DocumentFilter<D> = {}): Promise<number> {
@@ -186,6 +208,39 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
             JOIN ${t} ON ${t}.rowid = g.r`,
       params: part.params,
     };
+  }
+
+  /**
+   * Keyset pages of `batchSize`, like `find`'s but selecting the fields' index expressions (the
+   * ones filters and sorts use), so an index carrying them all answers from its entries alone.
+   */
+  async *select<F extends ScalarField<D>>(
+    query: SelectQuery<D>,
+    fields: readonly F[],
+    batchSize: number,
+  ): AsyncIterable<readonly Selected<D, F>[]> {
+    const read = new Set<string>([...fields, ...query.sort.map((key) => key.field)]);
+    read.delete('id');
+    const columns = ['id', ...[...read].map((field) => `${fieldKey(field)} AS "${field}"`)];
+    const booleans = new Set<string>(this.spec.booleans ?? []);
+    // A row holds the id and the sort fields, all a page's order and cursor read of a document.
+    const decode = (row: Record<string, Scalar>): D => {
+      for (const field of read) row[field] = storedValue(row[field] as SqlValue, booleans.has(field));
+      return row as unknown as D;
+    };
+    let cursor: string | null = null;
+    do {
+      const page: FindQuery<D> = { ...query, limit: batchSize, cursor };
+      const branches: D[][] = this.pageQueries(page, batchSize + 1, columns.join(', ')).map(
+        (branch) =>
+          (this.statement(branch.sql).all(...branch.params) as Record<string, Scalar>[]).map(
+            decode,
+          ),
+      );
+      const selected: Page<D> = mergedPage(query.sort, batchSize, branches);
+      if (selected.items.length > 0) yield selected.items as unknown as Selected<D, F>[];
+      cursor = selected.next_cursor;
+    } while (cursor !== null);
   }
 
   /**

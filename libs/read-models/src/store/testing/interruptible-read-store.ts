@@ -47,6 +47,7 @@ export class InterruptibleReadStore implements ReadStore {
       find: (query) => inner.find(query),
       count: (filter) => inner.count(filter),
       countGroups: (filter, fields) => inner.countGroups(filter, fields),
+      select: (query, fields, batchSize) => inner.select(query, fields, batchSize),
       scan: (batchSize) => inner.scan(batchSize),
       drop: () => inner.drop(),
       write: (writes) => this.write(inner, writes),

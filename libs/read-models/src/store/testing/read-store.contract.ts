@@ -19,6 +19,7 @@ interface Item extends Document {
   readonly owner: string;
   readonly name: string;
   readonly rank: number;
+  readonly active: boolean;
   readonly due: string | null;
   readonly hash: string;
   readonly previous_hash: string | null;
@@ -34,6 +35,7 @@ const item = (id: string, changes: Partial<Item> = {}): Item => ({
   owner: 'u1',
   name: `Item ${id}`,
   rank: 1,
+  active: true,
   due: null,
   hash: `hash-${id}`,
   previous_hash: null,
@@ -50,6 +52,7 @@ const itemSpec = (): CollectionSpec<Item> => ({
     { fields: ['owner', 'rank'] },
   ],
   searchable: ['name'],
+  booleans: ['active'],
 });
 
 /** Writes each document as if by consecutive events, starting at position 1. */
@@ -205,7 +208,7 @@ export function describeReadStoreContract(
         item('a', { rank: 1, due: null, name: 'Prod (EU)' }),
         item('c', { rank: 2, due: '2026-01-01', name: 'prod (us)' }),
         item('b', { rank: 3, owner: 'u2', due: '2026-01-01', name: 'Batch jobs' }),
-        item('e', { rank: 1, due: null, name: 'Eval [nightly]' }),
+        item('e', { rank: 1, due: null, name: 'Eval [nightly]', active: false }),
       ];
 
       beforeEach(async () => {
@@ -260,6 +263,60 @@ export function describeReadStoreContract(
           { values: [2], count: 1 },
           { values: [3], count: 1 },
         ]);
+      });
+
+      it('selects the id and a few fields of every match, in order and in batches, values as written', async () => {
+        const selected = async <F extends 'name' | 'due' | 'active' | 'rank'>(
+          query: Parameters<DocumentCollection<Item>['select']>[0],
+          fields: readonly F[],
+        ) => {
+          const batches: (readonly object[])[] = [];
+          for await (const batch of items.select(query, fields, 2)) batches.push(batch);
+          expect(batches.every((batch) => batch.length > 0 && batch.length <= 2)).toBe(true);
+          return batches.flat();
+        };
+        expect(
+          await selected({ where: { owner: 'u1' }, sort: [{ field: 'due', direction: 'asc' }] }, [
+            'name',
+            'due',
+            'active',
+          ]),
+        ).toEqual([
+          { id: 'a', name: 'Prod (EU)', due: null, active: true },
+          { id: 'e', name: 'Eval [nightly]', due: null, active: false },
+          { id: 'c', name: 'prod (us)', due: '2026-01-01', active: true },
+          { id: 'd', name: 'Staging gateway', due: '2026-03-01', active: true },
+        ]);
+        // A membership on an index's leading field, and alternatives: read apart, merged in order.
+        expect(
+          await selected(
+            {
+              where: { owner: { in: ['u2', 'u1'] } },
+              anyOf: [{ rank: 1 }, { rank: 3 }, { active: false }],
+              sort: [{ field: 'rank', direction: 'desc' }],
+            },
+            ['rank'],
+          ),
+        ).toEqual([
+          { id: 'b', rank: 3 },
+          { id: 'e', rank: 1 },
+          { id: 'a', rank: 1 },
+        ]);
+        expect(
+          await selected(
+            {
+              atMost: { field: 'due', value: '2026-02-01' },
+              contains: { field: 'name', text: 'PROD' },
+              sort: [{ field: 'id', direction: 'asc' }],
+            },
+            ['active'],
+          ),
+        ).toEqual([{ id: 'c', active: true }]);
+        expect(
+          await selected({ where: { owner: 'nobody' }, sort: [{ field: 'id', direction: 'asc' }] }, [
+            'name',
+          ]),
+        ).toEqual([]);
       });
 
       it('searches a field case-insensitively, taking the text literally', async () => {
