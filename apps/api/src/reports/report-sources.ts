@@ -13,8 +13,9 @@ import { AuditScope } from '../audit/audit-scope';
 import {
   APP_CONFIG,
   AppConfig,
-  governedKeys,
   keyStateTallies,
+  policyKeys,
+  reportedKeys,
   revocationEntries,
 } from '@keyledger/runtime';
 import { CLOCK, EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
@@ -49,10 +50,11 @@ export class CallerReportSources {
       audience: { in: visibleAudiences(principal) },
       ...(orgId === undefined ? {} : { org_id: orgId }),
     };
+    const usageOf = (id: string, at: Date) => this.engine.usage(id, at);
     return {
       now,
-      keys: (only = {}) =>
-        governedKeys(keys, { ...where, ...only }, (id, at) => this.engine.usage(id, at), now),
+      keys: (only = {}) => reportedKeys(keys, where, only, usageOf, now),
+      orgKeys: () => policyKeys(keys, where, usageOf, now),
       keyStates: (by) => keyStateTallies(keys, where, by, now),
       revocations: () => this.revocations(principal, orgId),
       policyOf: async (org) => (await this.policies.of(org)).policy,

@@ -11,9 +11,10 @@ import {
 } from '@keyledger/governance';
 import { KeyDocument, Where } from '@keyledger/read-models';
 import {
-  governedKeys,
   keyStateTallies,
   orgKeyPolicyOf,
+  policyKeys,
+  reportedKeys,
   revocationEntries,
 } from '@keyledger/runtime';
 import { percent, wholeNumber } from '../shared/cli-arguments';
@@ -38,7 +39,8 @@ function operatorSources(
   const where: Where<KeyDocument> = org === undefined ? {} : { org_id: org };
   return {
     now,
-    keys: (only = {}) => governedKeys(keys, { ...where, ...only }, usageOf, now),
+    keys: (only = {}) => reportedKeys(keys, where, only, usageOf, now),
+    orgKeys: () => policyKeys(keys, where, usageOf, now),
     keyStates: (by) => keyStateTallies(keys, where, by, now),
     // The key's org, as the API narrows: its org keys' audience.
     revocations: () =>

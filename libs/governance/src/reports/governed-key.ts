@@ -1,10 +1,12 @@
 import { KeyOwnership, LimitReset } from '@keyledger/domain';
 
-/** A key as governance reports read it: the SPEC §2 fields a read model serves. */
-export interface GovernedKey {
+/**
+ * A key as the per-key reports read it: the SPEC §2 facts they show and decide on, all of them
+ * single values a read store's index can carry, joined with the key's usage.
+ */
+export interface ReportedKey {
   readonly id: string;
   readonly name: string;
-  readonly scope: KeyOwnership;
   readonly owner_user_id: string;
   readonly org_id: string | null;
   readonly disabled: boolean;
@@ -19,9 +21,13 @@ export interface GovernedKey {
   readonly usage_monthly: number;
   readonly expires_at: string | null;
   readonly last_used_at: string | null;
-  readonly revoked_at: string | null;
   readonly created_at: string;
-  /** What org key policies look at (SPEC §9). */
+}
+
+/** A key with everything governance reads of it: what org key policies look at besides (SPEC §9). */
+export interface GovernedKey extends ReportedKey {
+  readonly scope: KeyOwnership;
+  readonly revoked_at: string | null;
   readonly scopes: readonly string[];
   readonly allowed_ips: readonly string[];
   /** When the current secret was issued (creation or last rotation). */
@@ -32,7 +38,7 @@ export interface GovernedKey {
 export type KeyLifecycleState = 'active' | 'disabled' | 'expired' | 'revoked';
 
 /** The key's state at `now`. */
-export function keyState(key: GovernedKey, now: Date): KeyLifecycleState {
+export function keyState(key: ReportedKey, now: Date): KeyLifecycleState {
   if (key.revoked) return 'revoked';
   if (key.expires_at !== null && Date.parse(key.expires_at) <= now.getTime()) return 'expired';
   return key.disabled ? 'disabled' : 'active';
@@ -42,7 +48,7 @@ export function keyState(key: GovernedKey, now: Date): KeyLifecycleState {
  * Whether the key could still be used, now or after an admin re-enables it: risk reports look
  * only at these, since a revoked or expired key never authenticates again.
  */
-export const isLive = (key: GovernedKey, now: Date): boolean => {
+export const isLive = (key: ReportedKey, now: Date): boolean => {
   const state = keyState(key, now);
   return state === 'active' || state === 'disabled';
 };
@@ -57,7 +63,7 @@ export interface KeyRow {
 }
 
 /** The common columns of a key's report row. */
-export const keyRow = (key: GovernedKey, now: Date): KeyRow => ({
+export const keyRow = (key: ReportedKey, now: Date): KeyRow => ({
   key_id: key.id,
   name: key.name,
   org_id: key.org_id,

@@ -1,5 +1,5 @@
 import { LimitReset } from '@keyledger/domain';
-import { GovernedKey, isLive, KeyRow, keyRow } from './governed-key';
+import { isLive, KeyRow, keyRow, ReportedKey } from './governed-key';
 
 /** A key whose usage in its limit window has reached the threshold. */
 export interface LimitPressureRow extends KeyRow {
@@ -17,15 +17,15 @@ const WINDOW_USAGE = {
   daily: 'usage_daily',
   weekly: 'usage_weekly',
   monthly: 'usage_monthly',
-} as const satisfies Record<LimitReset, keyof GovernedKey>;
+} as const satisfies Record<LimitReset, keyof ReportedKey>;
 
 /** Usage counted against the key's limit (SPEC §3: `limit_remaining = limit − usage in the window`). */
-export const windowUsage = (key: GovernedKey): number =>
+export const windowUsage = (key: ReportedKey): number =>
   key.limit_reset === null ? key.usage : key[WINDOW_USAGE[key.limit_reset]];
 
 /** Live limited keys at or above `thresholdPercent` of their limit, over it included, in input order. */
 export async function* keysNearLimit(
-  keys: AsyncIterable<GovernedKey>,
+  keys: AsyncIterable<ReportedKey>,
   thresholdPercent: number,
   now: Date,
 ): AsyncGenerator<LimitPressureRow> {

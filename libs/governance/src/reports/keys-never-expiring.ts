@@ -1,8 +1,8 @@
-import { GovernedKey, isLive, KeyRow, keyRow } from './governed-key';
+import { isLive, KeyRow, keyRow, ReportedKey } from './governed-key';
 
 /** Live keys without an expiry, which work until someone revokes them, in input order. */
 export async function* keysNeverExpiring(
-  keys: AsyncIterable<GovernedKey>,
+  keys: AsyncIterable<ReportedKey>,
   now: Date,
 ): AsyncGenerator<KeyRow> {
   for await (const key of keys)

@@ -1,6 +1,6 @@
 import type { AuditEntryDocument } from '@keyledger/read-models';
 import { TableRow } from '../table/render-table';
-import { GovernedKey } from './governed-key';
+import { GovernedKey, ReportedKey } from './governed-key';
 import { KeyGrouping, keysByStatePerOrg, KeyStateTally, keysPerOwner } from './key-state-counts';
 import { keysNearLimit } from './keys-near-limit';
 import { keysNeverExpiring } from './keys-never-expiring';
@@ -13,10 +13,13 @@ import { keysViolatingPolicy, OrgPolicyLookup } from './policy-violations';
 export interface ReportSources {
   readonly now: Date;
   /**
-   * The covered keys with their usage, as a fresh stream on each call; `only` narrows them in
-   * the read store's query (the reports still check what they need, so it only saves reads).
+   * The covered keys' reported facts with their usage, oldest first, as a fresh stream on each
+   * call; `only` narrows them in the read store's query, which reads them from index entries
+   * (the reports still check what they need, so the narrowing only saves reads).
    */
-  keys(only?: KeyNarrowing): AsyncIterable<GovernedKey>;
+  keys(only?: KeyNarrowing): AsyncIterable<ReportedKey>;
+  /** The covered unrevoked org keys read whole, with what org key policies look at. */
+  orgKeys(): AsyncIterable<GovernedKey>;
   /** The covered keys counted by state per group at `now`, by the read store (not read out). */
   keyStates(by: KeyGrouping): Promise<readonly KeyStateTally[]>;
   /** The audit log's `KeyRevoked` entries of the covered keys, in global order. */
@@ -25,12 +28,21 @@ export interface ReportSources {
   readonly policyOf: OrgPolicyLookup;
 }
 
-/** Conditions a report's key query can leave to the read store: unrevoked, unlimited, never expiring. */
-export type KeyNarrowing = Partial<{
-  readonly revoked: false;
-  readonly limit: null;
-  readonly expires_at: null;
-}>;
+/**
+ * Conditions a report's key query can leave to the read store: unrevoked, unlimited, never
+ * expiring; created at or before a time, or limited (a limit of at most the largest number).
+ */
+export interface KeyNarrowing {
+  readonly revoked?: false;
+  readonly limit?: null;
+  readonly expires_at?: null;
+  readonly atMost?:
+    | { readonly field: 'created_at'; readonly value: string }
+    | { readonly field: 'limit'; readonly value: number };
+}
+
+/** Any limit at all: a bound on `limit` that only unlimited keys (null) fall outside of. */
+const LIMITED = { field: 'limit', value: Number.MAX_VALUE } as const;
 
 /** Only keys that can still be used: what every per-key risk report looks at. */
 const UNREVOKED = { revoked: false } as const;
@@ -94,20 +106,24 @@ export const REPORTS = {
   'unused-keys': {
     title: ({ days = DEFAULT_UNUSED_DAYS }) => `Live keys unused for ${days} days or more`,
     columns: [...KEY_COLUMNS, 'last_used_at', 'idle_days'],
-    run: ({ keys, now }, { days = DEFAULT_UNUSED_DAYS }) =>
-      rows(keysUnusedFor(keys(UNREVOKED), days, now)),
+    run: ({ keys, now }, { days = DEFAULT_UNUSED_DAYS }) => {
+      // A key idle for `days` was created at least that long ago: the rest need no reading.
+      const before = new Date(now.getTime() - days * DAY_MS).toISOString();
+      const atMost = { field: 'created_at', value: before } as const;
+      return rows(keysUnusedFor(keys({ ...UNREVOKED, atMost }), days, now));
+    },
   },
   'keys-near-limit': {
     title: ({ threshold = DEFAULT_THRESHOLD_PERCENT }) =>
       `Live keys at ${threshold}% or more of their limit in the current window`,
     columns: [...KEY_COLUMNS, 'limit', 'limit_reset', 'window_usage', 'used_percent', 'exhausted'],
     run: ({ keys, now }, { threshold = DEFAULT_THRESHOLD_PERCENT }) =>
-      rows(keysNearLimit(keys(UNREVOKED), threshold, now)),
+      rows(keysNearLimit(keys({ ...UNREVOKED, atMost: LIMITED }), threshold, now)),
   },
   'policy-violations': {
     title: () => "Live org keys that break their org's current key policy, one row per rule",
     columns: [...KEY_COLUMNS, 'rule', 'reason'],
-    run: ({ keys, policyOf, now }) => rows(keysViolatingPolicy(keys(UNREVOKED), policyOf, now)),
+    run: ({ orgKeys, policyOf, now }) => rows(keysViolatingPolicy(orgKeys(), policyOf, now)),
   },
   'recent-revocations': {
     title: ({ days = DEFAULT_REVOCATION_DAYS }) =>

@@ -1,4 +1,4 @@
-import { GovernedKey, isLive, KeyRow, keyRow } from './governed-key';
+import { isLive, KeyRow, keyRow, ReportedKey } from './governed-key';
 
 const DAY_MS = 86_400_000;
 
@@ -14,7 +14,7 @@ export interface UnusedKeyRow extends KeyRow {
  * creation, so a key made yesterday is not reported as stale.
  */
 export async function* keysUnusedFor(
-  keys: AsyncIterable<GovernedKey>,
+  keys: AsyncIterable<ReportedKey>,
   days: number,
   now: Date,
 ): AsyncGenerator<UnusedKeyRow> {

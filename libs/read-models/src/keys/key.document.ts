@@ -86,6 +86,9 @@ const LIST_FILTERS = [
   'expires_at',
 ] as const;
 
+/** What the per-key governance reports show of a live key besides the list filters: read from index entries. */
+const REPORTED = ['name', 'limit', 'limit_reset'] as const;
+
 /** The keys collection: unique secret hash, the previous hash for rotation grace, list orders, bindings. */
 export const KEY_DOCUMENTS: CollectionSpec<KeyDocument> = {
   name: 'keys',
@@ -95,12 +98,14 @@ export const KEY_DOCUMENTS: CollectionSpec<KeyDocument> = {
     // The list (live keys, and with include_revoked every key) and the reports, newest or oldest
     // first; every other list filter is checked on the index entries. No index leads with the
     // owner or the org: every list is scoped by audience, and such an index would tempt a planner
-    // into reading a whole org to find one caller's personal keys.
-    { fields: ['audience', 'revoked', 'created_at'], include: LIST_FILTERS },
+    // into reading a whole org to find one caller's personal keys. The live keys' index also
+    // carries what the per-key reports show, so a report reads its entries, not the documents.
+    { fields: ['audience', 'revoked', 'created_at'], include: [...LIST_FILTERS, ...REPORTED] },
     { fields: ['audience', 'created_at'], include: ['revoked', ...LIST_FILTERS] },
     // Deleting a preference unbinds every key bound to it.
     { fields: ['routing_preference_id'] },
   ],
   // The list's name search.
   searchable: ['name'],
+  booleans: ['disabled', 'revoked', 'include_byok_in_limit', 'has_routing_rules'],
 };

@@ -1,5 +1,5 @@
-import { GovernedKey, windowUsage } from '@keyledger/governance';
-import { DocumentCollection, KeyDocument, Page, Where } from '@keyledger/read-models';
+import { GovernedKey, KeyNarrowing, ReportedKey, windowUsage } from '@keyledger/governance';
+import { DocumentCollection, KeyDocument, Page, Selected, Where } from '@keyledger/read-models';
 import { KeyUsage } from '@keyledger/resolution';
 
 /** A key's usage as resolution counts it (the engine's view), or null for a key it does not know. */
@@ -7,50 +7,90 @@ export type KeyUsageLookup = (keyId: string, now: Date) => KeyUsage | null;
 
 /** Keys read per query while a report streams. */
 const KEY_BATCH = 500;
+/** Keys' facts read per query while a report streams: index entries, small. */
+const FACTS_BATCH = 5_000;
+
+/** What the per-key reports read of a key: fields the keys' report index carries. */
+const REPORTED_FIELDS = [
+  'name',
+  'owner_user_id',
+  'org_id',
+  'disabled',
+  'revoked',
+  'limit',
+  'limit_reset',
+  'expires_at',
+  'created_at',
+] as const;
+
+type ReportedFacts = Selected<KeyDocument, (typeof REPORTED_FIELDS)[number]>;
+
+const OLDEST_FIRST = [{ field: 'created_at', direction: 'asc' }] as const;
 
 /**
  * Usage against the key's own limit window. Resolution counts it since the last manual limit
  * reset, so a key an admin just reset is not reported as exhausted; once nothing remains, the
  * calendar window's usage (at least the limit) shows how far over it went.
  */
-function limitWindowUsage(key: GovernedKey, usage: KeyUsage): number {
+function limitWindowUsage(key: ReportedKey, usage: KeyUsage): number {
   const { limit, remaining } = usage.limit;
   if (limit === null || remaining === null || remaining <= 0) return windowUsage(key);
   return limit - remaining;
 }
 
-/** A key document joined with its usage, as governance reports read keys. */
-export function governedKey(key: KeyDocument, usage: KeyUsage | null): GovernedKey {
-  const figures = {
-    usage: usage?.usage ?? 0,
-    usage_daily: usage?.usage_daily ?? 0,
-    usage_weekly: usage?.usage_weekly ?? 0,
-    usage_monthly: usage?.usage_monthly ?? 0,
-  };
-  const governed: GovernedKey = {
+/** A key's reported facts joined with its usage, as the per-key reports read keys. */
+export function reportedKey(key: ReportedFacts, usage: KeyUsage | null): ReportedKey {
+  const reported: ReportedKey = {
     id: key.id,
     name: key.name,
-    scope: key.scope,
     owner_user_id: key.owner_user_id,
     org_id: key.org_id,
     disabled: key.disabled,
     revoked: key.revoked,
     limit: key.limit,
     limit_reset: key.limit_reset,
-    ...figures,
+    usage: usage?.usage ?? 0,
+    usage_daily: usage?.usage_daily ?? 0,
+    usage_weekly: usage?.usage_weekly ?? 0,
+    usage_monthly: usage?.usage_monthly ?? 0,
     expires_at: key.expires_at,
     last_used_at: usage?.last_used_at ?? null,
-    revoked_at: key.revoked_at,
     created_at: key.created_at,
+  };
+  if (usage === null || key.limit === null) return reported;
+  // Reports read the limit's window from the field named by its reset (all-time without one).
+  const field = key.limit_reset === null ? 'usage' : (`usage_${key.limit_reset}` as const);
+  return { ...reported, [field]: limitWindowUsage(reported, usage) };
+}
+
+/** A key document joined with its usage, as governance reads a whole key. */
+export function governedKey(key: KeyDocument, usage: KeyUsage | null): GovernedKey {
+  return {
+    ...reportedKey(key, usage),
+    scope: key.scope,
+    revoked_at: key.revoked_at,
     scopes: key.scopes,
     // Documents projected before these fields existed lack them.
     allowed_ips: key.allowed_ips ?? [],
     secret_issued_at: key.secret_issued_at ?? key.created_at,
   };
-  if (usage === null || key.limit === null) return governed;
-  // Reports read the limit's window from the field named by its reset (all-time without one).
-  const field = key.limit_reset === null ? 'usage' : (`usage_${key.limit_reset}` as const);
-  return { ...governed, [field]: limitWindowUsage(governed, usage) };
+}
+
+/**
+ * The reported facts of every key matching `where` and `only`, oldest first, with their usage at
+ * `now`: read by the store from the keys' report index (no document read), in large batches.
+ */
+export async function* reportedKeys(
+  keys: DocumentCollection<KeyDocument>,
+  where: Where<KeyDocument>,
+  only: KeyNarrowing,
+  usageOf: KeyUsageLookup,
+  now: Date,
+): AsyncGenerator<ReportedKey> {
+  const { atMost, ...narrowing } = only;
+  const query = { where: { ...where, ...narrowing }, atMost, sort: OLDEST_FIRST };
+  for await (const batch of keys.select(query, REPORTED_FIELDS, FACTS_BATCH))
+    for (const key of batch) yield reportedKey(key, usageOf(key.id, now));
 }
 
 /** Every key document matching `where`, oldest first: one page in memory at a time. */
@@ -62,7 +102,7 @@ export async function* keyDocuments(
   do {
     const page: Page<KeyDocument> = await keys.find({
       where,
-      sort: [{ field: 'created_at', direction: 'asc' }],
+      sort: OLDEST_FIRST,
       limit: KEY_BATCH,
       cursor,
     });
@@ -80,3 +120,12 @@ export async function* governedKeys(
 ): AsyncGenerator<GovernedKey> {
   for await (const key of keyDocuments(keys, where)) yield governedKey(key, usageOf(key.id, now));
 }
+
+/** Every unrevoked org key matching `where`, read whole with its usage: what key policies cover. */
+export const policyKeys = (
+  keys: DocumentCollection<KeyDocument>,
+  where: Where<KeyDocument>,
+  usageOf: KeyUsageLookup,
+  now: Date,
+): AsyncGenerator<GovernedKey> =>
+  governedKeys(keys, { ...where, revoked: false, scope: 'org' }, usageOf, now);

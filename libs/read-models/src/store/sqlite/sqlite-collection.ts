@@ -40,6 +40,13 @@ type RowReference = Omit<StoredRow, 'doc'>;
  */
 export type PageColumns = 'id, position' | 'id, position, doc' | string;
 
+/** The fields a select reads besides the id: those asked for, and the sort's for its cursor. */
+function selectedFields<D>(query: SelectQuery<D>, fields: readonly ScalarField<D>[]): string[] {
+  const read = new Set<string>([...fields, ...query.sort.map((key) => key.field)]);
+  read.delete('id');
+  return [...read];
+}
+
 /** A value read from an index expression as the document held it. */
 function storedValue(value: SqlValue, boolean: boolean): Scalar {
   if (value === -Infinity) return null;
@@ -219,23 +226,19 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
     fields: readonly F[],
     batchSize: number,
   ): AsyncIterable<readonly Selected<D, F>[]> {
-    const read = new Set<string>([...fields, ...query.sort.map((key) => key.field)]);
-    read.delete('id');
-    const columns = ['id', ...[...read].map((field) => `${fieldKey(field)} AS "${field}"`)];
+    const read = selectedFields(query, fields);
     const booleans = new Set<string>(this.spec.booleans ?? []);
     // A row holds the id and the sort fields, all a page's order and cursor read of a document.
     const decode = (row: Record<string, Scalar>): D => {
-      for (const field of read) row[field] = storedValue(row[field] as SqlValue, booleans.has(field));
+      for (const field of read)
+        row[field] = storedValue(row[field] as SqlValue, booleans.has(field));
       return row as unknown as D;
     };
     let cursor: string | null = null;
     do {
       const page: FindQuery<D> = { ...query, limit: batchSize, cursor };
-      const branches: D[][] = this.pageQueries(page, batchSize + 1, columns.join(', ')).map(
-        (branch) =>
-          (this.statement(branch.sql).all(...branch.params) as Record<string, Scalar>[]).map(
-            decode,
-          ),
+      const branches: D[][] = this.selectQueries(page, fields).map((branch) =>
+        (this.statement(branch.sql).all(...branch.params) as Record<string, Scalar>[]).map(decode),
       );
       const selected: Page<D> = mergedPage(query.sort, batchSize, branches);
       if (selected.items.length > 0) yield selected.items as unknown as Selected<D, F>[];
@@ -297,6 +300,12 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
         params: filter.params,
       };
     });
+  }
+
+  /** The queries `select` runs for a page, one per branch; tests ask SQLite for their plans. */
+  selectQueries(page: FindQuery<D>, fields: readonly ScalarField<D>[]): SqlPart[] {
+    const columns = selectedFields(page, fields).map((field) => `${fieldKey(field)} AS "${field}"`);
+    return this.pageQueries(page, page.limit + 1, ['id', ...columns].join(', '));
   }
 
   /** Each branch's documents, read and parsed. */

@@ -45,6 +45,7 @@ describe('SQLite read store', () => {
           org_id: i % 2 === 0 ? 'org_a' : 'org_b',
           owner_user_id: `user_${i % 5}`,
           name: `Key ${i}`,
+          limit: i % 3 === 0 ? 10 : null,
           created_at,
         });
         return [`key-k${i}`, event] as const;
@@ -194,6 +195,38 @@ describe('SQLite read store', () => {
       ).toBe(true);
       // The other steps read one document per group, by its row id.
       expect(plan.join('\n')).not.toMatch(/SCAN keys\b/);
+    });
+
+    it.each<[string, DocumentFilter<KeyDocument>]>([
+      ['every live key', {}],
+      ['live keys made by a time', { atMost: { field: 'created_at', value: '2026-06-01' } }],
+      ['live keys with a limit', { atMost: { field: 'limit', value: Number.MAX_VALUE } }],
+      ['live unlimited keys', { where: { limit: null } }],
+    ])('reads a per-key report’s facts of %s from index entries alone', async (_what, filter) => {
+      const keys = store.sqliteCollection(KEY_DOCUMENTS);
+      await keys.write(foldEvents(keyProjection, new Map(), orgKeys(300)));
+      const reported = ['name', 'owner_user_id', 'org_id', 'disabled', 'revoked'] as const;
+      const fields = [...reported, 'limit', 'limit_reset', 'expires_at', 'created_at'] as const;
+      const query = {
+        ...filter,
+        where: { audience: 'org:org_a', revoked: false, ...filter.where },
+        sort: [{ field: 'created_at', direction: 'asc' }],
+      } as const;
+      const batches = [];
+      for await (const batch of keys.select(query, fields, 20)) batches.push(batch);
+      expect(batches.length).toBeGreaterThan(1);
+      const after = (await keys.find({ ...query, limit: 20 })).next_cursor;
+      const plan = [null, after].flatMap((cursor) =>
+        keys
+          .selectQueries({ ...query, cursor, limit: 20 }, fields)
+          .flatMap(({ sql, params }) => store.queryPlan(sql, params)),
+      );
+      expect(
+        plan.every((step) =>
+          step.startsWith('SEARCH keys USING COVERING INDEX keys__audience__revoked__created_at ('),
+        ),
+      ).toBe(true);
+      expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|SCAN/);
     });
 
     it('merges one indexed page per audience for a caller in several', async () => {

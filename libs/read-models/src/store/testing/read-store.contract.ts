@@ -313,9 +313,10 @@ export function describeReadStoreContract(
           ),
         ).toEqual([{ id: 'c', active: true }]);
         expect(
-          await selected({ where: { owner: 'nobody' }, sort: [{ field: 'id', direction: 'asc' }] }, [
-            'name',
-          ]),
+          await selected(
+            { where: { owner: 'nobody' }, sort: [{ field: 'id', direction: 'asc' }] },
+            ['name'],
+          ),
         ).toEqual([]);
       });
 

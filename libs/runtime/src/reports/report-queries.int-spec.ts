@@ -1,6 +1,7 @@
 import { temporaryDatabaseFile } from '@keyledger/event-store/testing';
 import { keysByStatePerOrg, keysPerOwner } from '@keyledger/governance';
 import {
+  DocumentCollection,
   KEY_DOCUMENTS,
   KeyDocument,
   keyProjection,
@@ -11,6 +12,8 @@ import {
 import { mongoTestStores } from '@keyledger/read-models/store/testing';
 import { history, project } from '@keyledger/read-models/testing/history';
 import { keyCreated } from '@keyledger/read-models/testing/key-events';
+import { NO_USAGE } from '@keyledger/resolution';
+import { KeyUsageLookup, reportedKey, reportedKeys } from './governed-keys';
 import { keyStateTallies } from './key-state-tallies';
 
 const NOW = new Date('2026-06-30T12:00:00.000Z');
@@ -33,6 +36,7 @@ function documents(): KeyDocument[] {
   ];
   const change: Record<string, Partial<KeyDocument>> = {
     b: { disabled: true },
+    a: { limit: 0, limit_reset: 'daily', created_at: '2026-06-01T00:00:00.000Z' },
     c: { revoked: true, expires_at: '2026-01-01T00:00:00.000Z' },
     d: { expires_at: '2026-06-30T12:00:00.000Z' },
     e: { disabled: true, expires_at: '2026-05-01T00:00:00.000Z' },
@@ -56,8 +60,8 @@ describe.each<[string, (() => Promise<ReadStore>) | null]>([
     },
   ],
   ['MongoDB (MONGO_URL)', openMongo],
-])('key state tallies counted by the %s read store', (_kind, open) => {
-  (open ? it : it.skip)('match the states keyState gives, per org and per owner', async () => {
+])('report queries of the %s read store', (_kind, open) => {
+  async function withKeys(check: (keys: DocumentCollection<KeyDocument>) => Promise<void>) {
     if (!open) throw new Error('a skipped test does not run');
     const store = await open();
     try {
@@ -65,6 +69,49 @@ describe.each<[string, (() => Promise<ReadStore>) | null]>([
       await keys.write(
         documents().map((document, i) => ({ id: document.id, document, position: i + 1 })),
       );
+      await check(keys);
+    } finally {
+      await store.close();
+    }
+  }
+
+  (open ? it : it.skip)(
+    'read the per-key reports’ facts narrowed in the query, as the documents hold them, oldest first',
+    () =>
+      withKeys(async (keys) => {
+        const spent = {
+          ...NO_USAGE,
+          key_id: 'b',
+          usage: 3,
+          last_used_at: '2026-06-29T00:00:00.000Z',
+          limit: { limit: null, remaining: null, reset: null, window_end: null },
+        };
+        const usageOf: KeyUsageLookup = (id) => (id === 'b' ? spent : null);
+        const org1 = { audience: 'org:org_1' } as const;
+        const read = async (only: Parameters<typeof reportedKeys>[2]) => {
+          const found = [];
+          for await (const key of reportedKeys(keys, org1, only, usageOf, NOW)) found.push(key);
+          return found;
+        };
+        const byId = new Map(documents().map((document) => [document.id, document]));
+        // What the whole documents give.
+        const expected = (id: string) => reportedKey(byId.get(id) as KeyDocument, usageOf(id, NOW));
+        expect(await read({})).toEqual(['b', 'c', 'a'].map(expected));
+        expect(await read({ revoked: false })).toEqual(['b', 'a'].map(expected));
+        expect(
+          await read({ revoked: false, atMost: { field: 'limit', value: Number.MAX_VALUE } }),
+        ).toEqual(['a'].map(expected));
+        expect(
+          await read({ atMost: { field: 'created_at', value: '2026-05-01T00:00:00.000Z' } }),
+        ).toEqual(['b', 'c'].map(expected));
+        expect(await read({ revoked: false, limit: null, expires_at: null })).toEqual(
+          ['b'].map(expected),
+        );
+      }),
+  );
+
+  (open ? it : it.skip)('count the states keyState gives, per org and per owner', () =>
+    withKeys(async (keys) => {
       const everything = {
         audience: { in: ['org:org_1', 'org:org_2', 'user:carol', 'user:alice'] },
       } as const;
@@ -78,8 +125,6 @@ describe.each<[string, (() => Promise<ReadStore>) | null]>([
         { owner_user_id: 'alice', active: 1, disabled: 0, expired: 0, revoked: 1, total: 2 },
         { owner_user_id: 'bob', active: 0, disabled: 1, expired: 0, revoked: 0, total: 1 },
       ]);
-    } finally {
-      await store.close();
-    }
-  });
+    }),
+  );
 });
