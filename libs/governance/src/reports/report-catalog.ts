@@ -28,21 +28,13 @@ export interface ReportSources {
   readonly policyOf: OrgPolicyLookup;
 }
 
-/**
- * Conditions a report's key query can leave to the read store: unrevoked, unlimited, never
- * expiring; created at or before a time, or limited (a limit of at most the largest number).
- */
+/** Conditions a report's key query can leave to the read store: unrevoked, unlimited or limited, never expiring. */
 export interface KeyNarrowing {
   readonly revoked?: false;
   readonly limit?: null;
+  readonly limited?: true;
   readonly expires_at?: null;
-  readonly atMost?:
-    | { readonly field: 'created_at'; readonly value: string }
-    | { readonly field: 'limit'; readonly value: number };
 }
-
-/** Any limit at all: a bound on `limit` that only unlimited keys (null) fall outside of. */
-const LIMITED = { field: 'limit', value: Number.MAX_VALUE } as const;
 
 /** Only keys that can still be used: what every per-key risk report looks at. */
 const UNREVOKED = { revoked: false } as const;
@@ -106,19 +98,15 @@ export const REPORTS = {
   'unused-keys': {
     title: ({ days = DEFAULT_UNUSED_DAYS }) => `Live keys unused for ${days} days or more`,
     columns: [...KEY_COLUMNS, 'last_used_at', 'idle_days'],
-    run: ({ keys, now }, { days = DEFAULT_UNUSED_DAYS }) => {
-      // A key idle for `days` was created at least that long ago: the rest need no reading.
-      const before = new Date(now.getTime() - days * DAY_MS).toISOString();
-      const atMost = { field: 'created_at', value: before } as const;
-      return rows(keysUnusedFor(keys({ ...UNREVOKED, atMost }), days, now));
-    },
+    run: ({ keys, now }, { days = DEFAULT_UNUSED_DAYS }) =>
+      rows(keysUnusedFor(keys(UNREVOKED), days, now)),
   },
   'keys-near-limit': {
     title: ({ threshold = DEFAULT_THRESHOLD_PERCENT }) =>
       `Live keys at ${threshold}% or more of their limit in the current window`,
     columns: [...KEY_COLUMNS, 'limit', 'limit_reset', 'window_usage', 'used_percent', 'exhausted'],
     run: ({ keys, now }, { threshold = DEFAULT_THRESHOLD_PERCENT }) =>
-      rows(keysNearLimit(keys({ ...UNREVOKED, atMost: LIMITED }), threshold, now)),
+      rows(keysNearLimit(keys({ ...UNREVOKED, limited: true }), threshold, now)),
   },
   'policy-violations': {
     title: () => "Live org keys that break their org's current key policy, one row per rule",

@@ -27,6 +27,9 @@ type ReportedFacts = Selected<KeyDocument, (typeof REPORTED_FIELDS)[number]>;
 
 const OLDEST_FIRST = [{ field: 'created_at', direction: 'asc' }] as const;
 
+/** A bound every limit is within and no null (unlimited) is: an indexed "has a limit". */
+const ANY_LIMIT = { field: 'limit', value: Number.MAX_VALUE } as const;
+
 /**
  * Usage against the key's own limit window. Resolution counts it since the last manual limit
  * reset, so a key an admin just reset is not reported as exhausted; once nothing remains, the
@@ -87,8 +90,12 @@ export async function* reportedKeys(
   usageOf: KeyUsageLookup,
   now: Date,
 ): AsyncGenerator<ReportedKey> {
-  const { atMost, ...narrowing } = only;
-  const query = { where: { ...where, ...narrowing }, atMost, sort: OLDEST_FIRST };
+  const { limited, ...narrowing } = only;
+  const query = {
+    where: { ...where, ...narrowing },
+    atMost: limited ? ANY_LIMIT : undefined,
+    sort: OLDEST_FIRST,
+  };
   for await (const batch of keys.select(query, REPORTED_FIELDS, FACTS_BATCH))
     for (const key of batch) yield reportedKey(key, usageOf(key.id, now));
 }
