@@ -45,6 +45,14 @@ export class CheckpointedProjections {
     return new CheckpointedProjections(this.store, [projection], this.checkpoints);
   }
 
+  /**
+   * The same projections applied to another store (a rebuild's buffer), with checkpoints of their
+   * own: what they apply there reaches these only when `load` reads them back from this store.
+   */
+  over(store: ReadStore): CheckpointedProjections {
+    return new CheckpointedProjections(store, this.projections, new Map(this.checkpoints));
+  }
+
   /** Reads the stored checkpoints; returns the lowest, where delivery must resume. */
   async load(): Promise<number> {
     for (const { name } of this.projections)

@@ -334,6 +334,28 @@ function describeRunner(
       });
 
       it.each([
+        ['in the middle of writing its buffered documents', { midWrite: 2 }],
+        ['between writing its buffered documents and their checkpoints', { atCheckpoint: 8 }],
+      ])(
+        'resumes a rebuild cut short %s, to the state a full rebuild reaches',
+        async (_where, interruption) => {
+          await appendHistory();
+          await appendKeys(10);
+          const inner = await newStore();
+          // Flushed after every page of four events: later pages find earlier documents stored.
+          const options = { batchSize: 4, rebuildBufferDocuments: 1 };
+          await runner(inner, options).rebuild();
+          const crashing = runner(new InterruptibleReadStore(inner, interruption), options);
+          await expect(crashing.rebuild()).rejects.toBeInstanceOf(SimulatedCrash);
+
+          const restarted = runner(inner, options);
+          await restarted.start();
+          expect(await restarted.catchUp(PATIENCE_MS)).toBe(true);
+          expect(await snapshot(inner)).toEqual(await rebuiltSnapshot());
+        },
+      );
+
+      it.each([
         ['in the middle of writing a batch’s documents', { midWrite: 3 }],
         ['between writing the documents and saving the checkpoint', { atCheckpoint: 2 }],
       ])('converges to a full rebuild after a crash %s', async (_where, interruption) => {

@@ -2,6 +2,7 @@ import { Clock, systemClock } from '@keyledger/domain';
 import { EventStore, EventSubscription } from '@keyledger/event-store';
 import { RunnableProjection } from '../projection/runnable-projection';
 import { ReadStore } from '../store/read-store.port';
+import { BufferedReadStore } from './buffered-read-store';
 import { CheckpointedProjections } from './checkpointed-projections';
 import { nextBatch } from './next-batch';
 import { rebuildMeter, RebuildProgress } from './rebuild-progress';
@@ -18,6 +19,11 @@ export interface ProjectionRunnerOptions {
    * the update a MongoDB-compatible store (FerretDB most) pays per document.
    */
   readonly rebuildBatchSize?: number;
+  /**
+   * Most documents a rebuild holds in memory before writing them (20,000 by default): pages fold
+   * into them there, so a document changed by several pages is written once, in a bulk insert.
+   */
+  readonly rebuildBufferDocuments?: number;
   readonly clock?: Clock;
 }
 
@@ -46,6 +52,7 @@ export interface RebuildSummary {
 }
 
 const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_REBUILD_BUFFER = 20_000;
 
 /**
  * Feeds projections from the event store: from the lowest stored checkpoint, catch-up then live,
@@ -67,7 +74,7 @@ export class ProjectionRunner {
 
   constructor(
     private readonly events: EventStore,
-    store: ReadStore,
+    private readonly store: ReadStore,
     projections: readonly RunnableProjection[],
     private readonly options: ProjectionRunnerOptions,
   ) {
@@ -247,7 +254,9 @@ export class ProjectionRunner {
   /**
    * Drops the documents and checkpoint of one projection (or all) and replays the event store from
    * the start, reporting progress. The runner pauses meanwhile and resumes if it was running; a
-   * failure is thrown and leaves it stopped.
+   * failure is thrown and leaves it stopped. Pages are applied to a `BufferedReadStore`, written
+   * out with their checkpoints every `rebuildBufferDocuments` documents and at the end: a
+   * rebuild cut short resumes from the last written checkpoint, as a live runner does.
    */
   async rebuild(
     target: string = 'all',
@@ -260,6 +269,12 @@ export class ProjectionRunner {
     const started = this.clock.now().getTime();
     await rebuilt.reset();
     const measure = rebuildMeter(this.clock, await this.events.headPosition());
+    const buffer = new BufferedReadStore(this.store);
+    const buffered = rebuilt.over(buffer);
+    const flush = async () => {
+      await buffer.flush();
+      await rebuilt.load();
+    };
     let position = 0;
     let applied = 0;
     for (;;) {
@@ -269,11 +284,14 @@ export class ProjectionRunner {
         filter: rebuilt.filter,
       });
       if (page.length === 0) break;
-      await rebuilt.apply(page);
+      await buffered.apply(page);
+      if (buffer.size >= (this.options.rebuildBufferDocuments ?? DEFAULT_REBUILD_BUFFER))
+        await flush();
       position = page[page.length - 1].position;
       applied += page.length;
       onProgress(measure(position, applied));
     }
+    await flush();
     // Events of streams no projection reads may end the store: report reaching its head all the same.
     const head = await this.events.headPosition();
     if (position < head) onProgress(measure(head, applied));
