@@ -15,6 +15,7 @@ import {
   AppConfig,
   keyStateTallies,
   policyKeys,
+  policyOrgs,
   reportedKeys,
   revocationEntries,
 } from '@keyledger/runtime';
@@ -54,7 +55,8 @@ export class CallerReportSources {
     return {
       now,
       keys: (only = {}) => reportedKeys(keys, where, only, usageOf, now),
-      orgKeys: () => policyKeys(keys, where, usageOf, now),
+      keyOrgs: () => policyOrgs(keys, where),
+      orgKeys: (org) => policyKeys(keys, where, org, usageOf, now),
       keyStates: (by) => keyStateTallies(keys, where, by, now),
       revocations: () => this.revocations(principal, orgId),
       policyOf: async (org) => (await this.policies.of(org)).policy,

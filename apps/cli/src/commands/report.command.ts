@@ -14,6 +14,7 @@ import {
   keyStateTallies,
   orgKeyPolicyOf,
   policyKeys,
+  policyOrgs,
   reportedKeys,
   revocationEntries,
 } from '@keyledger/runtime';
@@ -40,7 +41,8 @@ function operatorSources(
   return {
     now,
     keys: (only = {}) => reportedKeys(keys, where, only, usageOf, now),
-    orgKeys: () => policyKeys(keys, where, usageOf, now),
+    keyOrgs: () => policyOrgs(keys, where),
+    orgKeys: (org) => policyKeys(keys, where, org, usageOf, now),
     keyStates: (by) => keyStateTallies(keys, where, by, now),
     // The key's org, as the API narrows: its org keys' audience.
     revocations: () =>

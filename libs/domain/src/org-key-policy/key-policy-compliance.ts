@@ -20,6 +20,8 @@ export interface PolicySubject {
 interface PolicyRule {
   /** The policy field the rule comes from: what `fields` of a policy_violation names. */
   readonly field: keyof OrgKeyPolicy;
+  /** Whether the policy asks anything of keys by this rule (no key can break one it does not). */
+  readonly set: (policy: OrgKeyPolicy) => boolean;
   readonly broken: (policy: OrgKeyPolicy, key: PolicySubject) => boolean;
   readonly message: (policy: OrgKeyPolicy, key: PolicySubject) => string;
 }
@@ -44,6 +46,7 @@ function hasScopeOutside(allowed: readonly string[] | null, scopes: readonly str
 const RULES: readonly PolicyRule[] = [
   {
     field: 'max_lifetime_days',
+    set: (policy) => policy.max_lifetime_days !== null,
     broken: (policy, key) => {
       const latest = latestExpiry(policy, key.issued_at);
       return latest !== null && (key.expires_at === null || key.expires_at > latest);
@@ -55,21 +58,28 @@ const RULES: readonly PolicyRule[] = [
   },
   {
     field: 'require_limit',
+    set: (policy) => policy.require_limit,
     broken: (policy, key) => policy.require_limit && key.limit === null,
     message: () => 'keys must have a credit limit',
   },
   {
     field: 'allowed_scopes',
+    set: (policy) => policy.allowed_scopes !== null,
     broken: (policy, key) => hasScopeOutside(policy.allowed_scopes, key.scopes),
     message: (policy, key) =>
       `scope(s) ${outsideScopes(policy, key).join(', ')} not allowed; allowed: ${(policy.allowed_scopes ?? []).join(', ')}`,
   },
   {
     field: 'require_ip_allowlist',
+    set: (policy) => policy.require_ip_allowlist,
     broken: (policy, key) => policy.require_ip_allowlist && key.allowed_ips.length === 0,
     message: () => 'keys must have an IP allowlist (allowed_ips)',
   },
 ];
+
+/** Whether the policy sets any rule a key could break: without one, every key complies. */
+export const setsKeyRules = (policy: OrgKeyPolicy): boolean =>
+  RULES.some((rule) => rule.set(policy));
 
 /** Each rule of the policy the key breaks, named by its policy field, with why. */
 export function policyViolations(policy: OrgKeyPolicy, key: PolicySubject): FieldError[] {

@@ -1,3 +1,4 @@
+import { setsKeyRules } from '@keyledger/domain';
 import type { AuditEntryDocument } from '@keyledger/read-models';
 import { TableRow } from '../table/render-table';
 import { GovernedKey, ReportedKey } from './governed-key';
@@ -18,8 +19,10 @@ export interface ReportSources {
    * (the reports still check what they need, so the narrowing only saves reads).
    */
   keys(only?: KeyNarrowing): AsyncIterable<ReportedKey>;
-  /** The covered unrevoked org keys read whole, with what org key policies look at. */
-  orgKeys(): AsyncIterable<GovernedKey>;
+  /** The orgs of the covered unrevoked org keys, in id order (counted by the store, not read out). */
+  keyOrgs(): Promise<readonly string[]>;
+  /** One org's covered unrevoked keys read whole, oldest first, with what key policies look at. */
+  orgKeys(orgId: string): AsyncIterable<GovernedKey>;
   /** The covered keys counted by state per group at `now`, by the read store (not read out). */
   keyStates(by: KeyGrouping): Promise<readonly KeyStateTally[]>;
   /** The audit log's `KeyRevoked` entries of the covered keys, in global order. */
@@ -111,7 +114,16 @@ export const REPORTS = {
   'policy-violations': {
     title: () => "Live org keys that break their org's current key policy, one row per rule",
     columns: [...KEY_COLUMNS, 'rule', 'reason'],
-    run: ({ orgKeys, policyOf, now }) => rows(keysViolatingPolicy(orgKeys(), policyOf, now)),
+    run: async ({ keyOrgs, orgKeys, policyOf, now }) => {
+      const found: TableRow[] = [];
+      for (const org of await keyOrgs()) {
+        const policy = await policyOf(org);
+        // An org without rules has no violations: its keys are not read.
+        if (setsKeyRules(policy))
+          found.push(...(await rows(keysViolatingPolicy(orgKeys(org), async () => policy, now))));
+      }
+      return found;
+    },
   },
   'recent-revocations': {
     title: ({ days = DEFAULT_REVOCATION_DAYS }) =>

@@ -128,11 +128,25 @@ export async function* governedKeys(
   for await (const key of keyDocuments(keys, where)) yield governedKey(key, usageOf(key.id, now));
 }
 
-/** Every unrevoked org key matching `where`, read whole with its usage: what key policies cover. */
+/** What org key policies cover: unrevoked org keys. */
+const POLICY_COVERED = { revoked: false, scope: 'org' } as const;
+
+/** The orgs of the unrevoked org keys matching `where`, in id order: one grouped count. */
+export async function policyOrgs(
+  keys: DocumentCollection<KeyDocument>,
+  where: Where<KeyDocument>,
+): Promise<string[]> {
+  const groups = await keys.countGroups({ where: { ...where, ...POLICY_COVERED } }, ['org_id']);
+  const orgs = groups.flatMap(({ values: [org] }) => (typeof org === 'string' ? [org] : []));
+  return orgs.sort();
+}
+
+/** One org's unrevoked keys matching `where`, read whole with their usage: what its policy covers. */
 export const policyKeys = (
   keys: DocumentCollection<KeyDocument>,
   where: Where<KeyDocument>,
+  orgId: string,
   usageOf: KeyUsageLookup,
   now: Date,
 ): AsyncGenerator<GovernedKey> =>
-  governedKeys(keys, { ...where, revoked: false, scope: 'org' }, usageOf, now);
+  governedKeys(keys, { ...where, ...POLICY_COVERED, org_id: orgId }, usageOf, now);
