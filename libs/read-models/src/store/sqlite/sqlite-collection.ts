@@ -62,8 +62,9 @@ function mergedPage<T extends Document>(
   limit: number,
   branches: readonly (readonly T[])[],
 ): Page<T> {
-  let rows = branches.flat();
-  if (branches.length > 1) {
+  const filled = branches.filter((branch) => branch.length > 0);
+  let rows = filled.flat();
+  if (filled.length > 1) {
     rows = [...new Map(rows.map((row) => [row.id, row])).values()];
     rows.sort((a, b) => compareSortPoints(sort, sortPoint(a, sort), sortPoint(b, sort)));
   }
