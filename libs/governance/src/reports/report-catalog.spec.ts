@@ -1,7 +1,7 @@
 import { NO_KEY_POLICY, OrgKeyPolicy } from '@keyledger/domain';
 import { fromArray } from '../testing/async-iterables';
 import { KNOWN_KEYS, NOW } from '../testing/governed-keys';
-import { ReportSources, REPORTS } from './report-catalog';
+import { Report, ReportSources, REPORTS } from './report-catalog';
 
 const nothing = () => {
   throw new Error('not read by this report');
@@ -28,7 +28,8 @@ describe('the policy-violations report', () => {
       },
       policyOf: async (org) => policies[org],
     };
-    const rows = await REPORTS['policy-violations'].run(sources, {});
+    const report: Report = REPORTS['policy-violations'];
+    const rows = await report.run(sources, {});
     expect(read).toEqual(['org_2', 'org_3']);
     expect(rows.map(({ key_id, rule }) => [key_id, rule])).toEqual([['expired', 'require_limit']]);
   });
