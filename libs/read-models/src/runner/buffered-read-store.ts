@@ -27,6 +27,11 @@ class BufferedCollection<D extends Document> implements DocumentCollection<D> {
     return this.pending.size;
   }
 
+  /** Whether its documents are read back by id: a projection that folds onto stored state. */
+  get readBack(): boolean {
+    return this.flushedIds !== null;
+  }
+
   async get(id: string): Promise<D | null> {
     return (await this.getPositioned([id])).get(id)?.document ?? null;
   }
@@ -121,6 +126,14 @@ export class BufferedReadStore implements ReadStore {
     return held;
   }
 
+  /** Documents held of collections never read back by id (an append-only audit log). */
+  get writeOnlySize(): number {
+    let held = 0;
+    for (const collection of this.collections.values())
+      if (!collection.readBack) held += collection.size;
+    return held;
+  }
+
   collection<D extends Document>(spec: CollectionSpec<D>): DocumentCollection<D> {
     let collection = this.collections.get(spec.name);
     if (!collection) {
@@ -144,6 +157,18 @@ export class BufferedReadStore implements ReadStore {
   /** Nothing reaches the inner store until `flush`, which is its own batch. */
   batch<T>(work: () => Promise<T>): Promise<T> {
     return work();
+  }
+
+  /**
+   * Writes the documents of collections never read back by id, and no checkpoint: nothing later
+   * changes such documents, and the checkpoints wait for the rest (a crash replays onto them,
+   * skipped by position).
+   */
+  async flushWriteOnly(): Promise<void> {
+    await this.inner.batch(async () => {
+      for (const collection of this.collections.values())
+        if (!collection.readBack) await collection.flush();
+    });
   }
 
   /** Writes every held document, then the checkpoints: one batch of the inner store. */

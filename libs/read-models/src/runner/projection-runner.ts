@@ -20,8 +20,10 @@ export interface ProjectionRunnerOptions {
    */
   readonly rebuildBatchSize?: number;
   /**
-   * Most documents a rebuild holds in memory before writing them (20,000 by default): pages fold
-   * into them there, so a document changed by several pages is written once, in a bulk insert.
+   * Documents a rebuild holds in memory (20,000 by default) before writing out those of
+   * append-only collections (the audit log); five times as many before writing out every one
+   * with the checkpoints. Pages fold into them there, so a document changed by several pages is
+   * written once, in a bulk insert.
    */
   readonly rebuildBufferDocuments?: number;
   readonly clock?: Clock;
@@ -53,6 +55,11 @@ export interface RebuildSummary {
 
 const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_REBUILD_BUFFER = 20_000;
+/**
+ * How many buffers' worth of documents a rebuild holds before writing out the ones pages fold
+ * onto (keys): each written out early costs a replace when a later page changes it again.
+ */
+const READ_BACK_BUFFERS = 5;
 
 /**
  * Feeds projections from the event store: from the lowest stored checkpoint, catch-up then live,
@@ -255,7 +262,7 @@ export class ProjectionRunner {
    * Drops the documents and checkpoint of one projection (or all) and replays the event store from
    * the start, reporting progress. The runner pauses meanwhile and resumes if it was running; a
    * failure is thrown and leaves it stopped. Pages are applied to a `BufferedReadStore`, written
-   * out with their checkpoints every `rebuildBufferDocuments` documents and at the end: a
+   * out as `rebuildBufferDocuments` says and at the end, the checkpoints after every document: a
    * rebuild cut short resumes from the last written checkpoint, as a live runner does.
    */
   async rebuild(
@@ -285,8 +292,9 @@ export class ProjectionRunner {
       });
       if (page.length === 0) break;
       await buffered.apply(page);
-      if (buffer.size >= (this.options.rebuildBufferDocuments ?? DEFAULT_REBUILD_BUFFER))
-        await flush();
+      const most = this.options.rebuildBufferDocuments ?? DEFAULT_REBUILD_BUFFER;
+      if (buffer.size >= most * READ_BACK_BUFFERS) await flush();
+      else if (buffer.writeOnlySize >= most) await buffer.flushWriteOnly();
       position = page[page.length - 1].position;
       applied += page.length;
       onProgress(measure(position, applied));
