@@ -1,10 +1,9 @@
-import { collect, fromArray } from '../testing/async-iterables';
-import { KNOWN_KEYS, knownKeys, NOW } from '../testing/governed-keys';
+import { KNOWN_KEYS, NOW } from '../testing/governed-keys';
 import { keysNearLimit, windowUsage } from './keys-near-limit';
 
 describe('keysNearLimit', () => {
   it('lists live keys at or over the threshold of the usage in their window', async () => {
-    const rows = await collect(keysNearLimit(knownKeys(), 80, NOW));
+    const rows = [...keysNearLimit(KNOWN_KEYS, 80, NOW)];
     expect(rows).toEqual([
       expect.objectContaining({
         key_id: 'disabled',
@@ -28,7 +27,7 @@ describe('keysNearLimit', () => {
 
   it('moves with the threshold: exactly at it counts', async () => {
     const ids = async (threshold: number) =>
-      (await collect(keysNearLimit(knownKeys(), threshold, NOW))).map((row) => row.key_id);
+      [...keysNearLimit(KNOWN_KEYS, threshold, NOW)].map((row) => row.key_id);
     expect(await ids(85)).toEqual(['disabled', 'over']);
     expect(await ids(85.1)).toEqual(['over']);
     expect(await ids(20)).toEqual(['disabled', 'over', 'stale']);
@@ -36,7 +35,7 @@ describe('keysNearLimit', () => {
 
   it('treats a zero limit as used up', async () => {
     const [key] = KNOWN_KEYS;
-    const rows = await collect(keysNearLimit(fromArray([{ ...key, limit: 0 }]), 100, NOW));
+    const rows = [...keysNearLimit([{ ...key, limit: 0 }], 100, NOW)];
     expect(rows).toMatchObject([{ used_percent: 100, exhausted: true }]);
   });
 });

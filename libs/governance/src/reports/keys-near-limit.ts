@@ -24,12 +24,12 @@ export const windowUsage = (key: ReportedKey): number =>
   key.limit_reset === null ? key.usage : key[WINDOW_USAGE[key.limit_reset]];
 
 /** Live limited keys at or above `thresholdPercent` of their limit, over it included, in input order. */
-export async function* keysNearLimit(
-  keys: AsyncIterable<ReportedKey>,
+export function* keysNearLimit(
+  keys: Iterable<ReportedKey>,
   thresholdPercent: number,
   now: Date,
-): AsyncGenerator<LimitPressureRow> {
-  for await (const key of keys) {
+): Generator<LimitPressureRow> {
+  for (const key of keys) {
     const { limit, limit_reset } = key;
     if (limit === null || !isLive(key, now)) continue;
     const window_usage = windowUsage(key);

@@ -14,11 +14,11 @@ import { keysViolatingPolicy, OrgPolicyLookup } from './policy-violations';
 export interface ReportSources {
   readonly now: Date;
   /**
-   * The covered keys' reported facts with their usage, oldest first, as a fresh stream on each
-   * call; `only` narrows them in the read store's query, which reads them from index entries
-   * (the reports still check what they need, so the narrowing only saves reads).
+   * The covered keys' reported facts with their usage, oldest first, in batches, as a fresh
+   * stream on each call; `only` narrows them in the read store's query, which reads them from
+   * index entries (the reports still check what they need, so the narrowing only saves reads).
    */
-  keys(only?: KeyNarrowing): AsyncIterable<ReportedKey>;
+  keys(only?: KeyNarrowing): AsyncIterable<readonly ReportedKey[]>;
   /** The orgs of the covered unrevoked org keys, in id order (counted by the store, not read out). */
   keyOrgs(): Promise<readonly string[]>;
   /** One org's covered unrevoked keys read whole, oldest first, with what key policies look at. */
@@ -74,6 +74,16 @@ async function rows(selection: AsyncIterable<object>): Promise<TableRow[]> {
   return all;
 }
 
+/** A per-key report's rows over every batch of keys: one await per batch, not per key. */
+async function keyRows(
+  batches: AsyncIterable<readonly ReportedKey[]>,
+  report: (keys: readonly ReportedKey[]) => Iterable<object>,
+): Promise<TableRow[]> {
+  const all: TableRow[] = [];
+  for await (const batch of batches) for (const row of report(batch)) all.push({ ...row });
+  return all;
+}
+
 const tallied = (counts: readonly object[]): TableRow[] => counts.map((row) => ({ ...row }));
 
 /** Every report, by the name the API route and the CLI use. */
@@ -91,25 +101,29 @@ export const REPORTS = {
   'keys-without-limit': {
     title: () => 'Live keys without a spending limit',
     columns: KEY_COLUMNS,
-    run: ({ keys, now }) => rows(keysWithoutLimit(keys({ ...UNREVOKED, limit: null }), now)),
+    run: ({ keys, now }) =>
+      keyRows(keys({ ...UNREVOKED, limit: null }), (batch) => keysWithoutLimit(batch, now)),
   },
   'keys-never-expiring': {
     title: () => 'Live keys that never expire',
     columns: KEY_COLUMNS,
-    run: ({ keys, now }) => rows(keysNeverExpiring(keys({ ...UNREVOKED, expires_at: null }), now)),
+    run: ({ keys, now }) =>
+      keyRows(keys({ ...UNREVOKED, expires_at: null }), (batch) => keysNeverExpiring(batch, now)),
   },
   'unused-keys': {
     title: ({ days = DEFAULT_UNUSED_DAYS }) => `Live keys unused for ${days} days or more`,
     columns: [...KEY_COLUMNS, 'last_used_at', 'idle_days'],
     run: ({ keys, now }, { days = DEFAULT_UNUSED_DAYS }) =>
-      rows(keysUnusedFor(keys(UNREVOKED), days, now)),
+      keyRows(keys(UNREVOKED), (batch) => keysUnusedFor(batch, days, now)),
   },
   'keys-near-limit': {
     title: ({ threshold = DEFAULT_THRESHOLD_PERCENT }) =>
       `Live keys at ${threshold}% or more of their limit in the current window`,
     columns: [...KEY_COLUMNS, 'limit', 'limit_reset', 'window_usage', 'used_percent', 'exhausted'],
     run: ({ keys, now }, { threshold = DEFAULT_THRESHOLD_PERCENT }) =>
-      rows(keysNearLimit(keys({ ...UNREVOKED, limited: true }), threshold, now)),
+      keyRows(keys({ ...UNREVOKED, limited: true }), (batch) =>
+        keysNearLimit(batch, threshold, now),
+      ),
   },
   'policy-violations': {
     title: () => "Live org keys that break their org's current key policy, one row per rule",

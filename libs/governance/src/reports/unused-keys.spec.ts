@@ -1,10 +1,9 @@
-import { collect } from '../testing/async-iterables';
-import { knownKeys, NOW } from '../testing/governed-keys';
+import { KNOWN_KEYS, NOW } from '../testing/governed-keys';
 import { keysUnusedFor } from './unused-keys';
 
 describe('keysUnusedFor', () => {
   it('lists live keys idle for at least N days, counting unused keys from creation', async () => {
-    const rows = await collect(keysUnusedFor(knownKeys(), 30, NOW));
+    const rows = [...keysUnusedFor(KNOWN_KEYS, 30, NOW)];
     expect(
       rows.map(({ key_id, last_used_at, idle_days }) => [key_id, last_used_at, idle_days]),
     ).toEqual([
@@ -14,8 +13,8 @@ describe('keysUnusedFor', () => {
   });
 
   it('includes a key idle for exactly N days', async () => {
-    const rows = await collect(keysUnusedFor(knownKeys(), 90, NOW));
+    const rows = [...keysUnusedFor(KNOWN_KEYS, 90, NOW)];
     expect(rows.map((row) => row.key_id)).toEqual(['disabled', 'stale']);
-    expect(await collect(keysUnusedFor(knownKeys(), 91, NOW))).toHaveLength(1);
+    expect([...keysUnusedFor(KNOWN_KEYS, 91, NOW)]).toHaveLength(1);
   });
 });

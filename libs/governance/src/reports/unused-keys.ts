@@ -13,12 +13,12 @@ export interface UnusedKeyRow extends KeyRow {
  * Live keys not used for at least `days` days, in input order. A key never used counts from its
  * creation, so a key made yesterday is not reported as stale.
  */
-export async function* keysUnusedFor(
-  keys: AsyncIterable<ReportedKey>,
+export function* keysUnusedFor(
+  keys: Iterable<ReportedKey>,
   days: number,
   now: Date,
-): AsyncGenerator<UnusedKeyRow> {
-  for await (const key of keys) {
+): Generator<UnusedKeyRow> {
+  for (const key of keys) {
     const since = Date.parse(key.last_used_at ?? key.created_at);
     const idle_days = Math.floor((now.getTime() - since) / DAY_MS);
     if (idle_days >= days && isLive(key, now)) {

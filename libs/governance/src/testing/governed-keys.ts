@@ -1,6 +1,5 @@
 import { GovernedKey, keyState } from '../reports/governed-key';
 import { KeyGrouping, KeyStateTally } from '../reports/key-state-counts';
-import { fromArray } from './async-iterables';
 
 /** The time the known keys are reported at. */
 export const NOW = new Date('2026-06-30T12:00:00.000Z');
@@ -79,9 +78,6 @@ export const KNOWN_KEYS: readonly GovernedKey[] = [
     last_used_at: null,
   }),
 ];
-
-/** The known keys as a stream, as a read-store cursor yields them. */
-export const knownKeys = (): AsyncIterable<GovernedKey> => fromArray(KNOWN_KEYS);
 
 /** The tallies a read store counts for these keys at `now`: one per key, as `keyState` classifies it. */
 export const talliesOf = (

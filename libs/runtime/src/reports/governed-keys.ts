@@ -81,7 +81,7 @@ export function governedKey(key: KeyDocument, usage: KeyUsage | null): GovernedK
 
 /**
  * The reported facts of every key matching `where` and `only`, oldest first, with their usage at
- * `now`: read by the store from the keys' report index (no document read), in large batches.
+ * `now`, in large batches: read by the store from the keys' report index (no document read).
  */
 export async function* reportedKeys(
   keys: DocumentCollection<KeyDocument>,
@@ -89,7 +89,7 @@ export async function* reportedKeys(
   only: KeyNarrowing,
   usageOf: KeyUsageLookup,
   now: Date,
-): AsyncGenerator<ReportedKey> {
+): AsyncGenerator<ReportedKey[]> {
   const { limited, ...narrowing } = only;
   const query = {
     where: { ...where, ...narrowing },
@@ -97,7 +97,7 @@ export async function* reportedKeys(
     sort: OLDEST_FIRST,
   };
   for await (const batch of keys.select(query, REPORTED_FIELDS, FACTS_BATCH))
-    for (const key of batch) yield reportedKey(key, usageOf(key.id, now));
+    yield batch.map((key) => reportedKey(key, usageOf(key.id, now)));
 }
 
 /** Every key document matching `where`, oldest first: one page in memory at a time. */

@@ -90,7 +90,8 @@ describe.each<[string, (() => Promise<ReadStore>) | null]>([
         const org1 = { audience: 'org:org_1' } as const;
         const read = async (only: Parameters<typeof reportedKeys>[2]) => {
           const found = [];
-          for await (const key of reportedKeys(keys, org1, only, usageOf, NOW)) found.push(key);
+          for await (const batch of reportedKeys(keys, org1, only, usageOf, NOW))
+            found.push(...batch);
           return found;
         };
         const byId = new Map(documents().map((document) => [document.id, document]));
