@@ -228,18 +228,24 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
     batchSize: number,
   ): AsyncIterable<readonly Selected<D, F>[]> {
     const read = selectedFields(query, fields);
-    const booleans = new Set<string>(this.spec.booleans ?? []);
+    const booleans = read.map((field) => this.spec.booleans?.includes(field as ScalarField<D>));
+    // Rows come as arrays (id first, then `read`'s fields): objects built here cost far less.
     // A row holds the id and the sort fields, all a page's order and cursor read of a document.
-    const decode = (row: Record<string, Scalar>): D => {
-      for (const field of read)
-        row[field] = storedValue(row[field] as SqlValue, booleans.has(field));
-      return row as unknown as D;
+    const decode = (row: SqlValue[]): D => {
+      const selected: Record<string, Scalar> = { id: row[0] };
+      for (let i = 0; i < read.length; i++)
+        selected[read[i]] = storedValue(row[i + 1], booleans[i] === true);
+      return selected as unknown as D;
     };
     let cursor: string | null = null;
     do {
       const page: FindQuery<D> = { ...query, limit: batchSize, cursor };
       const branches: D[][] = this.selectQueries(page, fields).map((branch) =>
-        (this.statement(branch.sql).all(...branch.params) as Record<string, Scalar>[]).map(decode),
+        (
+          this.statement(branch.sql)
+            .raw(true)
+            .all(...branch.params) as SqlValue[][]
+        ).map(decode),
       );
       const selected: Page<D> = mergedPage(query.sort, batchSize, branches);
       if (selected.items.length > 0) yield selected.items as unknown as Selected<D, F>[];
