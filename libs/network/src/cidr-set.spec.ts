@@ -117,6 +117,24 @@ describe('CidrSet.contains', () => {
     );
   });
 
+  it('answers a repeated IPv6 caller alike each time, across sets and among many callers', () => {
+    const narrow = new CidrSet([parseCidr('2001:db8::/64')!]);
+    const wide = new CidrSet([parseCidr('2001:db8::/32')!]);
+    // More distinct callers than the parsed addresses remembered, then the first ones again.
+    const callers = Array.from(
+      { length: 600 },
+      (_, i) => `2001:db8:${(i % 2).toString(16)}::${i.toString(16)}`,
+    );
+    for (const round of [1, 2]) {
+      for (const [i, caller] of callers.entries()) {
+        expect([round, narrow.contains(caller)]).toEqual([round, i % 2 === 0]);
+        expect(wide.contains(caller)).toBe(true);
+      }
+    }
+    expect(narrow.contains('2001:db8::zz')).toBe(false);
+    expect(narrow.contains('2001:db8::zz')).toBe(false);
+  });
+
   it('never holds text that is not an address, and keeps families apart', () => {
     const set = new CidrSet(['10.0.0.0/8', '2001:db8::/32'].map((cidr) => parseCidr(cidr)!));
     for (const probe of [

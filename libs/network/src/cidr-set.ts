@@ -7,7 +7,8 @@ const MAPPED_WORD_2 = 0xffff;
 /**
  * A compiled allowlist of networks, built once when a key's allowlist is folded and asked on
  * every request. `contains` parses a dotted-quad IPv4 address by hand into a number and compares
- * it with typed-array rows: no allocation, no regex. Other text goes through the IPv6 parser.
+ * it with typed-array rows: no allocation, no regex. Other text goes through the IPv6 parser,
+ * whose answers for the last few hundred texts are remembered.
  */
 export class CidrSet {
   private readonly table: Uint32Array;
@@ -31,7 +32,7 @@ export class CidrSet {
   contains(address: string): boolean {
     const v4 = dottedQuad(address);
     if (v4 !== -1) return this.containsWords(0, 0, MAPPED_WORD_2, v4);
-    const words = parseAddressWords(address);
+    const words = recentAddressWords(address);
     return words !== null && this.containsWords(words[0], words[1], words[2], words[3]);
   }
 
@@ -48,6 +49,21 @@ export class CidrSet {
     }
     return false;
   }
+}
+
+/** Non-IPv4 texts remembered: a gateway's callers repeat, and IPv6 parsing allocates. */
+const REMEMBERED_ADDRESSES = 256;
+const recentWords = new Map<string, readonly number[] | null>();
+
+/** `parseAddressWords`, remembered for the last few hundred distinct texts. */
+function recentAddressWords(text: string): readonly number[] | null {
+  let words = recentWords.get(text);
+  if (words === undefined) {
+    if (recentWords.size >= REMEMBERED_ADDRESSES) recentWords.clear();
+    words = parseAddressWords(text);
+    recentWords.set(text, words);
+  }
+  return words;
 }
 
 const DOT = 46;

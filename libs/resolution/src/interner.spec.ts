@@ -15,4 +15,17 @@ describe('Interner', () => {
     expect(intern.list(['skills', 'completions'])).not.toBe(list);
     expect(Object.isFrozen(list)).toBe(true);
   });
+
+  it('shares equal rate-limit lists, frozen, and keeps a different limit apart', () => {
+    const intern = new Interner();
+    // As read back from a store: every key brings its own copy.
+    const read = () => [{ name: 'per_minute', limit: 600, duration_ms: 60_000 }];
+    const list = intern.rateLimits(read());
+    expect(intern.rateLimits(read())).toBe(list);
+    expect(list).toEqual(read());
+    expect(Object.isFrozen(list) && Object.isFrozen(list[0])).toBe(true);
+    expect(intern.rateLimits([{ name: 'per_minute', limit: 601, duration_ms: 60_000 }])).not.toBe(
+      list,
+    );
+  });
 });

@@ -9,6 +9,8 @@ import {
   RoutingRules,
 } from '@keyledger/domain';
 import { RecordedEvent } from '@keyledger/event-store';
+import { CidrSet } from '@keyledger/network';
+import { AllowlistMatchers } from './allowlist-matchers';
 import { Interner } from './interner';
 
 /**
@@ -17,6 +19,11 @@ import { Interner } from './interner';
  */
 export interface KeyEntry extends KeyState {
   readonly slot: number;
+  /**
+   * `allowed_ips` compiled when the key was folded (null: no allowlist): on the entry itself, so
+   * a request reads it from the object it already holds instead of looking it up elsewhere.
+   */
+  readonly allowlist: CidrSet | null;
 }
 
 /** A key's folded facts, without the ledger row they are counted in: what a snapshot keeps of it. */
@@ -105,15 +112,24 @@ export function createKeyEntry(
   event: RecordedEvent & KeyCreated,
   slot: number,
   intern: Interner,
+  matchers: AllowlistMatchers,
 ): KeyEntry {
-  return keyEntryOf(newKeyState(event), slot, intern);
+  return keyEntryOf(newKeyState(event), slot, intern, matchers);
 }
 
 /**
  * The entry of a key with these facts (new, or read back from a snapshot), counted in ledger
  * row `slot`. One literal for both, so every entry has the same shape.
  */
-export function keyEntryOf(state: KeyState, slot: number, intern: Interner): KeyEntry {
+export function keyEntryOf(
+  state: KeyState,
+  slot: number,
+  intern: Interner,
+  matchers: AllowlistMatchers,
+): KeyEntry {
+  // Snapshots written before these facts existed lack them: none of each. Most keys have
+  // none, and a shared empty value is one object instead of one per fact per key read back.
+  const allowedIps = state.allowed_ips?.length ? state.allowed_ips : NO_IPS;
   return {
     id: state.id,
     hash: state.hash,
@@ -134,10 +150,9 @@ export function keyEntryOf(state: KeyState, slot: number, intern: Interner): Key
     limit_reset_position: state.limit_reset_position,
     routing_preference_id: state.routing_preference_id,
     routing_rules: state.routing_rules,
-    // Snapshots written before these facts existed lack them: none of each. Most keys have
-    // none, and a shared empty value is one object instead of one per fact per key read back.
-    allowed_ips: state.allowed_ips?.length ? state.allowed_ips : NO_IPS,
-    rate_limits: state.rate_limits?.length ? state.rate_limits : NO_RATE_LIMITS,
+    allowed_ips: allowedIps,
+    allowlist: matchers.matcherFor(allowedIps),
+    rate_limits: state.rate_limits?.length ? intern.rateLimits(state.rate_limits) : NO_RATE_LIMITS,
     alert_thresholds: state.alert_thresholds?.length ? state.alert_thresholds : NO_THRESHOLDS,
     metadata:
       state.metadata === undefined || isEmpty(state.metadata) ? NO_METADATA : state.metadata,

@@ -8,47 +8,46 @@ const CURRENT = 1;
 const PREVIOUS = 2;
 const FIELDS = 3;
 
-interface KeyWindows {
-  /** The limits these counters belong to: a KeyRateLimitsSet replaces the array, and the counters. */
-  readonly rules: readonly RateLimit[];
-  readonly counts: Float64Array;
-}
-
 /**
  * Sliding-window rate limits counted in this process: exact here (check and spend are one
  * synchronous step), but each instance counts only what it admitted. Counters are allocated once
- * per key, on its first rate-limited request.
+ * per key, on its first rate-limited request; a request only adds to them.
  */
 export class LocalRateLimiter implements RateLimiter {
-  private readonly keys = new Map<number, KeyWindows>();
+  // By ledger slot (dense small integers): an index instead of a hash lookup, and no object in
+  // between, so a request touches the counters themselves and the key's (shared) limits only.
+  /** The limits each key's counters belong to: a KeyRateLimitsSet replaces the array, and the counters. */
+  private rules: (readonly RateLimit[] | undefined)[] = [];
+  private counts: (Float64Array | undefined)[] = [];
 
   spend(key: RateLimitedKey, cost: number, atMs: number): RateLimitCheck {
-    const { counts, rules } = this.windowsOf(key);
-    const verdicts: WindowVerdict[] = [];
+    const rules = key.rate_limits;
+    const counts = this.countsOf(key);
+    const verdicts: WindowVerdict[] = new Array<WindowVerdict>(rules.length);
     for (let i = 0, at = 0; i < rules.length; i++, at += FIELDS) {
       const rule = rules[i];
       rollTo(counts, at, windowStart(rule.duration_ms, atMs), rule.duration_ms);
-      verdicts.push(decideWindow(rule, atMs, cost, counts[at + PREVIOUS], counts[at + CURRENT]));
+      verdicts[i] = decideWindow(rule, atMs, cost, counts[at + PREVIOUS], counts[at + CURRENT]);
     }
     const check = rateLimitCheck(verdicts);
-    if (check.admitted) for (let i = 0; i < rules.length; i++) counts[i * FIELDS + CURRENT] += cost;
+    if (check.admitted) for (let at = CURRENT; at < counts.length; at += FIELDS) counts[at] += cost;
     return check;
   }
 
   close(): Promise<void> {
-    this.keys.clear();
+    this.rules = [];
+    this.counts = [];
     return Promise.resolve();
   }
 
-  private windowsOf(key: RateLimitedKey): KeyWindows {
-    const known = this.keys.get(key.slot);
-    if (known !== undefined && known.rules === key.rate_limits) return known;
-    const windows = {
-      rules: key.rate_limits,
-      counts: new Float64Array(key.rate_limits.length * FIELDS),
-    };
-    this.keys.set(key.slot, windows);
-    return windows;
+  private countsOf(key: RateLimitedKey): Float64Array {
+    const known = this.counts[key.slot];
+    if (known !== undefined && this.rules[key.slot] === key.rate_limits) return known;
+    // Window start 0 is before any request: the first one rolls each limit to its window.
+    const counts = new Float64Array(key.rate_limits.length * FIELDS);
+    this.rules[key.slot] = key.rate_limits;
+    this.counts[key.slot] = counts;
+    return counts;
   }
 }
 

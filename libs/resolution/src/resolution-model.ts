@@ -1,7 +1,7 @@
 import { KeyCreated, KeyEvent } from '@keyledger/domain';
-import { CidrSet, parseCidrWords } from '@keyledger/network';
 import { countsUsage, KeyUsageRecorded } from '@keyledger/domain/usage/usage.events';
 import { RecordedEvent } from '@keyledger/event-store';
+import { AllowlistMatchers } from './allowlist-matchers';
 import { CalendarWindowCache } from './calendar-windows';
 import { ImportedPrefixes } from './imported-prefixes';
 import { Interner } from './interner';
@@ -20,12 +20,6 @@ import { ResolutionDocument, ResolutionKeyDocument, unpackKeyState } from './res
 import { RoutingDirectory } from './routing-directory';
 import { UsageAmounts, UsageFigures, UsageLedger } from './usage-ledger';
 
-/** A key's allowlist as a matcher, and the list it matches. */
-interface CompiledAllowlist {
-  readonly list: readonly string[];
-  readonly set: CidrSet;
-}
-
 /**
  * The resolution read model, held in memory: keys by secret hash, routing preferences and
  * defaults, and usage counters. It is a pure fold of the store's events (keys, preferences,
@@ -40,13 +34,8 @@ export class ResolutionModel {
   readonly policies = new OrgPolicies();
   /** What imported keys' secrets start with: only those get a plain SHA-256 at resolve. */
   readonly importedPrefixes = new ImportedPrefixes();
-  /**
-   * Compiled allowlists by ledger slot (a small integer: cheap to look up), each with the
-   * immutable list it was compiled from.
-   */
-  private readonly allowlists = new Map<number, CompiledAllowlist>();
-  /** Each distinct allowlist's matcher, by its canonical CIDRs joined. */
-  private readonly matchers = new Map<string, CidrSet>();
+  /** Compiles each key's allowlist as it is folded (see KeyEntry.allowlist). */
+  private readonly matchers = new AllowlistMatchers();
   private readonly ledger = new UsageLedger();
   private readonly byHash = new Map<string, KeyEntry>();
   private readonly byId = new Map<string, KeyEntry>();
@@ -118,26 +107,6 @@ export class ResolutionModel {
     return graced ? key : undefined;
   }
 
-  /**
-   * The key's IP allowlist as a matcher (null: none), parsed once per version of the list: a
-   * request compares numbers, it parses no CIDR.
-   */
-  allowlistOf(key: KeyEntry): CidrSet | null {
-    const list = key.allowed_ips;
-    if (list.length === 0) return null;
-    const compiled = this.allowlists.get(key.slot);
-    if (compiled?.list === list) return compiled.set;
-    // Keys often share a list (an org's egress ranges): one matcher for all of them stays in cache.
-    const text = list.join(',');
-    let set = this.matchers.get(text);
-    if (set === undefined) {
-      set = new CidrSet(list.flatMap((cidr) => parseCidrWords(cidr) ?? []));
-      this.matchers.set(text, set);
-    }
-    this.allowlists.set(key.slot, { list, set });
-    return set;
-  }
-
   /** The key with this id. */
   keyById(id: string): KeyEntry | undefined {
     return this.byId.get(id);
@@ -195,7 +164,7 @@ export class ResolutionModel {
       return;
     }
     if (current === undefined || event.revision <= current.revision) return;
-    const next = evolveKeyEntry(current, event);
+    const next = this.restricted(current, evolveKeyEntry(current, event));
     this.byId.set(next.id, next);
     this.watchAlerts(next);
     this.byHash.delete(current.hash);
@@ -207,9 +176,20 @@ export class ResolutionModel {
     if (next.imported_prefix !== null) this.importedPrefixes.add(next.imported_prefix);
   }
 
+  /** The evolved entry with a changed allowlist compiled and changed rate limits shared (see keyEntryOf). */
+  private restricted(current: KeyEntry, evolved: KeyEntry): KeyEntry {
+    if (evolved.allowed_ips !== current.allowed_ips) {
+      return { ...evolved, allowlist: this.matchers.matcherFor(evolved.allowed_ips) };
+    }
+    if (evolved.rate_limits !== current.rate_limits) {
+      return { ...evolved, rate_limits: this.intern.rateLimits(evolved.rate_limits) };
+    }
+    return evolved;
+  }
+
   private create(event: RecordedEvent & KeyCreated): void {
     // Slots are dense: the n-th key created is ledger row n.
-    const key = createKeyEntry(event, this.byId.size, this.intern);
+    const key = createKeyEntry(event, this.byId.size, this.intern, this.matchers);
     this.byId.set(key.id, key);
     this.byHash.set(key.hash, key);
     this.watchAlerts(key);
@@ -224,7 +204,7 @@ export class ResolutionModel {
   }
 
   private restoreKey(document: ResolutionKeyDocument, checkpoint: number): void {
-    const key = keyEntryOf(unpackKeyState(document), this.byId.size, this.intern);
+    const key = keyEntryOf(unpackKeyState(document), this.byId.size, this.intern, this.matchers);
     this.byId.set(key.id, key);
     this.watchAlerts(key);
     this.byHash.set(key.hash, key);

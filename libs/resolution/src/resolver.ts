@@ -169,7 +169,7 @@ export class Resolver {
   private restrictionRefusal(key: KeyEntry, request: ResolveRequest): Refusal | null {
     const policy = this.model.policies.enforcedOn(key.org_id);
     if (policy !== null && !compliesWithPolicy(policy, key)) return POLICY_VIOLATION;
-    const allowlist = this.model.allowlistOf(key);
+    const { allowlist } = key;
     if (allowlist === null) return null;
     const address = request.client_ip;
     return address != null && allowlist.contains(address) ? null : IP_NOT_ALLOWED;

@@ -181,6 +181,27 @@ describe('Resolver restrictions', () => {
       });
       admitted(harness.resolve({ secret: secretOf(1) }, at(T)));
     });
+
+    it('keeps counting through other changes of the key, and through the same limits set again', () => {
+      const harness = new ResolutionHarness();
+      const limits = () => [{ name: 'r', limit: 1, duration_ms: 60_000 }];
+      harness.createKey(1, { rate_limits: limits() });
+      admitted(harness.resolve({ secret: secretOf(1) }, at(T)));
+      harness.changeKey(1, {
+        type: 'KeyRenamed',
+        data: { name: 'renamed', previous_name: 'key 1', renamed_at: T },
+      });
+      expect(harness.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+        code: 'rate_limited',
+      });
+      harness.changeKey(1, {
+        type: 'KeyRateLimitsSet',
+        data: { rate_limits: limits(), reason: null, changed_at: T },
+      });
+      expect(harness.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+        code: 'rate_limited',
+      });
+    });
   });
 
   it('returns the metadata and external id on resolve', () => {
