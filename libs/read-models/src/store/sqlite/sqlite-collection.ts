@@ -119,9 +119,10 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
     const folds = [...this.searchable].map(foldedColumn);
     const t = this.table;
     this.fixed = {
-      positionOf: db.prepare<[string], { position: number }>(
-        `SELECT position FROM ${t} WHERE id = ?`,
-      ),
+      // A bare number: no row object for a read answered from the cache, nor for a write.
+      positionById: db
+        .prepare<[string], number>(`SELECT position FROM ${t} WHERE id = ?`)
+        .pluck(),
       byId: db.prepare<[string], StoredRow>(`SELECT id, position, doc FROM ${t} WHERE id = ?`),
       insert: db.prepare<SqlValue[], void>(
         `INSERT INTO ${t} (id, position, doc${folds.map((c) => `, ${c}`).join('')})
@@ -152,6 +153,11 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
 
   async getPositioned(ids: readonly string[]): Promise<ReadonlyMap<string, Positioned<D>>> {
     const found = new Map<string, Positioned<D>>();
+    if (ids.length === 1) {
+      const one = this.oneById(ids[0]);
+      if (one !== undefined) found.set(ids[0], one);
+      return found;
+    }
     if (ids.length === 0) return found;
     for (const row of this.rowsById(ids))
       found.set(row.id, { document: this.parse(row), position: row.position });
@@ -355,25 +361,34 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
   }
 
   private applyWrite(write: DocumentWrite<D>): void {
-    const stored = this.fixed.positionOf.get(write.id);
-    if (stored && stored.position >= write.position) return;
+    const stored = this.fixed.positionById.get(write.id);
+    if (stored !== undefined && stored >= write.position) return;
     if (write.document === null) {
-      if (stored) this.fixed.remove.run(write.id);
+      if (stored !== undefined) this.fixed.remove.run(write.id);
       return;
     }
     const doc = JSON.stringify(write.document);
     const document = write.document;
     const folds = [...this.searchable].map((field) => folded(document[field as keyof D]));
-    if (stored) this.fixed.update.run(write.position, doc, ...folds, write.id);
+    if (stored !== undefined) this.fixed.update.run(write.position, doc, ...folds, write.id);
     else this.fixed.insert.run(write.id, write.position, doc, ...folds);
   }
 
+  /**
+   * One id is the common read (a key by id): its position first (a key lookup that reads no
+   * document), then the document held at that position in the cache, so a key read again is
+   * neither read nor parsed; only a miss reads the row, and keeps its document.
+   */
+  private oneById(id: string): Positioned<D> | undefined {
+    const position = this.fixed.positionById.get(id);
+    if (position === undefined) return undefined;
+    const held = this.cache.at(id, position);
+    if (held !== undefined) return { document: held, position };
+    const row = this.fixed.byId.get(id);
+    return row && { document: this.cache.keep(this.parse(row), row.position), position: row.position };
+  }
+
   private rowsById(ids: readonly string[]): StoredRow[] {
-    if (ids.length === 1) {
-      // One id is the common read (a key by id): a plain key lookup, no json_each to plan.
-      const row = this.fixed.byId.get(ids[0]);
-      return row === undefined ? [] : [row];
-    }
     return this.rows({
       sql: `SELECT id, position, doc FROM ${this.table} WHERE id IN (SELECT value FROM json_each(?))`,
       params: [JSON.stringify(ids)],
