@@ -10,7 +10,8 @@ import {
 import { AppModule } from './app.module';
 import { AppConfig } from '@keyledger/runtime';
 import { serveConsole } from './console/console.static';
-import { serveOpenApi } from './openapi/openapi';
+import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
+import { serializeAsDocumented } from './openapi/openapi-serializers';
 import { toOpenRouterError } from './openrouter/openrouter-error';
 import { RecordUsageHandler } from './resolution/commands/record-usage/record-usage.handler';
 import { ResolveHandler } from './resolution/commands/resolve/resolve.handler';
@@ -65,7 +66,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   useDepthLimitedJson(fastify, parseJson);
   keepRawBodies(fastify);
   answerHeadersAndAccessLog(fastify, accessLog);
-  serveOpenApi(app);
+  const document = buildOpenApiDocument(app);
+  serializeAsDocumented(fastify, document);
+  serveOpenApi(app, document);
   // Its own encapsulated plugin: the console's CSP and cache headers stay on /console.
   await serveConsole(app, config.console);
   app.useGlobalFilters(new AllExceptionsFilter(errorShape));

@@ -80,8 +80,6 @@ function describeKeyScopes(document: OpenAPIObject): void {
 type ScopedOperation = OperationObject & { [API_KEY_SCOPES]?: readonly string[] };
 
 /** Serves the document at `/openapi.json` and a browsable page at `/docs`. */
-export function serveOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
-    jsonDocumentUrl: 'openapi.json',
-  });
+export function serveOpenApi(app: INestApplication, document: OpenAPIObject): void {
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 }

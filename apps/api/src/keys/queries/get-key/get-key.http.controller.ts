@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Principal } from '@keyledger/domain';
+import { SerializedAsDocumented } from '../../../openapi/openapi-serializers';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { WaitsForMinPosition } from '../../../shared/http/min-position';
 import { answerRead } from '../../../shared/http/answers';
@@ -22,6 +23,7 @@ export class GetKeyHttpController {
   @Get(':id')
   @WaitsForMinPosition()
   @ApiOkResponse({ description: '`{ data: Key }`', type: KeyEnvelopeResponse })
+  @SerializedAsDocumented(KeyEnvelopeResponse)
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,

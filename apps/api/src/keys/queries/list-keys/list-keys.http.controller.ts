@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@keyledger/domain';
+import { SerializedAsDocumented } from '../../../openapi/openapi-serializers';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator';
 import { WaitsForMinPosition } from '../../../shared/http/min-position';
 import { KeyPageResponse } from '../../key.response';
@@ -18,6 +19,7 @@ export class ListKeysHttpController {
   @Get()
   @WaitsForMinPosition()
   @ApiOkResponse({ description: '`{ data: Key[], next_cursor }`', type: KeyPageResponse })
+  @SerializedAsDocumented(KeyPageResponse)
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() filters: ListKeysRequestDto,
