@@ -77,6 +77,28 @@ describe('keys over HTTP (embedded default)', () => {
     expect(byHash.data).toEqual(one.data);
   });
 
+  it('reads a key with every optional field set as its create answered it', async () => {
+    // The reads write their bodies from the OpenAPI schema (fast-json-stringify): nothing the
+    // create showed may be dropped, coerced or reordered into something else on the way.
+    const created = await create(alice, {
+      name: 'every "field"',
+      scope: 'org',
+      scopes: ['completions', 'management'],
+      limit: 12.5,
+      limit_reset: 'weekly',
+      include_byok_in_limit: true,
+      expires_at: '2099-01-01T00:00:00.000Z',
+      allowed_ips: ['203.0.113.0/24', '2001:db8::/32'],
+      rate_limits: [{ name: 'requests', limit: 600, duration_ms: 60_000 }],
+      alert_thresholds: [80, 100],
+      metadata: { team: 'search', cost_center: 4711, billable: false },
+      external_id: 'customer-7',
+    });
+    const byId = await as(alice).keys.get(created.data.id);
+    expect(byId.data).toEqual(created.data);
+    expect((await as(alice).keys.list()).data).toEqual([created.data]);
+  });
+
   it('pages the list with a cursor', async () => {
     for (const name of ['k1', 'k2', 'k3']) await create(alice, { name });
     const first = await as(alice).keys.list({ limit: 2 });
