@@ -120,9 +120,7 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
     const t = this.table;
     this.fixed = {
       // A bare number: no row object for a read answered from the cache, nor for a write.
-      positionById: db
-        .prepare<[string], number>(`SELECT position FROM ${t} WHERE id = ?`)
-        .pluck(),
+      positionById: db.prepare<[string], number>(`SELECT position FROM ${t} WHERE id = ?`).pluck(),
       byId: db.prepare<[string], StoredRow>(`SELECT id, position, doc FROM ${t} WHERE id = ?`),
       insert: db.prepare<SqlValue[], void>(
         `INSERT INTO ${t} (id, position, doc${folds.map((c) => `, ${c}`).join('')})
@@ -385,7 +383,9 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
     const held = this.cache.at(id, position);
     if (held !== undefined) return { document: held, position };
     const row = this.fixed.byId.get(id);
-    return row && { document: this.cache.keep(this.parse(row), row.position), position: row.position };
+    return (
+      row && { document: this.cache.keep(this.parse(row), row.position), position: row.position }
+    );
   }
 
   private rowsById(ids: readonly string[]): StoredRow[] {
