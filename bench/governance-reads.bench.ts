@@ -12,12 +12,13 @@ import {
 import { REPORT_NAMES } from '@keyledger/governance';
 import { loadConfig, servedProjections } from '@keyledger/runtime';
 import { envCount } from '../test/support/scale';
-import { startServiceProcess, ServiceProcess } from '../test/support/service-process';
+import { startServiceProcess } from '../test/support/service-process';
 import { signUserToken } from '../test/support/tokens';
 import { startFloorProcess } from './floor-process';
 import { Goal, percent } from './goals';
 import { BIG_ORG, BIG_ORG_ADMIN, writeGovernanceBase } from './governance-history';
 import { loadGenerator } from './load-generator';
+import { restartServing, servingKey } from './restart-serving';
 import { BenchRow, BenchTable } from './table';
 
 const MAIN = join(__dirname, '..', 'apps', 'api', 'src', 'main.js');
@@ -158,17 +159,6 @@ async function exportRate(
   };
 }
 
-/** Time from spawning the service on an existing data directory until `/health` answers. */
-async function restart(dir: string): Promise<{ service: ServiceProcess; seconds: number }> {
-  const started = Date.now();
-  const service = await startServiceProcess(MAIN, {
-    dataDir: dir,
-    env: SERVICE_ENV,
-    discardStdout: true,
-  });
-  return { service, seconds: (Date.now() - started) / 1000 };
-}
-
 /**
  * Governance reads at enterprise scale (issue 16): `GOV_KEYS` keys (`GOV_BIG_ORG_KEYS` of them in
  * one org) and their lifecycles, served by the compiled service on the default SQLite read store
@@ -192,7 +182,14 @@ export async function governanceReadsBench(): Promise<{ tables: BenchTable[]; go
     ),
   };
 
-  const { service, seconds: startSeconds } = await restart(dir);
+  const secret = await servingKey(MAIN, dir, SERVICE_ENV);
+  const { service, healthSeconds, resolveSeconds } = await restartServing(
+    MAIN,
+    dir,
+    SERVICE_ENV,
+    secret,
+  );
+  const startSeconds = Math.max(healthSeconds, resolveSeconds);
   const rows: BenchRow[] = [];
   const goals: Goal[] = [];
   try {
@@ -307,14 +304,14 @@ export async function governanceReadsBench(): Promise<{ tables: BenchTable[]; go
     await service.stop();
   }
   goals.push({
-    goal: `restart with ${events} events serving in ≤ 5 s`,
-    measured: `${startSeconds.toFixed(2)} s`,
+    goal: `restart with ${events} events serving (health and a real key resolving) in ≤ 5 s`,
+    measured: `${startSeconds.toFixed(2)} s (health ${healthSeconds.toFixed(2)} s)`,
     met: startSeconds <= 5,
   });
   return {
     tables: [
       {
-        title: `Governance reads: ${keys} keys (${bigOrgKeys} in ${BIG_ORG}), ${events} events; SQLite read store ${built}; restart serving in ${startSeconds.toFixed(2)} s`,
+        title: `Governance reads: ${keys} keys (${bigOrgKeys} in ${BIG_ORG}), ${events} events; SQLite read store ${built}; restart serving in ${startSeconds.toFixed(2)} s (health ${healthSeconds.toFixed(2)} s, a key resolving ${resolveSeconds.toFixed(2)} s)`,
         rows,
       },
     ],
