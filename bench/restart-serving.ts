@@ -39,7 +39,8 @@ export async function servingKey(
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'restart bench', scopes: ['completions'] }),
     });
-    if (created.status !== 201) throw new Error(`creating the bench key answered ${created.status}`);
+    if (created.status !== 201)
+      throw new Error(`creating the bench key answered ${created.status}`);
     const { secret } = (await created.json()) as { secret: string };
     writeFileSync(file, secret, { mode: 0o600 });
     return secret;
