@@ -1,5 +1,5 @@
 import { RateLimit } from '@keyledger/domain';
-import { tightest, WindowVerdict } from './sliding-window';
+import { RateLimitState, tightest, WindowVerdict } from './sliding-window';
 
 /** What a rate limiter needs of a key. */
 export interface RateLimitedKey {
@@ -12,8 +12,8 @@ export interface RateLimitedKey {
 /** The decision over all of a key's limits: all admit (and are spent) or none is spent. */
 export interface RateLimitCheck {
   readonly admitted: boolean;
-  /** One verdict per limit, in the key's order. */
-  readonly verdicts: readonly WindowVerdict[];
+  /** Each limit after this request, in the key's order: the resolve answer's `rate_limits`. */
+  readonly states: readonly RateLimitState[];
   /** The verdict the X-RateLimit headers and Retry-After report. */
   readonly tightest: WindowVerdict;
 }
@@ -31,5 +31,18 @@ export interface RateLimiter {
 export function rateLimitCheck(verdicts: readonly WindowVerdict[]): RateLimitCheck {
   const chosen = tightest(verdicts);
   // The tightest limit is a refusing one whenever any refuses.
-  return { admitted: chosen.admitted, verdicts, tightest: chosen };
+  return { admitted: chosen.admitted, states: verdicts.map(rateLimitState), tightest: chosen };
 }
+
+/** What a resolve answer shows of a limit: the verdict without the deciding figures. */
+export const rateLimitState = ({
+  name,
+  limit,
+  remaining,
+  reset_at,
+}: WindowVerdict): RateLimitState => ({
+  name,
+  limit,
+  remaining,
+  reset_at,
+});

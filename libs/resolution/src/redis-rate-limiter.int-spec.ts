@@ -57,7 +57,7 @@ describe('RedisRateLimiter', () => {
     expect(later).toMatchObject({ admitted: false });
     const afterTwo = await b.spend(key, 1, T + 2_000);
     expect(afterTwo.admitted).toBe(true);
-    expect(afterTwo.verdicts.map((verdict) => verdict.remaining)).toEqual([6, 12]);
+    expect(afterTwo.states.map((state) => state.remaining)).toEqual([6, 12]);
   });
 
   it('decides exactly as the local limiter does for one instance', async () => {

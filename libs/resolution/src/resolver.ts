@@ -19,7 +19,7 @@ import {
   UsageOutcome,
   UsageRequest,
 } from './resolve-outcome';
-import { RateLimitState, WindowVerdict } from './sliding-window';
+import { RateLimitState } from './sliding-window';
 import { UsageAmounts, UsageFigures } from './usage-ledger';
 
 /** A key's reported usage and its limit state. */
@@ -160,7 +160,7 @@ export class Resolver {
       },
       routing: this.model.routing.routingFor(key),
       limit: this.limitState(key, atMs),
-      rate_limits: rateLimits === null ? NO_RATE_LIMITS : rateLimitStates(rateLimits.verdicts),
+      rate_limits: rateLimits === null ? NO_RATE_LIMITS : rateLimits.states,
       tightest_rate_limit: rateLimits === null ? null : rateLimits.tightest,
     };
   }
@@ -291,12 +291,4 @@ function accessRefusal(key: KeyEntry, tier: PlanTier, request: ResolveRequest): 
     return refuse('model_not_allowed', `The ${tier.name} plan does not include ${model}.`);
   }
   return null;
-}
-
-/** What a successful resolve shows of each limit: the verdicts without the deciding figures. */
-function rateLimitStates(verdicts: readonly WindowVerdict[]): RateLimitState[] {
-  const states: RateLimitState[] = [];
-  for (const { name, limit, remaining, reset_at } of verdicts)
-    states.push({ name, limit, remaining, reset_at });
-  return states;
 }

@@ -24,6 +24,10 @@ export interface WindowVerdict extends RateLimitState {
 export const windowStart = (duration: number, atMs: number): number =>
   Math.floor(atMs / duration) * duration;
 
+/** Units of `limit` left once `spent` (the request's cost when it is admitted) joins the `used` estimate. */
+export const unitsLeft = (limit: number, used: number, spent: number): number =>
+  Math.max(0, Math.floor(limit - used - spent));
+
 /**
  * The sliding-window estimate (as Cloudflare and Unkey count): the current fixed window's count
  * plus the previous one's, weighted by how much of it the sliding window still covers.
@@ -57,7 +61,7 @@ export function decideWindow(
   return {
     name,
     limit,
-    remaining: Math.max(0, Math.floor(limit - used - (admitted ? cost : 0))),
+    remaining: unitsLeft(limit, used, admitted ? cost : 0),
     reset_at: instantText(reset_ms),
     admitted,
     reset_ms,
