@@ -35,4 +35,12 @@ describe('nextBatch', () => {
     release(recordedEvent({ position: 3 }));
     expect(positions((await nextBatch(iterator, first.pending, 10)).events)).toEqual([3]);
   });
+
+  it('lets the event loop turn once per batch, even when every event is ready', async () => {
+    const iterator = source(5);
+    let turned = false;
+    setImmediate(() => (turned = true));
+    const batch = await nextBatch(iterator, iterator.next(), 3);
+    expect([positions(batch.events), turned]).toEqual([[1, 2, 3], true]);
+  });
 });

@@ -8,14 +8,16 @@ export interface Batch {
 
 const IDLE = Symbol('idle');
 
-/** Resolves after the callbacks already queued, so only events that are ready win the race with it. */
+/** Resolves after the callbacks already queued: once the event loop has turned. */
 const idle = (): Promise<typeof IDLE> =>
   new Promise((resolve) => setImmediate(() => resolve(IDLE)));
 
 /**
  * Waits for one event, then takes whatever else the iterator has ready, up to `max`, without
  * waiting for more: a burst becomes few large batches, a trickle is applied one event at a time.
- * An empty batch means the iteration ended.
+ * An empty batch means the iteration ended. Every batch lets the event loop turn once: a catch-up
+ * whose reads resolve at once (SQLite) would otherwise never turn it, starving timers and I/O and
+ * keeping each event alive until the end, held by a callback still queued.
  */
 export async function nextBatch(
   iterator: AsyncIterator<RecordedEvent>,
@@ -25,12 +27,14 @@ export async function nextBatch(
   const first = await pending;
   if (first.done) return { events: [], pending };
   const events = [first.value];
+  const turned = idle();
   let next = iterator.next();
   while (events.length < max) {
-    const ready = await Promise.race([next, idle()]);
+    const ready = await Promise.race([next, turned]);
     if (ready === IDLE || ready.done) break;
     events.push(ready.value);
     next = iterator.next();
   }
+  await turned;
   return { events, pending: next };
 }
