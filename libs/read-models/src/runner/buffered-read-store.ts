@@ -3,6 +3,7 @@ import {
   Document,
   DocumentCollection,
   DocumentWrite,
+  documentsOf,
   Positioned,
   ReadStore,
 } from '../store/read-store.port';
@@ -37,8 +38,7 @@ class BufferedCollection<D extends Document> implements DocumentCollection<D> {
   }
 
   async getMany(ids: readonly string[]): Promise<ReadonlyMap<string, D>> {
-    const positioned = await this.getPositioned(ids);
-    return new Map([...positioned].map(([id, entry]) => [id, entry.document]));
+    return documentsOf(await this.getPositioned(ids));
   }
 
   /**

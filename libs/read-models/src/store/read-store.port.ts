@@ -84,6 +84,13 @@ export interface Positioned<D> {
   readonly position: number;
 }
 
+/** The documents of positioned entries, by id (what `getMany` answers from `getPositioned`). */
+export function documentsOf<D>(
+  positioned: ReadonlyMap<string, Positioned<D>>,
+): ReadonlyMap<string, D> {
+  return new Map([...positioned].map(([id, entry]) => [id, entry.document]));
+}
+
 /**
  * The state a document reaches with the event at `position`; a null document deletes it.
  * A delete is not remembered: projections that must never resurrect a document keep it with a

@@ -9,6 +9,7 @@ import {
   FindQuery,
   GroupCount,
   Page,
+  documentsOf,
   Positioned,
   Scalar,
   ScalarField,
@@ -40,8 +41,7 @@ export class MemoryCollection<D extends Document> implements DocumentCollection<
   }
 
   async getMany(ids: readonly string[]): Promise<ReadonlyMap<string, D>> {
-    const positioned = await this.getPositioned(ids);
-    return new Map([...positioned].map(([id, entry]) => [id, entry.document]));
+    return documentsOf(await this.getPositioned(ids));
   }
 
   async getPositioned(ids: readonly string[]): Promise<ReadonlyMap<string, Positioned<D>>> {

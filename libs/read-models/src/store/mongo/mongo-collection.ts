@@ -9,6 +9,7 @@ import {
   FindQuery,
   GroupCount,
   Page,
+  documentsOf,
   Positioned,
   Scalar,
   ScalarField,
@@ -56,8 +57,7 @@ export class MongoCollection<D extends Document> implements DocumentCollection<D
   }
 
   async getMany(ids: readonly string[]): Promise<ReadonlyMap<string, D>> {
-    const positioned = await this.getPositioned(ids);
-    return new Map([...positioned].map(([id, entry]) => [id, entry.document]));
+    return documentsOf(await this.getPositioned(ids));
   }
 
   async getPositioned(ids: readonly string[]): Promise<ReadonlyMap<string, Positioned<D>>> {

@@ -10,6 +10,7 @@ import {
   FindQuery,
   GroupCount,
   Page,
+  documentsOf,
   Positioned,
   Scalar,
   ScalarField,
@@ -145,8 +146,7 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
   }
 
   async getMany(ids: readonly string[]): Promise<ReadonlyMap<string, D>> {
-    const positioned = await this.getPositioned(ids);
-    return new Map([...positioned].map(([id, entry]) => [id, entry.document]));
+    return documentsOf(await this.getPositioned(ids));
   }
 
   async getPositioned(ids: readonly string[]): Promise<ReadonlyMap<string, Positioned<D>>> {
