@@ -80,10 +80,13 @@ describe('the console at /console, in headless Chromium against the real service
       expect(script.status).toBe(200);
       expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(script.headers.get('content-type')).toMatch(/javascript/);
+      // Read every body: an unread one holds its connection open, and the app's close waits for it.
+      await script.arrayBuffer();
       const config = await fetch(`${app.baseUrl}/console/config.json`);
       expect(await config.json()).toEqual({ oidc: null });
       const health = await fetch(`${app.baseUrl}/health`);
       expect(health.headers.get('content-security-policy')).toBeNull();
+      await health.arrayBuffer();
     });
 
     it('splits the build: ECharts and each page in chunks of their own, none of them in index.html', async () => {

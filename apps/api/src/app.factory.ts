@@ -22,6 +22,7 @@ import { toErrorResponse } from './shared/errors/error-response';
 import { canonicalError, ErrorShapeFor } from './shared/errors/error-shape';
 import { strictValidationPipe } from './shared/errors/validation.pipe';
 import { depthLimitedJsonParser, useDepthLimitedJson } from './shared/http/json-body';
+import { boundShutdownDrain } from './shared/http/bounded-drain';
 import { keepRawBodies } from './shared/http/raw-body';
 import { requestIdOf } from './shared/http/request-id';
 import { SECURITY_HEADERS } from './shared/http/security-headers';
@@ -66,6 +67,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   useDepthLimitedJson(fastify, parseJson);
   keepRawBodies(fastify);
   answerHeadersAndAccessLog(fastify, accessLog);
+  boundShutdownDrain(fastify, fastify.server, config.shutdownDrainMs);
   const document = buildOpenApiDocument(app);
   serializeAsDocumented(fastify, document);
   serveOpenApi(app, document);

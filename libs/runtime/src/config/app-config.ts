@@ -56,6 +56,7 @@ const configSchema = z
       )
       .default('loopback'),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     EVENT_STORE: z.enum(['sqlite', 'esdb']).default('sqlite'),
     EVENTSTORE_URL: z
       .string()
@@ -209,6 +210,7 @@ const configSchema = z
     },
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
     trustProxy: trustProxySetting(env.TRUST_PROXY),
     eventStore:
       env.EVENT_STORE === 'esdb'
