@@ -41,4 +41,23 @@ describe('shutdown with a request still in flight', () => {
     // Unauthenticated, so 401: what matters is that the request got its answer, not a cut socket.
     expect(await answer).toMatch(/^HTTP\/1\.1 401 /);
   });
+
+  it('answers a request pipelined behind it during the drain in the SPEC §7 shape, then closes', async () => {
+    const app = await startTestApp();
+    const socket = await stalledUpload(app);
+    const answers = new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.once('close', () => resolve(text));
+    });
+    const closed = app.close();
+    socket.end(`${'{}'.padEnd(100)}GET /api/v1/keys HTTP/1.1\r\nHost: x\r\n\r\n`);
+    await closed;
+    const second = (await answers).split(/(?=HTTP\/1\.1 )/)[1] ?? '';
+    expect(second).toMatch(/^HTTP\/1\.1 401 /);
+    expect(second).toMatch(/\r\nconnection: close\r\n/i);
+    expect(JSON.parse(second.slice(second.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      error: { code: 'authentication_required' },
+    });
+  });
 });

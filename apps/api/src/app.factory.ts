@@ -38,6 +38,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    // A request that reaches the router while the service drains is answered as usual (with
+    // `Connection: close`), not with Fastify's own 503 body, which is not the SPEC §7 shape.
+    return503OnClosing: false,
     // Long ids reach Nest (and get its 404) instead of Fastify's own answer.
     routerOptions: { maxParamLength: 1024 },
     // Malformed URLs are refused before routing: give them the SPEC §7 body too.
