@@ -15,6 +15,7 @@ import { OpenRouterModule } from './openrouter/openrouter.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResolutionModule } from './resolution/resolution.module';
 import { RoutingPreferencesModule } from './routing-preferences/routing-preferences.module';
+import { HttpDrainsFirst } from './shared/http/http-drains-first';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
       providers: [
         { provide: JwtVerifier, useValue: new JwtVerifier(config.jwt) },
         { provide: APP_GUARD, useClass: AuthGuard },
+        HttpDrainsFirst,
       ],
     };
   }
