@@ -17,6 +17,27 @@ async function stalledUpload(app: TestApp, path = '/api/v1/keys', headers = ''):
   return socket;
 }
 
+/**
+ * Starts the app's close, then sends `rest` of the stalled request and ends the socket: answers
+ * with everything the server wrote back before the connection closed.
+ */
+async function finishDuringClose(
+  app: TestApp,
+  socket: Socket,
+  rest: string,
+  options?: { keepData?: boolean },
+): Promise<string> {
+  const received = new Promise<string>((resolve) => {
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk.toString()));
+    socket.once('close', () => resolve(text));
+  });
+  const closed = app.close(options);
+  socket.end(rest);
+  await closed;
+  return received;
+}
+
 describe('shutdown with a request still in flight', () => {
   it('cuts a connection that never finishes once SHUTDOWN_DRAIN_MS has passed', async () => {
     const app = await startTestApp({ env: { SHUTDOWN_DRAIN_MS: '200' } });
@@ -31,16 +52,13 @@ describe('shutdown with a request still in flight', () => {
   it('lets an answer in flight finish within the drain limit', async () => {
     const app = await startTestApp();
     const socket = await stalledUpload(app);
-    const answer = new Promise<string>((resolve) => {
-      let text = '';
-      socket.on('data', (chunk) => (text += chunk.toString()));
-      socket.once('close', () => resolve(text));
-    });
-    const closed = app.close();
-    socket.end(JSON.stringify({ name: 'late' }).padEnd(100));
-    await closed;
+    const answer = await finishDuringClose(
+      app,
+      socket,
+      JSON.stringify({ name: 'late' }).padEnd(100),
+    );
     // Unauthenticated, so 401: what matters is that the request got its answer, not a cut socket.
-    expect(await answer).toMatch(/^HTTP\/1\.1 401 /);
+    expect(answer).toMatch(/^HTTP\/1\.1 401 /);
   });
 
   it('counts a usage report still being uploaded when the shutdown began', async () => {
@@ -54,15 +72,10 @@ describe('shutdown with a request still in flight', () => {
     });
     const { data, secret } = created.body as { data: { id: string }; secret: string };
     const socket = await stalledUpload(app, '/api/v1/usage', `X-API-Key: ${secret}\r\n`);
-    const answer = new Promise<string>((resolve) => {
-      let text = '';
-      socket.on('data', (chunk) => (text += chunk.toString()));
-      socket.once('close', () => resolve(text));
+    const answer = await finishDuringClose(app, socket, JSON.stringify({ cost: 2 }).padEnd(100), {
+      keepData: true,
     });
-    const closed = app.close({ keepData: true });
-    socket.end(JSON.stringify({ cost: 2 }).padEnd(100));
-    await closed;
-    expect(await answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
     const restarted = await startTestApp({ dataDir: app.dataDir, env });
     try {
       const shown = await call(restarted.baseUrl, 'GET', `/api/v1/keys/${data.id}`, {
@@ -77,15 +90,12 @@ describe('shutdown with a request still in flight', () => {
   it('answers a request pipelined behind it during the drain in the SPEC §7 shape, then closes', async () => {
     const app = await startTestApp();
     const socket = await stalledUpload(app);
-    const answers = new Promise<string>((resolve) => {
-      let text = '';
-      socket.on('data', (chunk) => (text += chunk.toString()));
-      socket.once('close', () => resolve(text));
-    });
-    const closed = app.close();
-    socket.end(`${'{}'.padEnd(100)}GET /api/v1/keys HTTP/1.1\r\nHost: x\r\n\r\n`);
-    await closed;
-    const second = (await answers).split(/(?=HTTP\/1\.1 )/)[1] ?? '';
+    const answers = await finishDuringClose(
+      app,
+      socket,
+      `${'{}'.padEnd(100)}GET /api/v1/keys HTTP/1.1\r\nHost: x\r\n\r\n`,
+    );
+    const second = answers.split(/(?=HTTP\/1\.1 )/)[1] ?? '';
     expect(second).toMatch(/^HTTP\/1\.1 401 /);
     expect(second).toMatch(/\r\nconnection: close\r\n/i);
     expect(JSON.parse(second.slice(second.indexOf('\r\n\r\n') + 4))).toMatchObject({
