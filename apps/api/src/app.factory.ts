@@ -11,18 +11,17 @@ import { AppModule } from './app.module';
 import { AppConfig } from '@keyledger/runtime';
 import { serveConsole } from './console/console.static';
 import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
-import { serializeAsDocumented } from './openapi/openapi-serializers';
+import { DocumentedSerializers, serializeAsDocumented } from './openapi/openapi-serializers';
 import { toOpenRouterError } from './openrouter/openrouter-error';
-import { RecordUsageHandler } from './resolution/commands/record-usage/record-usage.handler';
-import { ResolveHandler } from './resolution/commands/resolve/resolve.handler';
-import { GatewayListener } from './resolution/gateway-listener/gateway-listener';
-import { gatewayRoutes } from './resolution/gateway-listener/gateway-routes';
+import { fastRoutes, gatherGetPaths } from './fast-routes';
 import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter';
 import { toErrorResponse } from './shared/errors/error-response';
 import { canonicalError, ErrorShapeFor } from './shared/errors/error-shape';
 import { strictValidationPipe } from './shared/errors/validation.pipe';
 import { depthLimitedJsonParser, useDepthLimitedJson } from './shared/http/json-body';
 import { boundShutdownDrain } from './shared/http/bounded-drain';
+import { trustedProxy } from './shared/http/client-address';
+import { FastListener } from './shared/http/fast-listener/fast-listener';
 import { keepRawBodies } from './shared/http/raw-body';
 import { requestIdOf } from './shared/http/request-id';
 import { SECURITY_HEADERS } from './shared/http/security-headers';
@@ -34,10 +33,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const errorShape = errorShapeFor(config);
   const logger = serviceLogger(config.logLevel);
   const accessLog = new AccessLog(config.logLevel);
-  let gateway: GatewayListener | null = null;
+  // One trust function: Fastify's request.ip and the fast listener read the same client address.
+  const trust = trustedProxy(config.trustProxy);
+  let listener: FastListener | null = null;
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trust,
     // A request that reaches the router while the service drains is answered as usual (with
     // `Connection: close`), not with Fastify's own 503 body, which is not the SPEC §7 shape.
     return503OnClosing: false,
@@ -50,10 +51,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
     // A caller's X-Request-Id is kept when it is well-formed, so logs and events correlate.
     genReqId: (request: IncomingMessage) => requestIdOf(request.headers['x-request-id']),
-    // The gateway's calls are answered on node:http itself, before Fastify (GatewayListener).
+    // The hottest calls are answered on node:http itself, before Fastify (FastListener).
     serverFactory: (fastify: FastifyServerFactoryHandler, options: Record<string, unknown>) =>
       httpServer(options, (request, response) => {
-        if (gateway === null || !gateway.take(request, response)) fastify(request, response);
+        if (listener === null || !listener.take(request, response)) fastify(request, response);
       }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -71,8 +72,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   keepRawBodies(fastify);
   answerHeadersAndAccessLog(fastify, accessLog);
   boundShutdownDrain(fastify, fastify.server, config.shutdownDrainMs);
+  // Once the service closes, Fastify answers everything (with `Connection: close`).
+  fastify.addHook('preClose', (done) => {
+    listener?.stop();
+    done();
+  });
+  const getPaths = gatherGetPaths(fastify);
   const document = buildOpenApiDocument(app);
-  serializeAsDocumented(fastify, document);
+  const serializers = new DocumentedSerializers(document);
+  serializeAsDocumented(fastify, serializers);
   serveOpenApi(app, document);
   // Its own encapsulated plugin: the console's CSP and cache headers stay on /console.
   await serveConsole(app, config.console);
@@ -81,20 +89,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(validation);
   app.enableShutdownHooks();
   await app.init();
-  const routes = gatewayRoutes(app.get(ResolveHandler), app.get(RecordUsageHandler));
-  for (const { path } of routes) {
-    if (!fastify.hasRoute({ method: 'POST', url: path })) {
-      throw new Error(`the gateway listener answers POST ${path}, which no controller serves`);
-    }
-  }
-  gateway = new GatewayListener({
+  const routes = fastRoutes(app, config, serializers, trust, getPaths);
+  listener = new FastListener({
     bodyLimit: config.bodyLimitBytes,
     parseJson,
     validation,
     errorShape,
     accessLog,
   });
-  gateway.serve(routes);
+  listener.serve(routes);
   return app;
 }
 

@@ -5,6 +5,7 @@ import { AnalyticsModule } from './analytics/analytics.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { JwtVerifier } from './auth/jwt-verifier';
+import { RequestAuthenticator } from './auth/request-authenticator';
 import { AppConfig } from '@keyledger/runtime';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -45,6 +46,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: JwtVerifier, useValue: new JwtVerifier(config.jwt) },
+        RequestAuthenticator,
         { provide: APP_GUARD, useClass: AuthGuard },
         HttpDrainsFirst,
       ],

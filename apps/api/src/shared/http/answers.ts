@@ -1,6 +1,6 @@
 import { FastifyReply } from 'fastify';
 import { Versioned, WriteResult } from '../writes/write-result';
-import { setWriteHeaders } from './write-headers';
+import { receiptHeaders, setWriteHeaders } from './write-headers';
 
 /**
  * Sets `ETag` and `X-Position` after a command, and answers 202 when the write is recorded but
@@ -21,8 +21,13 @@ export function answerSecret<T, Secret>(
   return { data: answerWrite(reply, result), secret: result.secret };
 }
 
-/** Sets the `ETag` of a read, which a later `If-Match` sends back, and returns its data. */
+/** The `ETag` of a read, which a later `If-Match` sends back. */
+export function readHeaders(result: Versioned<unknown>): Record<string, string> {
+  return receiptHeaders({ revision: result.revision, position: null });
+}
+
+/** Sets the `ETag` of a read (readHeaders) and returns its data. */
 export function answerRead<T>(reply: FastifyReply, result: Versioned<T>): T {
-  setWriteHeaders(reply, { revision: result.revision, position: null });
+  void reply.headers(readHeaders(result));
   return result.data;
 }

@@ -1,3 +1,4 @@
+import { IncomingHttpHeaders } from 'node:http';
 import {
   applyDecorators,
   CanActivate,
@@ -18,24 +19,22 @@ const HEADER = 'x-min-position';
  * Holds a read until the read models include the global position in `X-Min-Position` (the
  * `X-Position` a write answered with), so a client reads its own writes (SPEC §8). The wait is
  * bounded by READ_YOUR_WRITES_TIMEOUT_MS; past it the read is refused rather than served stale.
- * A guard (after authentication) rather than an interceptor: Nest wraps every interceptor call
- * in rxjs and AsyncResource.bind, which every read paid even without the header.
+ * Used by MinPositionGuard on Fastify and by the fast listener's reads.
  */
-@Injectable()
-export class MinPositionGuard implements CanActivate {
+export class MinPositionWait {
   constructor(
     private readonly runner: ProjectionRunner,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly timeoutMs: number,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const position = parseMinPosition(request.headers[HEADER]);
+  /** True at once without the header; else once the position is reached (or the refusal). */
+  until(headers: IncomingHttpHeaders): true | Promise<true> {
+    const position = parseMinPosition(headers[HEADER]);
     return position === null ? true : this.waitFor(position);
   }
 
-  private async waitFor(position: number): Promise<boolean> {
-    if (!(await this.runner.waitForPosition(position, this.config.readYourWritesTimeoutMs))) {
+  private async waitFor(position: number): Promise<true> {
+    if (!(await this.runner.waitForPosition(position, this.timeoutMs))) {
       throw new ApiError(
         503,
         'read_model_lagging',
@@ -45,6 +44,24 @@ export class MinPositionGuard implements CanActivate {
       );
     }
     return true;
+  }
+}
+
+/**
+ * MinPositionWait on a read route, after authentication. A guard rather than an interceptor:
+ * Nest wraps every interceptor call in rxjs and AsyncResource.bind, which every read paid even
+ * without the header.
+ */
+@Injectable()
+export class MinPositionGuard implements CanActivate {
+  private readonly wait: MinPositionWait;
+
+  constructor(runner: ProjectionRunner, @Inject(APP_CONFIG) config: AppConfig) {
+    this.wait = new MinPositionWait(runner, config.readYourWritesTimeoutMs);
+  }
+
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    return this.wait.until(context.switchToHttp().getRequest<FastifyRequest>().headers);
   }
 }
 
