@@ -18,7 +18,7 @@ class EngineLifecycle implements OnModuleDestroy {
 
 /**
  * Request-time resolution (SPEC §5): `POST /api/v1/resolve`, `POST /api/v1/usage` (whose
- * handlers the gateway listener answers through as well), and the engine key views read usage from.
+ * handlers the fast listener answers through as well), and the engine key views read usage from.
  */
 @Global()
 @Module({

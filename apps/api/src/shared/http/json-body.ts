@@ -26,7 +26,7 @@ export type JsonBodyParser = (text: string) => unknown;
 
 /**
  * Fastify's own JSON parser (prototype poisoning refused) behind a depth check: absurd nesting
- * is a 400 before parsing. One parser for Fastify's routes and the gateway listener, so both
+ * is a 400 before parsing. One parser for Fastify's routes and the fast listener, so both
  * refuse a body alike.
  */
 export function depthLimitedJsonParser(fastify: FastifyInstance): JsonBodyParser {

@@ -12,7 +12,7 @@ const FIELDS = ['cost', 'byok', 'model'];
 
 /**
  * Whether a parsed body passes RecordUsageRequestDto as it is, checked without reflection: the
- * gateway listener's hot path. What fails here goes through the DTO for its exact refusal (or
+ * fast listener's hot path. What fails here goes through the DTO for its exact refusal (or
  * for what this check is stricter about, such as explicit nulls).
  */
 export function isPlainRecordUsageBody(value: unknown): value is RecordUsageBody {

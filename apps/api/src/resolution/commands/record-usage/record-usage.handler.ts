@@ -15,7 +15,7 @@ export type RecordUsageAnswer = { readonly data: Omit<UsageCounted, 'ok'> };
 /**
  * `POST /api/v1/usage`, after its body passed validation: the cost is counted at once against
  * the limit and appended as a usage event within the flush interval (and on shutdown). The
- * gateway listener and the controller both answer through here.
+ * fast listener and the controller both answer through here.
  */
 @Injectable()
 export class RecordUsageHandler {

@@ -7,7 +7,7 @@ import { RecordUsageRequestDto } from './record-usage.request.dto';
 import { RecordUsageAnswerResponse } from './record-usage.response';
 
 /**
- * After each inference request (SPEC §5), its cost, with the same secret. The gateway listener
+ * After each inference request (SPEC §5), its cost, with the same secret. The fast listener
  * answers the usual request before Fastify sees it; this route documents the call and answers
  * the rest the same way.
  */

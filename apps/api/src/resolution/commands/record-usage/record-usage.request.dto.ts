@@ -14,7 +14,7 @@ import { RecordUsageBody } from './record-usage-body';
 
 /**
  * Body of `POST /api/v1/usage`: the cost of a request the key made, reported after it. The
- * gateway listener checks valid bodies with isPlainRecordUsageBody and comes here for refusals.
+ * fast listener checks valid bodies with isPlainRecordUsageBody and comes here for refusals.
  */
 export class RecordUsageRequestDto implements RecordUsageBody {
   @ApiProperty({ minimum: 0, maximum: MAX_LIMIT, example: 0.0123, description: 'Credits.' })

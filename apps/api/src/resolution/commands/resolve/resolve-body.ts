@@ -15,7 +15,7 @@ const SCOPES: readonly string[] = KEY_SCOPES;
 
 /**
  * Whether a parsed body passes ResolveRequestDto as it is, checked without reflection: the
- * gateway listener's hot path. What fails here goes through the DTO for its exact refusal (or
+ * fast listener's hot path. What fails here goes through the DTO for its exact refusal (or
  * for what this check is stricter about, such as explicit nulls).
  */
 export function isPlainResolveBody(value: unknown): value is ResolveBody | undefined {

@@ -21,7 +21,7 @@ export interface ResolveReply {
 
 /**
  * `POST /api/v1/resolve`, after its body passed validation: admits and counts the request, or
- * throws its SPEC §5 refusal. The gateway listener and the controller both answer through here.
+ * throws its SPEC §5 refusal. The fast listener and the controller both answer through here.
  */
 @Injectable()
 export class ResolveHandler {

@@ -8,7 +8,7 @@ import { ResolveAnswerResponse } from './resolve.response';
 
 /**
  * On every inference request (SPEC §5), with the customer's secret forwarded unchanged; answered
- * from memory. The gateway listener answers the usual request before Fastify sees it; this route
+ * from memory. The fast listener answers the usual request before Fastify sees it; this route
  * documents the call and answers the rest (chunked or otherwise unusual bodies) the same way. It
  * takes no session and is not throttled per address (a gateway forwards everyone's keys).
  */
