@@ -5,6 +5,9 @@ import { auditLeafOf, leafDataOf } from './audit-leaf';
 import { appendHistory, freshSigner, temporaryTree } from './testing/audit-tree-fixture';
 import { ReferenceTree } from './testing/rfc9162-reference';
 
+/** More than two of the tree's catch-up pages. */
+const HISTORY = 2_500;
+
 describe('AuditTree on the SQLite event store', () => {
   const db = temporaryDatabaseFile();
   const treeFile = temporaryTree();
@@ -75,6 +78,60 @@ describe('AuditTree on the SQLite event store', () => {
     expect(reopened.store.publicKeys().map((key) => key.key_id)).toContain(signer.publicKey.key_id);
     expect(reopened.store.publicKeys()).toHaveLength(2);
     reopened.store.close();
+  });
+});
+
+describe('AuditTree catching up a history of several pages', () => {
+  const db = temporaryDatabaseFile();
+  const signer = freshSigner();
+  let events: SqliteEventStore;
+  let treeFile: ReturnType<typeof temporaryTree>;
+  beforeAll(async () => {
+    events = new SqliteEventStore({ file: db.file });
+    await appendHistory(events, HISTORY, 'p');
+  });
+  beforeEach(() => (treeFile = temporaryTree()));
+  afterEach(() => treeFile.remove());
+  afterAll(async () => {
+    await events.close();
+    db.remove();
+  });
+
+  const expectedRoot = async () =>
+    new ReferenceTree((await events.readAll({ maxCount: HISTORY })).map(leafDataOf))
+      .mth(0, HISTORY)
+      .toString('hex');
+
+  it('lets the event loop turn while it catches up page by page', async () => {
+    const tree = treeFile.open(events, signer);
+    let turned = false;
+    setImmediate(() => (turned = true));
+    await tree.catchUp();
+    expect([tree.rootAt(HISTORY), turned]).toEqual([await expectedRoot(), true]);
+    tree.store.close();
+  });
+
+  it('stops while it is still catching up, and a restart goes on from where it stopped', async () => {
+    const tree = treeFile.open(events, signer);
+    tree.start();
+    // Stopped before the first page is in: the catch-up ends at its next page, and no
+    // subscription starts after the stop (one would follow the store forever).
+    await tree.stop();
+    const stoppedAt = tree.store.size;
+    tree.store.close();
+    const reopened = treeFile.open(events, signer);
+    await reopened.catchUp();
+    expect([stoppedAt < HISTORY, reopened.rootAt(HISTORY)]).toEqual([true, await expectedRoot()]);
+    reopened.store.close();
+  });
+
+  it('shares a catch-up under way with a caller that asks meanwhile', async () => {
+    const tree = treeFile.open(events, signer);
+    const first = tree.catchUp();
+    expect(tree.catchUp()).toBe(first);
+    await first;
+    expect(tree.rootAt(HISTORY)).toBe(await expectedRoot());
+    tree.store.close();
   });
 });
 

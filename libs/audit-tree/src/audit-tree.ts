@@ -1,3 +1,4 @@
+import { setImmediate as turn } from 'node:timers/promises';
 import { toHex, TreeHead } from '@keyledger/client';
 import { EventStore, EventSubscription, RecordedEvent } from '@keyledger/event-store';
 import { NewLeaf, StoredLeaf } from './audit-tree.types';
@@ -44,6 +45,7 @@ export class AuditTree {
   private readonly now: () => number;
   private subscription: EventSubscription | null = null;
   private following: Promise<void> | null = null;
+  private catchingUp: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
@@ -73,16 +75,14 @@ export class AuditTree {
     this.signIfGrown();
   }
 
-  /** Appends every event the store holds beyond the tree's last leaf. */
-  async catchUp(): Promise<void> {
-    for (;;) {
-      const page = await this.events.readAll({
-        fromPosition: this.store.lastPosition,
-        maxCount: PAGE,
-      });
-      if (page.length === 0) return;
-      this.appendLeaves(page.map(newLeafOf));
-    }
+  /**
+   * Appends every event the store holds beyond the tree's last leaf. A caller while a catch-up is
+   * under way shares it: it pages until the store has nothing more, so it covers what the caller
+   * waits for. A stopped tree stops paging (its store is about to close).
+   */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= this.pageThroughHistory().finally(() => (this.catchingUp = null));
+    return this.catchingUp;
   }
 
   /** The newest head, after signing one if the tree has grown past it. */
@@ -121,6 +121,20 @@ export class AuditTree {
     return toHex(rootAt(this.store, treeSize));
   }
 
+  private async pageThroughHistory(): Promise<void> {
+    while (!this.stopped) {
+      const page = await this.events.readAll({
+        fromPosition: this.store.lastPosition,
+        maxCount: PAGE,
+      });
+      if (page.length === 0) return;
+      this.appendLeaves(page.map(newLeafOf));
+      // SQLite answers at once: without a turn per page, catching up millions of events would
+      // hold the event loop (timers, /health, logs) for minutes.
+      await turn();
+    }
+  }
+
   private appendLeaves(leaves: readonly NewLeaf[]): void {
     let rest = leaves;
     // Cut where a head falls due, so history caught up in bulk still gets a head every `every`.
@@ -145,6 +159,9 @@ export class AuditTree {
     while (!this.stopped) {
       try {
         await this.catchUp();
+        // A stop() during the catch-up found no subscription to close: subscribing now would
+        // follow the store forever, and stop() would wait for it forever.
+        if (this.stopped) return;
         await this.followLive();
       } catch (error) {
         if (this.stopped) return;

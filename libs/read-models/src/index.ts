@@ -20,6 +20,7 @@ export * from './audit/audit-entry.projection';
 export * from './webhooks/webhook-subscription.document';
 export * from './webhooks/webhook-subscription.projection';
 export * from './runner/projection-runner';
+export * from './runner/next-batch';
 export * from './runner/projection-lag';
 export * from './runner/rebuild-progress';
 export * from './runner/runner-logger';

@@ -1,6 +1,11 @@
 import { EventStore, SqliteEventStore } from '@keyledger/event-store';
 import { temporaryDatabaseFile, testMetadata } from '@keyledger/event-store/testing';
-import { MemoryReadStore, ProjectionRunner, ReadStore } from '@keyledger/read-models';
+import {
+  MemoryReadStore,
+  ProjectionRunner,
+  ReadStore,
+  SqliteReadStore,
+} from '@keyledger/read-models';
 import { preferenceCreated } from '@keyledger/read-models/testing/routing-preference-events';
 import { InterruptibleReadStore } from '@keyledger/read-models/store/testing/interruptible-read-store';
 import { mongoTestStores } from '@keyledger/read-models/store/testing/mongo-test-stores';
@@ -158,6 +163,54 @@ describe('ResolutionEngine started from the resolution snapshot', () => {
         });
       },
     );
+  });
+
+  it('starts from a SQLite snapshot of more documents than one read batch, answering as a full replay does', async () => {
+    const { store } = await openInstance();
+    const keys = Array.from({ length: 2_500 }, (_, i) => i + 1);
+    // Every fifth key limited, every seventh revoked, every eleventh in an org: not one shape.
+    await store.appendBatch(
+      keys.map((n) => ({
+        stream: `key-k${n}`,
+        events: [
+          toNewEvent(
+            keyCreated(n, {
+              limit: n % 5 === 0 ? n : null,
+              limit_reset: n % 5 === 0 ? 'daily' : null,
+              org_id: n % 11 === 0 ? `org_${n % 3}` : null,
+              scope: n % 11 === 0 ? 'org' : 'personal',
+              owner_user_id: `u${n % 97}`,
+            }),
+          ),
+          ...(n % 7 === 0
+            ? [
+                toNewEvent(
+                  keyEventOf(n, { type: 'KeyRevoked', data: { reason: null, revoked_at: T } }),
+                ),
+              ]
+            : []),
+        ],
+        options: { expectedRevision: 'no_stream', metadata: testMetadata() },
+      })),
+    );
+    const snapshotFile = temporaryDatabaseFile();
+    try {
+      const sqlite = new SqliteReadStore({ file: snapshotFile.file });
+      readStores.push(sqlite);
+      const runner = new ProjectionRunner(store, sqlite, [RESOLUTION_PROJECTION], { logger });
+      await runner.start();
+      expect(await runner.catchUp(PATIENCE_MS)).toBe(true);
+      await runner.stop();
+
+      const replayed = await openInstance();
+      const restarted = await openInstance(sqlite);
+      expect(restarted.engine.loadedSnapshot).toMatchObject({ documents: keys.length });
+      const outcomes = (engine: ResolutionEngine) =>
+        keys.map((n) => engine.resolve({ secret: secretOf(n) }, at(T)));
+      expect(outcomes(restarted.engine)).toEqual(outcomes(replayed.engine));
+    } finally {
+      snapshotFile.remove();
+    }
   });
 
   it('replays the event store when the read store holds no snapshot yet', async () => {

@@ -162,6 +162,16 @@ export class WebhookLedger {
     })();
   }
 
+  /**
+   * Takes in events of the global order, in order, in one transaction (one commit instead of one
+   * per event); returns how many deliveries they enqueued.
+   */
+  ingestAll(events: readonly RecordedEvent[]): number {
+    return this.db.transaction(() =>
+      events.reduce((enqueued, event) => enqueued + this.ingest(event), 0),
+    )();
+  }
+
   /** Stores one change; returns how many deliveries it enqueued. */
   private apply(change: IntakeChange, position: number): number {
     switch (change.kind) {

@@ -313,6 +313,25 @@ describe('WebhookWorker over a real HTTP endpoint', () => {
     expect(statusOf(second, 'w1', eventId)).toBe('delivered');
   });
 
+  it('lets the event loop turn while it takes in a history of several batches', async () => {
+    // More than one intake batch (500 events), in one commit.
+    await events.appendBatch(
+      Array.from({ length: 600 }, (_, i) => ({
+        stream: `key-history-${i}`,
+        events: [{ type: 'KeyCreated', data: { ...keyCreated(`history-${i}`).data } }],
+        options: { expectedRevision: 'no_stream' as const, metadata: testMetadata() },
+      })),
+    );
+    const head = await events.headPosition();
+    const worker = startWorker();
+    // Taken at the event loop's next turn: before the intake is through the history.
+    const takenInAtTurn = await new Promise<number>((resolve) =>
+      setImmediate(() => resolve(worker.ledger.checkpoint())),
+    );
+    await eventually(() => worker.ledger.checkpoint() === head);
+    expect(takenInAtTurn).toBeLessThan(head);
+  });
+
   it('signs with the rotated secret and sends to the updated URL', async () => {
     const other = await startWebhookReceiver();
     try {

@@ -1,6 +1,7 @@
 import { Clock, keyStream, limitAlertStream, orgStream, systemClock } from '@keyledger/domain';
 import { webhookSigningSecret, webhookStream } from '@keyledger/domain/webhooks';
 import { EventStore, EventSubscription } from '@keyledger/event-store';
+import { nextBatch } from '@keyledger/read-models';
 import { DueDelivery } from './delivery';
 import { Doorbell } from './doorbell';
 import { afterFailure, DEFAULT_RETRY_POLICY, Random, RetryPolicy } from './retry-policy';
@@ -27,6 +28,8 @@ export interface WebhookWorkerOptions {
 }
 
 const DEFAULT_CONCURRENCY = 8;
+/** Events taken in at most between two turns of the event loop. */
+const INTAKE_BATCH = 500;
 
 /** The event streams that can cause or route a delivery. */
 const STREAM_PREFIXES = [keyStream(''), webhookStream(''), orgStream(''), limitAlertStream('')];
@@ -99,9 +102,19 @@ export class WebhookWorker {
     }
   }
 
+  /**
+   * Batch by batch, each in one commit and letting the event loop turn once: history is read from
+   * SQLite, which answers at once, and a catch-up of millions of events would otherwise hold the
+   * event loop (timers, HTTP, logs) until it ends.
+   */
   private async intake(subscription: EventSubscription): Promise<void> {
-    for await (const event of subscription) {
-      if (this.ledger.ingest(event) > 0) this.doorbell.ring();
+    const iterator = subscription[Symbol.asyncIterator]();
+    let pending = iterator.next();
+    for (;;) {
+      const batch = await nextBatch(iterator, pending, INTAKE_BATCH);
+      if (batch.events.length === 0) return;
+      pending = batch.pending;
+      if (this.ledger.ingestAll(batch.events) > 0) this.doorbell.ring();
     }
   }
 

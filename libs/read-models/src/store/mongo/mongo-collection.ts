@@ -1,4 +1,4 @@
-import { Collection, MongoBulkWriteError } from 'mongodb';
+import type { Collection } from 'mongodb';
 import { decodeCursor, encodeCursor } from '../cursor';
 import {
   CollectionSpec,
@@ -39,6 +39,15 @@ async function* inBatches<T>(
     batch = [];
   }
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * The writes a bulk write refused ([] for any other error). The driver is imported here rather
+ * than with the module (see MongoReadStore.connect); a store is connected by now, so it is loaded.
+ */
+async function bulkWriteFailures(error: unknown) {
+  const { MongoBulkWriteError } = await import('mongodb');
+  return error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
 }
 
 /** One read model's documents in one MongoDB collection, with the spec's indexes. */
@@ -171,7 +180,7 @@ export class MongoCollection<D extends Document> implements DocumentCollection<D
       );
       return [];
     } catch (error) {
-      const failures = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
+      const failures = await bulkWriteFailures(error);
       if (failures.length === 0 || failures.some((failure) => failure.code !== DUPLICATE_KEY))
         throw error;
       return failures.map((failure) => failure.index);
@@ -204,7 +213,7 @@ export class MongoCollection<D extends Document> implements DocumentCollection<D
       await this.collection.bulkWrite(writes.map(guardedOperation), { ordered: true });
       return null;
     } catch (error) {
-      const [failure] = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
+      const [failure] = await bulkWriteFailures(error);
       if (failure?.code !== DUPLICATE_KEY) throw error;
       return failure.index;
     }
