@@ -3,6 +3,7 @@ import { countsUsage, KeyUsageRecorded } from '@keyledger/domain/usage/usage.eve
 import { RecordedEvent } from '@keyledger/event-store';
 import { AllowlistMatchers } from './allowlist-matchers';
 import { CalendarWindowCache } from './calendar-windows';
+import { HashIndex } from './hash-index';
 import { ImportedPrefixes } from './imported-prefixes';
 import { Interner } from './interner';
 import { createKeyEntry, evolveKeyEntry, KeyEntry, keyEntryOf } from './key-entry';
@@ -37,7 +38,7 @@ export class ResolutionModel {
   /** Compiles each key's allowlist as it is folded (see KeyEntry.allowlist). */
   private readonly matchers = new AllowlistMatchers();
   private readonly ledger = new UsageLedger();
-  private readonly byHash = new Map<string, KeyEntry>();
+  private readonly byHash = new HashIndex<KeyEntry>();
   private readonly byId = new Map<string, KeyEntry>();
   /** Ids of the live, limited keys with alert thresholds: what the limit alerter watches. */
   private readonly alerting = new Set<string>();
@@ -97,8 +98,8 @@ export class ResolutionModel {
 
   /** The key whose secret hashes to `hash`: by its current hash, or its previous one while graced. */
   keyByHash(hash: string, atMs: number): KeyEntry | undefined {
-    // A Map lookup by a keyed hash of a 256-bit secret: its timing reveals nothing usable about
-    // any secret, so no separate constant-time comparison is needed.
+    // A lookup and a string comparison of a keyed hash of a 256-bit secret: their timing reveals
+    // nothing usable about any secret, so no separate constant-time comparison is needed.
     const current = this.byHash.get(hash);
     if (current !== undefined) return current;
     const id = this.previousHashes.get(hash);
@@ -168,7 +169,7 @@ export class ResolutionModel {
     this.byId.set(next.id, next);
     this.watchAlerts(next);
     this.byHash.delete(current.hash);
-    this.byHash.set(next.hash, next);
+    this.byHash.set(next);
     if (current.previous_hash !== null) this.previousHashes.delete(current.previous_hash);
     if (next.previous_hash !== null) this.previousHashes.set(next.previous_hash, next.id);
     if (next.limit_reset_position !== current.limit_reset_position)
@@ -191,7 +192,7 @@ export class ResolutionModel {
     // Slots are dense: the n-th key created is ledger row n.
     const key = createKeyEntry(event, this.byId.size, this.intern, this.matchers);
     this.byId.set(key.id, key);
-    this.byHash.set(key.hash, key);
+    this.byHash.set(key);
     this.watchAlerts(key);
   }
 
@@ -207,7 +208,7 @@ export class ResolutionModel {
     const key = keyEntryOf(unpackKeyState(document), this.byId.size, this.intern, this.matchers);
     this.byId.set(key.id, key);
     this.watchAlerts(key);
-    this.byHash.set(key.hash, key);
+    this.byHash.set(key);
     if (key.previous_hash !== null) this.previousHashes.set(key.previous_hash, key.id);
     if (key.imported_prefix !== null) this.importedPrefixes.add(key.imported_prefix);
     if (document.usage !== null) this.ledger.restore(key.slot, document.usage);
