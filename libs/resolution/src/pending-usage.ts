@@ -35,11 +35,14 @@ interface Batch {
   cost: number;
   byok_cost: number;
   refused: RefusalTally | null;
-  /** Created on the first request or report naming a model. */
-  by_model: Map<string, ModelTally> | null;
-  /** The model counted last and its tally: a key's requests mostly name one model in a row. */
-  last_model: string | null;
-  last_tally: ModelTally | null;
+  /**
+   * The first model named in the batch and its tally, held inline: a key's requests mostly name
+   * one model, and a Map per batch would be most of what starting a batch costs.
+   */
+  first_model: string | null;
+  first_tally: ModelTally | null;
+  /** Every other model, created when a second one is named. */
+  other_models: Map<string, ModelTally> | null;
 }
 
 /** Where a key's usage is counted: which key, and which manual reset was in force. */
@@ -140,9 +143,9 @@ export class PendingUsage {
       cost: 0,
       byok_cost: 0,
       refused: null,
-      by_model: null,
-      last_model: null,
-      last_tally: null,
+      first_model: null,
+      first_tally: null,
+      other_models: null,
     };
     batches.set(key.id, batch);
     return batch;
@@ -151,7 +154,7 @@ export class PendingUsage {
   private event(keyId: string, batch: Batch): KeyUsageRecorded {
     // fromEntries defines own properties: a model named `__proto__` stays a model.
     const byModel = Object.fromEntries(
-      [...(batch.by_model ?? [])].map(([model, usage]): [string, ModelUsage] => [
+      modelTallies(batch).map(([model, usage]): [string, ModelUsage] => [
         model,
         {
           reports: usage.reports,
@@ -183,17 +186,34 @@ export class PendingUsage {
 
 const newTally = (): RefusalTally => new Uint32Array(REFUSAL_CODES.length);
 
+const newModelTally = (): ModelTally => ({
+  requests: 0,
+  reports: 0,
+  cost: 0,
+  byok_cost: 0,
+  refused: null,
+});
+
 function modelTally(batch: Batch, model: string): ModelTally {
-  if (batch.last_model === model && batch.last_tally !== null) return batch.last_tally;
-  batch.by_model ??= new Map();
-  let usage = batch.by_model.get(model);
-  if (usage === undefined) {
-    usage = { requests: 0, reports: 0, cost: 0, byok_cost: 0, refused: null };
-    batch.by_model.set(model, usage);
+  if (batch.first_model === model && batch.first_tally !== null) return batch.first_tally;
+  if (batch.first_model === null) {
+    batch.first_model = model;
+    return (batch.first_tally = newModelTally());
   }
-  batch.last_model = model;
-  batch.last_tally = usage;
+  batch.other_models ??= new Map();
+  let usage = batch.other_models.get(model);
+  if (usage === undefined) {
+    usage = newModelTally();
+    batch.other_models.set(model, usage);
+  }
   return usage;
+}
+
+/** The batch's models and their tallies, the first one named first. */
+function modelTallies(batch: Batch): [string, ModelTally][] {
+  const { first_model, first_tally, other_models } = batch;
+  if (first_model === null || first_tally === null) return [];
+  return [[first_model, first_tally], ...(other_models ?? [])];
 }
 
 /** The codes counted, by name; codes never counted are left out. */
