@@ -1,7 +1,7 @@
 import { PendingUsage } from './pending-usage';
 
 const at = (iso: string): number => Date.parse(iso);
-const key = { id: 'k1', limit_reset_position: null };
+const key = { id: 'k1', slot: 0, limit_reset_position: null };
 const cost = (nanos: number) => ({ requests: 0, cost: nanos, byok_cost: 0 });
 
 describe('PendingUsage', () => {
@@ -35,7 +35,7 @@ describe('PendingUsage', () => {
     pending.add(key, at('2026-03-10T23:59:59.999Z'), cost(1), null);
     pending.add(key, at('2026-03-11T00:00:00.000Z'), cost(2), null);
     pending.add(
-      { id: 'k1', limit_reset_position: 7 },
+      { id: 'k1', slot: 0, limit_reset_position: 7 },
       at('2026-03-11T00:00:00.500Z'),
       cost(4),
       null,
@@ -52,6 +52,21 @@ describe('PendingUsage', () => {
       ['2026-03-11T00:00:00.000Z', 2, null],
       ['2026-03-11T00:00:00.500Z', 4, 7],
     ]);
+  });
+
+  it('batches each key apart, by its ledger slot', () => {
+    const pending = new PendingUsage('i1');
+    const other = { id: 'k2', slot: 5, limit_reset_position: null };
+    pending.admitted(key, 0, 'm1');
+    pending.admitted(other, 0, 'm1');
+    pending.admitted(other, 1, 'm2');
+    const drained = pending.drain();
+    expect(drained.get('k1')?.map((event) => event.data.requests)).toEqual([1]);
+    expect(drained.get('k2')?.map((event) => Object.keys(event.data.by_model))).toEqual([
+      ['m1', 'm2'],
+    ]);
+    pending.admitted(other, 2, null);
+    expect([...pending.drain().keys()]).toEqual(['k2']);
   });
 
   it('leaves nothing pending once drained', () => {

@@ -27,6 +27,8 @@ const REFUSAL_INDEX = Object.fromEntries(REFUSAL_CODES.map((code, i) => [code, i
 
 /** Counted here, not yet appended: one key's usage within one minute and one reset period. */
 interface Batch {
+  readonly key_id: string;
+  readonly slot: number;
   readonly bucket: number;
   readonly limit_reset_position: number | null;
   from: number;
@@ -45,11 +47,15 @@ interface Batch {
   other_models: Map<string, ModelTally> | null;
 }
 
-/** Where a key's usage is counted: which key, and which manual reset was in force. */
+/** Where a key's usage is counted: which key (and its ledger slot), and which manual reset was in force. */
 export interface UsageTarget {
   readonly id: string;
+  readonly slot: number;
   readonly limit_reset_position: number | null;
 }
+
+/** Each key's open batch of one kind, by ledger slot: an index, not a lookup by id per request. */
+type OpenBatches = (Batch | undefined)[];
 
 /**
  * Usage counted by this instance since the last flush, batched per key. A batch never spans a
@@ -59,11 +65,14 @@ export interface UsageTarget {
  */
 export class PendingUsage {
   /** Each key's batch for its latest minute and reset period: nearly every add lands here. */
-  private open = new Map<string, Batch>();
+  private readonly open: OpenBatches = [];
   /** The same for refusals, kept apart: a refusal moves no usage figure, not even `last_used_at`. */
-  private openRefusals = new Map<string, Batch>();
-  /** Batches left behind by a key moving on to another minute or reset period. */
-  private closed: [string, Batch][] = [];
+  private readonly openRefusals: OpenBatches = [];
+  /**
+   * Every batch started since the last drain, in the order they were started: the open ones
+   * and those a key left behind by moving on to another minute or reset period.
+   */
+  private started: Batch[] = [];
 
   constructor(private readonly instanceId: string) {}
 
@@ -102,28 +111,28 @@ export class PendingUsage {
   /** Every pending batch as events, by key id; nothing is pending afterwards. */
   drain(): ReadonlyMap<string, readonly KeyUsageRecorded[]> {
     const drained = new Map<string, KeyUsageRecorded[]>();
-    for (const [keyId, batch] of [...this.closed, ...this.open, ...this.openRefusals]) {
-      const events = drained.get(keyId) ?? [];
-      events.push(this.event(keyId, batch));
-      drained.set(keyId, events);
+    for (const batch of this.started) {
+      const events = drained.get(batch.key_id) ?? [];
+      events.push(this.event(batch));
+      drained.set(batch.key_id, events);
+      this.open[batch.slot] = undefined;
+      this.openRefusals[batch.slot] = undefined;
     }
-    this.open = new Map();
-    this.openRefusals = new Map();
-    this.closed = [];
+    this.started = [];
     return drained;
   }
 
   /** The batch counting `key` at `atMs`, stretched to cover it. */
-  private touch(open: Map<string, Batch>, key: UsageTarget, atMs: number): Batch {
+  private touch(open: OpenBatches, key: UsageTarget, atMs: number): Batch {
     const batch = this.batchFor(open, key, atMs);
     if (atMs < batch.from) batch.from = atMs;
     if (atMs > batch.to) batch.to = atMs;
     return batch;
   }
 
-  private batchFor(batches: Map<string, Batch>, key: UsageTarget, atMs: number): Batch {
+  private batchFor(batches: OpenBatches, key: UsageTarget, atMs: number): Batch {
     const bucket = usageBucketStart(atMs);
-    const open = batches.get(key.id);
+    const open = batches[key.slot];
     if (
       open !== undefined &&
       open.bucket === bucket &&
@@ -133,8 +142,9 @@ export class PendingUsage {
     }
     // Usage that arrives out of minute order only makes more, smaller batches: each still
     // lies within one minute and one reset period.
-    if (open !== undefined) this.closed.push([key.id, open]);
     const batch: Batch = {
+      key_id: key.id,
+      slot: key.slot,
       bucket,
       limit_reset_position: key.limit_reset_position,
       from: atMs,
@@ -147,11 +157,14 @@ export class PendingUsage {
       first_tally: null,
       other_models: null,
     };
-    batches.set(key.id, batch);
+    // Grown densely: an index far past the end would turn the array into a dictionary.
+    while (batches.length <= key.slot) batches.push(undefined);
+    batches[key.slot] = batch;
+    this.started.push(batch);
     return batch;
   }
 
-  private event(keyId: string, batch: Batch): KeyUsageRecorded {
+  private event(batch: Batch): KeyUsageRecorded {
     // fromEntries defines own properties: a model named `__proto__` stays a model.
     const byModel = Object.fromEntries(
       modelTallies(batch).map(([model, usage]): [string, ModelUsage] => [
@@ -168,7 +181,7 @@ export class PendingUsage {
     return {
       type: 'KeyUsageRecorded',
       data: {
-        key_id: keyId,
+        key_id: batch.key_id,
         instance_id: this.instanceId,
         from: new Date(batch.from).toISOString(),
         to: new Date(batch.to).toISOString(),

@@ -1,6 +1,7 @@
 import { compliesWithPolicy, secondsUntil, validate } from '@keyledger/domain';
 import { checkUsageReport } from '@keyledger/domain/usage/usage-report';
 import { toCredits, toNanos } from './credits';
+import { KeyAnswer, KeyAnswers, NO_RATE_LIMITS, UNLIMITED } from './key-answers';
 import { KeyEntry } from './key-entry';
 import { PendingUsage } from './pending-usage';
 import { PlanTier } from './plan-catalog';
@@ -19,7 +20,6 @@ import {
   UsageOutcome,
   UsageRequest,
 } from './resolve-outcome';
-import { RateLimitState } from './sliding-window';
 import { UsageAmounts, UsageFigures } from './usage-ledger';
 
 /** A key's reported usage and its limit state. */
@@ -45,14 +45,6 @@ const IP_NOT_ALLOWED = refuse(
   'ip_not_allowed',
   "The client's address is missing or outside the API key's IP allowlist.",
 );
-const NO_RATE_LIMITS: readonly RateLimitState[] = Object.freeze([]);
-/** The limit state of every key without a limit: one shared answer instead of one per request. */
-const UNLIMITED: LimitState = Object.freeze({
-  limit: null,
-  remaining: null,
-  reset: null,
-  window_end: null,
-});
 const DEFAULT_RATE_LIMIT_COST = 1;
 
 /**
@@ -67,6 +59,7 @@ const DEFAULT_RATE_LIMIT_COST = 1;
 export class Resolver {
   private readonly reservations: Reservations;
   private readonly secrets: SecretLookup;
+  private readonly answers: KeyAnswers;
 
   constructor(
     private readonly model: ResolutionModel,
@@ -77,6 +70,7 @@ export class Resolver {
   ) {
     this.reservations = new Reservations(settings.reservationTtlMs);
     this.secrets = new SecretLookup(model, settings);
+    this.answers = new KeyAnswers(model.routing, settings.plans);
   }
 
   /**
@@ -90,22 +84,23 @@ export class Resolver {
     if (key === undefined) return INVALID_API_KEY;
     const model = request.model ?? null;
     if (key.revoked) return this.refused(key, atMs, model, INVALID_API_KEY);
-    const tier = this.settings.plans.tierFor(key.plan_tier);
+    const answer = this.answers.of(key);
+    const { tier } = answer;
     const refusal =
       lifecycleRefusal(key, atMs) ??
       this.restrictionRefusal(key, request) ??
       accessRefusal(key, tier, request) ??
       this.countRefusal(key, tier, atMs);
     if (refusal !== null) return this.refused(key, atMs, model, refusal);
-    if (key.rate_limits.length === 0) return this.admit(key, tier, atMs, model, null);
+    if (key.rate_limits.length === 0) return this.admit(key, answer, atMs, model, null);
     const cost = request.rate_limit_cost ?? DEFAULT_RATE_LIMIT_COST;
     const check = this.rateLimiter.spend(key, cost, atMs);
-    if (!(check instanceof Promise)) return this.admit(key, tier, atMs, model, check);
+    if (!(check instanceof Promise)) return this.admit(key, answer, atMs, model, check);
     // Other requests ran while Redis answered: the credit and plan checks are made again.
     return check.then((shared) => {
       const late = this.countRefusal(key, tier, atMs);
       return late === null
-        ? this.admit(key, tier, atMs, model, shared)
+        ? this.admit(key, answer, atMs, model, shared)
         : this.refused(key, atMs, model, late);
     });
   }
@@ -113,7 +108,7 @@ export class Resolver {
   /** Counts an admitted request (or refuses it over a rate limit) and answers it. */
   private admit(
     key: KeyEntry,
-    tier: PlanTier,
+    answer: KeyAnswer,
     atMs: number,
     model: string | null,
     rateLimits: RateLimitCheck | null,
@@ -132,7 +127,7 @@ export class Resolver {
     if (key.limit !== null) this.reservations.hold(key.slot, atMs);
     this.model.count(key, atMs, atMs, ONE_REQUEST, key.limit_reset_position);
     this.pending.admitted(key, atMs, model);
-    return this.resolved(key, tier, atMs, rateLimits);
+    return this.resolved(key, answer, atMs, rateLimits);
   }
 
   /** Counts a refusal of a known key for its analytics, and answers it. */
@@ -141,24 +136,18 @@ export class Resolver {
     return refusal;
   }
 
+  /** The answer of an admitted request: only the limit and rate limit states are its own. */
   private resolved(
     key: KeyEntry,
-    tier: PlanTier,
+    answer: KeyAnswer,
     atMs: number,
     rateLimits: RateLimitCheck | null,
   ): Resolved {
+    if (rateLimits === null && answer.constant !== null) return answer.constant;
     return {
       ok: true,
-      key: {
-        id: key.id,
-        owner_user_id: key.owner_user_id,
-        org_id: key.org_id,
-        scopes: key.scopes,
-        plan_tier: tier.name,
-        metadata: key.metadata,
-        external_id: key.external_id,
-      },
-      routing: this.model.routing.routingFor(key),
+      key: answer.key,
+      routing: answer.routing,
       limit: this.limitState(key, atMs),
       rate_limits: rateLimits === null ? NO_RATE_LIMITS : rateLimits.states,
       tightest_rate_limit: rateLimits === null ? null : rateLimits.tightest,

@@ -28,6 +28,12 @@ export class RoutingDirectory {
   private readonly preferences = new Map<string, PreferenceEntry>();
   private readonly orgDefaults = new Map<string, DefaultChoice>();
   private readonly userDefaults = new Map<string, DefaultChoice>();
+  private changes = 0;
+
+  /** Moves on whenever a preference or a default changes: routing computed before is stale. */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Folds one routing preference event; an event already folded is skipped. */
   applyPreference(event: RecordedEvent & RoutingPreferenceEvent): void {
@@ -35,7 +41,7 @@ export class RoutingDirectory {
     const current = this.preferences.get(id);
     if (current !== undefined && event.revision <= current.revision) return;
     const next = evolvePreference(current, event);
-    if (next !== undefined) this.preferences.set(id, next);
+    if (next !== undefined) this.setPreference(next);
   }
 
   /** Folds one default preference event; an event already folded is skipped. */
@@ -43,18 +49,18 @@ export class RoutingDirectory {
     const [defaults, ownerId] = this.defaultsOf(event.data.owner);
     const current = defaults.get(ownerId);
     if (current !== undefined && event.revision <= current.revision) return;
-    defaults.set(ownerId, defaultChoiceAfter(event));
+    this.setDefault(defaults, ownerId, defaultChoiceAfter(event));
   }
 
   /** Puts back a preference read from a snapshot. */
   restorePreference(preference: PreferenceEntry): void {
-    this.preferences.set(preference.id, preference);
+    this.setPreference(preference);
   }
 
   /** Puts back an owner's default read from a snapshot. */
   restoreDefault(owner: DefaultOwner, choice: DefaultChoice): void {
     const [defaults, ownerId] = this.defaultsOf(owner);
-    defaults.set(ownerId, choice);
+    this.setDefault(defaults, ownerId, choice);
   }
 
   /** The routing a request with this key follows (SPEC §4's order, disabled preferences skipped). */
@@ -65,6 +71,20 @@ export class RoutingDirectory {
       orgDefault: key.org_id === null ? null : this.defaultOf(this.orgDefaults, key.org_id),
       userDefault: this.defaultOf(this.userDefaults, key.owner_user_id),
     });
+  }
+
+  private setPreference(preference: PreferenceEntry): void {
+    this.preferences.set(preference.id, preference);
+    this.changes++;
+  }
+
+  private setDefault(
+    defaults: Map<string, DefaultChoice>,
+    ownerId: string,
+    choice: DefaultChoice,
+  ): void {
+    defaults.set(ownerId, choice);
+    this.changes++;
   }
 
   private defaultsOf(owner: DefaultOwner): [Map<string, DefaultChoice>, string] {

@@ -177,13 +177,17 @@ export class UsageLedger {
     this.table.set(slot, base + WINDOW, start);
   }
 
+  /** Adds what is not zero: an admitted request counts one request and no cost, in every period. */
   private add(slot: number, base: number, amounts: UsageAmounts, towardLimit: boolean): void {
-    this.table.add(slot, base + COST, amounts.cost);
-    this.table.add(slot, base + BYOK, amounts.byok_cost);
-    this.table.add(slot, base + REQUESTS, amounts.requests);
-    if (towardLimit) {
-      this.table.add(slot, base + LIMIT_COST, amounts.cost);
-      this.table.add(slot, base + LIMIT_BYOK, amounts.byok_cost);
+    const { requests, cost, byok_cost } = amounts;
+    if (requests !== 0) this.table.add(slot, base + REQUESTS, requests);
+    if (cost !== 0) {
+      this.table.add(slot, base + COST, cost);
+      if (towardLimit) this.table.add(slot, base + LIMIT_COST, cost);
+    }
+    if (byok_cost !== 0) {
+      this.table.add(slot, base + BYOK, byok_cost);
+      if (towardLimit) this.table.add(slot, base + LIMIT_BYOK, byok_cost);
     }
   }
 }
