@@ -22,6 +22,12 @@ const STRIDE = 2;
 /** PERIOD_MS in CAP_PERIODS' order: the loops per request index it, they look up no names. */
 const LENGTHS: readonly number[] = CAP_PERIODS.map((period) => PERIOD_MS[period]);
 
+/** The cap of period `index` of CAP_PERIODS, read by name (an index into names was a keyed lookup). */
+function capAt(caps: RequestCaps, index: number): number | null {
+  if (index === 0) return caps.minute;
+  return index === 1 ? caps.hour : caps.day;
+}
+
 const windowStart = (index: number, atMs: number): number =>
   Math.floor(atMs / LENGTHS[index]) * LENGTHS[index];
 
@@ -33,6 +39,8 @@ const windowStart = (index: number, atMs: number): number =>
 export class RequestCounters {
   private readonly rows = new Map<string, number>();
   private readonly table: FloatTable;
+  private lastUser: string | null = null;
+  private lastRow = 0;
 
   /** `initialUsers` sizes the first allocation only (a snapshot's fold counts one key at a time). */
   constructor(initialUsers?: number) {
@@ -75,11 +83,11 @@ export class RequestCounters {
   /** Seconds until every reached cap's window has ended, or null when no cap is reached. */
   retryAfter(user: string, caps: RequestCaps, atMs: number): number | null {
     if (caps.minute === null && caps.hour === null && caps.day === null) return null;
-    const row = this.rows.get(user);
+    const row = this.rowIfAny(user);
     if (row === undefined) return null;
     let retryAfter: number | null = null;
     for (let index = 0; index < CAP_PERIODS.length; index++) {
-      const cap = caps[CAP_PERIODS[index]];
+      const cap = capAt(caps, index);
       if (cap === null || this.madeIn(row, index, atMs) < cap) continue;
       const end = windowStart(index, atMs) + LENGTHS[index];
       retryAfter = Math.max(retryAfter ?? 0, secondsUntil(new Date(end), new Date(atMs)));
@@ -106,10 +114,21 @@ export class RequestCounters {
   }
 
   private rowOf(user: string): number {
-    let row = this.rows.get(user);
+    let row = this.rowIfAny(user);
     if (row === undefined) {
       row = this.rows.size;
       this.rows.set(user, row);
+    }
+    return row;
+  }
+
+  /** The user's row; the last one found is remembered, as a request checks, then counts, one user. */
+  private rowIfAny(user: string): number | undefined {
+    if (user === this.lastUser) return this.lastRow;
+    const row = this.rows.get(user);
+    if (row !== undefined) {
+      this.lastUser = user;
+      this.lastRow = row;
     }
     return row;
   }
