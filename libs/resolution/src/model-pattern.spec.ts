@@ -20,6 +20,14 @@ describe('modelMatcher', () => {
     expect(allows('meta/llama-3-free-not')).toBe(false);
   });
 
+  it('matches stars inside a pattern and several stars', () => {
+    const allows = modelMatcher(['openai/gpt-*-mini', 'meta/*llama*']);
+    expect(allows('openai/gpt-4o-mini')).toBe(true);
+    expect(allows('openai/gpt-4o-mini-2')).toBe(false);
+    expect(allows('meta/code-llama-3')).toBe(true);
+    expect(allows('meta/mistral')).toBe(false);
+  });
+
   it('treats regular-expression characters literally', () => {
     const allows = modelMatcher(['openai/gpt-4.1*']);
     expect(allows('openai/gpt-4.1-mini')).toBe(true);
