@@ -44,17 +44,15 @@ export class SecretLookup {
   }
 
   /**
-   * Prefix and length first, so that most garbage costs nothing; the hex characters are not
+   * Length and prefix first, so that most garbage costs nothing; the hex characters are not
    * checked: a value of the right length that is not hex hashes to no key, and checking them
    * would tax every admitted request for what a random well-formed secret costs an attacker anyway.
    */
   private isOurShape(secret: string): boolean {
+    const { length } = secret;
+    const plain = length === this.plainLength;
+    if (!plain && length !== this.plainLength + CHECKSUM_LENGTH) return false;
     const { secretPrefix } = this.settings;
-    if (!secret.startsWith(secretPrefix)) return false;
-    return (
-      secret.length === this.plainLength ||
-      (secret.length === this.plainLength + CHECKSUM_LENGTH &&
-        hasValidChecksum(secret, secretPrefix))
-    );
+    return secret.startsWith(secretPrefix) && (plain || hasValidChecksum(secret, secretPrefix));
   }
 }
