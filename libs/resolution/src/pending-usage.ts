@@ -4,7 +4,7 @@ import {
   RefusalCounts,
   USAGE_SCHEMA_VERSION,
 } from '@keyledger/domain/usage/usage.events';
-import { usageBucketStart } from '@keyledger/domain/usage/usage-bucket';
+import { USAGE_BUCKET_MS, usageBucketStart } from '@keyledger/domain/usage/usage-bucket';
 import { toCredits } from './credits';
 import { REFUSAL_CODES, RefusalCode } from './refusal';
 import { UsageAmounts } from './usage-ledger';
@@ -29,10 +29,15 @@ const REFUSAL_INDEX = Object.fromEntries(REFUSAL_CODES.map((code, i) => [code, i
 interface Batch {
   readonly key_id: string;
   readonly slot: number;
-  readonly bucket: number;
+  /**
+   * The batch's UTC minute (minutes since the epoch), and the ms into it of its first and last
+   * usage: small integers, held in the batch itself, where epoch-ms doubles would each be a heap
+   * number of their own for every request to read or write.
+   */
+  readonly minute: number;
   readonly limit_reset_position: number | null;
-  from: number;
-  to: number;
+  from_ms: number;
+  to_ms: number;
   requests: number;
   cost: number;
   byok_cost: number;
@@ -124,18 +129,19 @@ export class PendingUsage {
 
   /** The batch counting `key` at `atMs`, stretched to cover it. */
   private touch(open: OpenBatches, key: UsageTarget, atMs: number): Batch {
-    const batch = this.batchFor(open, key, atMs);
-    if (atMs < batch.from) batch.from = atMs;
-    if (atMs > batch.to) batch.to = atMs;
+    const start = usageBucketStart(atMs);
+    const batch = this.batchFor(open, key, start / USAGE_BUCKET_MS);
+    const intoMinute = atMs - start;
+    if (intoMinute < batch.from_ms) batch.from_ms = intoMinute;
+    if (intoMinute > batch.to_ms) batch.to_ms = intoMinute;
     return batch;
   }
 
-  private batchFor(batches: OpenBatches, key: UsageTarget, atMs: number): Batch {
-    const bucket = usageBucketStart(atMs);
+  private batchFor(batches: OpenBatches, key: UsageTarget, minute: number): Batch {
     const open = batches[key.slot];
     if (
       open !== undefined &&
-      open.bucket === bucket &&
+      open.minute === minute &&
       open.limit_reset_position === key.limit_reset_position
     ) {
       return open;
@@ -145,10 +151,10 @@ export class PendingUsage {
     const batch: Batch = {
       key_id: key.id,
       slot: key.slot,
-      bucket,
+      minute,
       limit_reset_position: key.limit_reset_position,
-      from: atMs,
-      to: atMs,
+      from_ms: USAGE_BUCKET_MS,
+      to_ms: -1,
       requests: 0,
       cost: 0,
       byok_cost: 0,
@@ -183,8 +189,8 @@ export class PendingUsage {
       data: {
         key_id: batch.key_id,
         instance_id: this.instanceId,
-        from: new Date(batch.from).toISOString(),
-        to: new Date(batch.to).toISOString(),
+        from: new Date(batch.minute * USAGE_BUCKET_MS + batch.from_ms).toISOString(),
+        to: new Date(batch.minute * USAGE_BUCKET_MS + batch.to_ms).toISOString(),
         requests: batch.requests,
         cost: toCredits(batch.cost),
         byok_cost: toCredits(batch.byok_cost),
