@@ -39,12 +39,6 @@ export class FloatTable {
     return Array.from({ length: this.columns }, (_, column) => this.get(row, column));
   }
 
-  /** Overwrites one row with `values` (as many as there are columns; missing ones read as 0). */
-  setRow(row: number, values: readonly number[]): void {
-    for (let column = 0; column < this.columns; column++)
-      this.set(row, column, values[column] ?? 0);
-  }
-
   /** Doubling keeps the copying amortised to a constant per row. */
   private grow(row: number): void {
     let capacity = this.capacity;
