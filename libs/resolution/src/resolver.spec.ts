@@ -217,6 +217,32 @@ describe('Resolver.resolve', () => {
     });
   });
 
+  describe('answers shared per key version', () => {
+    it('gives a key without limits one frozen answer, until an event changes the key', () => {
+      const harness = withKey();
+      const first = admitted(harness.resolve({ secret: secretOf(1) }, at(T)));
+      expect(harness.resolve({ secret: secretOf(1) }, at(T))).toBe(first);
+      expect(Object.isFrozen(first) && Object.isFrozen(first.key)).toBe(true);
+      harness.changeKey(1, {
+        type: 'KeyMetadataSet',
+        data: { metadata: { team: 'search' }, reason: null, changed_at: T },
+      });
+      const changed = admitted(harness.resolve({ secret: secretOf(1) }, at(T)));
+      expect(changed.key.metadata).toEqual({ team: 'search' });
+      expect(harness.resolver.usage('k1', at(T))).toMatchObject({ requests: 3 });
+    });
+
+    it('builds a limited key’s limit state per request around its shared key view', () => {
+      const harness = withKey({ limit: 10, limit_reset: 'daily' });
+      const first = admitted(harness.resolve({ secret: secretOf(1) }, at(T)));
+      harness.resolver.recordUsage({ secret: secretOf(1), cost: 4 }, at(T));
+      const second = admitted(harness.resolve({ secret: secretOf(1) }, at(T)));
+      expect(second).not.toBe(first);
+      expect(second.key).toBe(first.key);
+      expect([first.limit.remaining, second.limit.remaining]).toEqual([10, 6]);
+    });
+  });
+
   describe('rotation grace', () => {
     const rotate = (harness: ResolutionHarness, validUntil: string | null) =>
       harness.changeKey(1, {
