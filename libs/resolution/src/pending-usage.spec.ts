@@ -69,6 +69,31 @@ describe('PendingUsage', () => {
     expect([...pending.drain().keys()]).toEqual(['k2']);
   });
 
+  it('starts afresh after a drain, in the minute and reset period of the next usage', () => {
+    const pending = new PendingUsage('i1');
+    pending.admitted(key, at('2026-03-10T12:00:05Z'), 'm1');
+    pending.add(key, at('2026-03-10T12:00:06Z'), cost(1), 'm1');
+    pending.refused(key, at('2026-03-10T12:00:07Z'), 'm1', 'limit_exceeded');
+    pending.drain();
+    const reset = { ...key, limit_reset_position: 9 };
+    pending.admitted(reset, at('2026-03-10T12:03:01Z'), 'm2');
+    pending.refused(reset, at('2026-03-10T12:03:02Z'), null, 'key_disabled');
+    const [usage, refusals, ...none] = pending.drain().get('k1') ?? [];
+    expect(none).toEqual([]);
+    expect(usage.data).toMatchObject({
+      from: '2026-03-10T12:03:01.000Z',
+      to: '2026-03-10T12:03:01.000Z',
+      requests: 1,
+      cost: 0,
+      limit_reset_position: 9,
+      refused: {},
+      by_model: { m2: { requests: 1, reports: 0, cost: 0, refused: {} } },
+    });
+    expect(Object.keys(usage.data.by_model)).toEqual(['m2']);
+    expect(refusals.data).toMatchObject({ refused: { key_disabled: 1 }, by_model: {} });
+    expect(pending.drain().size).toBe(0);
+  });
+
   it('leaves nothing pending once drained', () => {
     const pending = new PendingUsage('i1');
     pending.add(key, 0, cost(1), null);

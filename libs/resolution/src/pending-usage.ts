@@ -34,8 +34,10 @@ interface Batch {
    * usage: small integers, held in the batch itself, where epoch-ms doubles would each be a heap
    * number of their own for every request to read or write.
    */
-  readonly minute: number;
-  readonly limit_reset_position: number | null;
+  minute: number;
+  limit_reset_position: number | null;
+  /** Drained already: kept in its slot to be reused by the key's next usage, not counted in. */
+  drained: boolean;
   from_ms: number;
   to_ms: number;
   requests: number;
@@ -78,6 +80,12 @@ export class PendingUsage {
    * and those a key left behind by moving on to another minute or reset period.
    */
   private started: Batch[] = [];
+  /**
+   * The batches drained last, left in their slots: a key's next usage reuses its batch instead of
+   * allocating one per key per flush (young batches outliving a few collections made most of the
+   * collector's work). One still unused at the next drain is let go: an idle key keeps nothing.
+   */
+  private reusable: Batch[] = [];
 
   constructor(private readonly instanceId: string) {}
 
@@ -115,14 +123,16 @@ export class PendingUsage {
 
   /** Every pending batch as events, by key id; nothing is pending afterwards. */
   drain(): ReadonlyMap<string, readonly KeyUsageRecorded[]> {
+    for (const batch of this.reusable) if (batch.drained) this.letGo(batch);
     const drained = new Map<string, KeyUsageRecorded[]>();
     for (const batch of this.started) {
       const events = drained.get(batch.key_id) ?? [];
       events.push(this.event(batch));
       drained.set(batch.key_id, events);
-      this.open[batch.slot] = undefined;
-      this.openRefusals[batch.slot] = undefined;
+      batch.drained = true;
     }
+    // A batch a key left behind (another minute or reset period) is in no slot: not reusable.
+    this.reusable = this.started.filter((batch) => this.holds(batch) !== undefined);
     this.started = [];
     return drained;
   }
@@ -141,6 +151,7 @@ export class PendingUsage {
     const open = batches[key.slot];
     if (
       open !== undefined &&
+      !open.drained &&
       open.minute === minute &&
       open.limit_reset_position === key.limit_reset_position
     ) {
@@ -148,11 +159,21 @@ export class PendingUsage {
     }
     // Usage that arrives out of minute order only makes more, smaller batches: each still
     // lies within one minute and one reset period.
+    const batch =
+      open !== undefined && open.drained
+        ? reopened(open, minute, key.limit_reset_position)
+        : this.newBatch(batches, key, minute);
+    this.started.push(batch);
+    return batch;
+  }
+
+  private newBatch(batches: OpenBatches, key: UsageTarget, minute: number): Batch {
     const batch: Batch = {
       key_id: key.id,
       slot: key.slot,
       minute,
       limit_reset_position: key.limit_reset_position,
+      drained: false,
       from_ms: USAGE_BUCKET_MS,
       to_ms: -1,
       requests: 0,
@@ -166,8 +187,18 @@ export class PendingUsage {
     // Grown densely: an index far past the end would turn the array into a dictionary.
     while (batches.length <= key.slot) batches.push(undefined);
     batches[key.slot] = batch;
-    this.started.push(batch);
     return batch;
+  }
+
+  /** The open batches of the kind holding `batch` in its slot, if any does. */
+  private holds(batch: Batch): OpenBatches | undefined {
+    if (this.open[batch.slot] === batch) return this.open;
+    return this.openRefusals[batch.slot] === batch ? this.openRefusals : undefined;
+  }
+
+  private letGo(batch: Batch): void {
+    const batches = this.holds(batch);
+    if (batches !== undefined) batches[batch.slot] = undefined;
   }
 
   private event(batch: Batch): KeyUsageRecorded {
@@ -205,6 +236,23 @@ export class PendingUsage {
 
 const newTally = (): RefusalTally => new Uint32Array(REFUSAL_CODES.length);
 
+/** A drained batch emptied for another minute or reset period; its tallies are kept, zeroed. */
+function reopened(batch: Batch, minute: number, limitResetPosition: number | null): Batch {
+  batch.minute = minute;
+  batch.limit_reset_position = limitResetPosition;
+  batch.drained = false;
+  batch.from_ms = USAGE_BUCKET_MS;
+  batch.to_ms = -1;
+  batch.requests = 0;
+  batch.cost = 0;
+  batch.byok_cost = 0;
+  batch.refused?.fill(0);
+  batch.first_model = null;
+  if (batch.first_tally !== null) emptyTally(batch.first_tally);
+  batch.other_models = null;
+  return batch;
+}
+
 const newModelTally = (): ModelTally => ({
   requests: 0,
   reports: 0,
@@ -213,11 +261,20 @@ const newModelTally = (): ModelTally => ({
   refused: null,
 });
 
+function emptyTally(tally: ModelTally): void {
+  tally.requests = 0;
+  tally.reports = 0;
+  tally.cost = 0;
+  tally.byok_cost = 0;
+  tally.refused?.fill(0);
+}
+
 function modelTally(batch: Batch, model: string): ModelTally {
   if (batch.first_model === model && batch.first_tally !== null) return batch.first_tally;
   if (batch.first_model === null) {
     batch.first_model = model;
-    return (batch.first_tally = newModelTally());
+    // A reopened batch's first tally is zeroed already.
+    return (batch.first_tally ??= newModelTally());
   }
   batch.other_models ??= new Map();
   let usage = batch.other_models.get(model);
