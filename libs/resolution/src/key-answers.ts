@@ -30,15 +30,18 @@ export const UNLIMITED: LimitState = Object.freeze({
   window_end: null,
 });
 
+/** How many keys' answers are kept at most: about 300 bytes each, so some 20 MB when full. */
+const KEPT_ANSWERS = 1 << 16;
+
 /**
- * The answer parts of each key, by ledger slot, built on the key's first request and again only
- * after an event changed the key (a new entry) or any preference or default changed (a new
- * routing version). The key view, the tier and the routing cost a request nothing else; a key
- * without limits costs no allocation at all. One answer per key at most, about 400 bytes each.
+ * The answer parts of recently resolved keys, built on a key's request and again only after an
+ * event changed the key (a new entry) or any preference or default changed (a new routing
+ * version). The key view, the tier and the routing then cost a request nothing; a key without
+ * limits costs no allocation at all. Kept by ledger slot modulo KEPT_ANSWERS, so memory stays
+ * bounded however many keys exist, while the keys in use (far fewer, as a rule) stay kept.
  */
 export class KeyAnswers {
-  // By slot, grown densely (an index far past the end would turn the array into a dictionary).
-  private readonly bySlot: (KeyAnswer | undefined)[] = [];
+  private readonly kept = new Array<KeyAnswer | undefined>(KEPT_ANSWERS).fill(undefined);
 
   constructor(
     private readonly routing: RoutingDirectory,
@@ -47,12 +50,12 @@ export class KeyAnswers {
 
   /** The key's current answer parts. */
   of(key: KeyEntry): KeyAnswer {
-    const known = this.bySlot[key.slot];
+    const place = key.slot % KEPT_ANSWERS;
+    const known = this.kept[place];
     if (known !== undefined && known.entry === key && known.routingVersion === this.routing.version)
       return known;
     const answer = this.build(key);
-    while (this.bySlot.length <= key.slot) this.bySlot.push(undefined);
-    this.bySlot[key.slot] = answer;
+    this.kept[place] = answer;
     return answer;
   }
 

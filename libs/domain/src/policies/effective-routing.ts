@@ -41,6 +41,13 @@ export interface EffectiveRouting extends RoutingRules {
   readonly preference_name: string | null;
 }
 
+/** The rules of a key routed by nothing: shared (and frozen) by every such answer. */
+const NO_RULES: RoutingRules = Object.freeze({
+  rules: Object.freeze([]),
+  examples: Object.freeze([]),
+  confidence_floor_overrides: Object.freeze({}),
+});
+
 const usable = (candidate: RoutingCandidate | null): candidate is RoutingCandidate =>
   candidate !== null && candidate.enabled && candidate.deleted !== true;
 
@@ -89,8 +96,6 @@ export function resolveEffectiveRouting(input: EffectiveRoutingInput): Effective
     is_per_key: false,
     preference_id: null,
     preference_name: null,
-    rules: [],
-    examples: [],
-    confidence_floor_overrides: {},
+    ...NO_RULES,
   };
 }
