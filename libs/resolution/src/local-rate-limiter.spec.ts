@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { RateLimit } from '@keyledger/domain';
 import { LocalRateLimiter } from './local-rate-limiter';
 import { RateLimitCheck, rateLimitCheck } from './rate-limiter';
 import { decideWindow, windowStart } from './sliding-window';
@@ -14,16 +15,21 @@ const key = {
 };
 
 /** The same limits counted the plain way: every fixed window's count, decided by decideWindow alone. */
-function referenceSpend(windows: Map<string, number>, cost: number, atMs: number): RateLimitCheck {
+function referenceSpend(
+  windows: Map<string, number>,
+  cost: number,
+  atMs: number,
+  { rate_limits } = key,
+): RateLimitCheck {
   const countOf = (name: string, start: number): number => windows.get(`${name}@${start}`) ?? 0;
-  const verdicts = key.rate_limits.map((rule) => {
+  const verdicts = rate_limits.map((rule) => {
     const start = windowStart(rule.duration_ms, atMs);
     const previous = countOf(rule.name, start - rule.duration_ms);
     return decideWindow(rule, atMs, cost, previous, countOf(rule.name, start));
   });
   const check = rateLimitCheck(verdicts);
   if (check.admitted) {
-    for (const rule of key.rate_limits) {
+    for (const rule of rate_limits) {
       const start = windowStart(rule.duration_ms, atMs);
       windows.set(`${rule.name}@${start}`, countOf(rule.name, start) + cost);
     }
@@ -48,6 +54,48 @@ describe('LocalRateLimiter', () => {
           }
         },
       ),
+    );
+  });
+
+  it("keeps each key's counters apart, through growth and through limits that change", () => {
+    const limitsOf = (size: number, limit: number): RateLimit[] =>
+      Array.from({ length: size }, (_, i) => ({
+        name: `l${i}`,
+        limit: limit + i,
+        duration_ms: 1_000 * (i + 1),
+      }));
+    // Slots far apart (the counters grow to hold them); a change replaces a key's limits by
+    // fewer or more of them, which starts its counting afresh.
+    const request = fc.record({
+      key: fc.constantFrom(0, 1, 2),
+      cost: fc.integer({ min: 0, max: 3 }),
+      wait: fc.integer({ min: 0, max: 700 }),
+      change: fc.option(fc.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 9 })), {
+        freq: 8,
+      }),
+    });
+    fc.assert(
+      fc.property(fc.array(request, { maxLength: 60 }), (requests) => {
+        const limiter = new LocalRateLimiter();
+        const keys = [0, 7, 5_000].map((slot) => ({
+          id: `key-${slot}`,
+          slot,
+          rate_limits: limitsOf(2, 6),
+          windows: new Map<string, number>(),
+        }));
+        let atMs = T;
+        for (const { key: k, cost, wait, change } of requests) {
+          const limited = keys[k];
+          if (change !== null) {
+            limited.rate_limits = limitsOf(...change);
+            limited.windows = new Map();
+          }
+          atMs += wait;
+          expect(limiter.spend(limited, cost, atMs)).toEqual(
+            referenceSpend(limited.windows, cost, atMs, limited),
+          );
+        }
+      }),
     );
   });
 

@@ -1,6 +1,7 @@
 import { RateLimit } from '@keyledger/domain';
 import { RateLimitCheck, RateLimitedKey, RateLimiter, rateLimitCheck } from './rate-limiter';
 import { instantText } from './instant-text';
+import { WindowCounters } from './window-counters';
 import {
   decideWindow,
   RateLimitState,
@@ -18,46 +19,33 @@ const FIELDS = 3;
 
 /**
  * Sliding-window rate limits counted in this process: exact here (check and spend are one
- * synchronous step), but each instance counts only what it admitted. Counters are allocated once
- * per key, on its first rate-limited request; a request only adds to them.
+ * synchronous step), but each instance counts only what it admitted. A key's counters are made
+ * on its first rate-limited request; a request only adds to them.
  */
 export class LocalRateLimiter implements RateLimiter {
-  // By ledger slot (dense small integers): an index instead of a hash lookup, and no object in
-  // between, so a request touches the counters themselves and the key's (shared) limits only.
-  /** The limits each key's counters belong to: a KeyRateLimitsSet replaces the array, and the counters. */
-  private rules: (readonly RateLimit[] | undefined)[] = [];
-  private counts: (Float64Array | undefined)[] = [];
+  private readonly counters = new WindowCounters(FIELDS);
   /** Each limit's estimate before the request being decided (spend is synchronous: one is enough). */
   private used = new Float64Array(8);
 
   spend(key: RateLimitedKey, cost: number, atMs: number): RateLimitCheck {
     const rules = key.rate_limits;
-    const counts = this.countsOf(key);
+    const region = this.counters.regionOf(key.slot, rules);
+    const counts = this.counters.values;
     const used = this.usedFor(rules.length);
-    for (let i = 0, at = 0; i < rules.length; i++, at += FIELDS) {
+    for (let i = 0, at = region; i < rules.length; i++, at += FIELDS) {
       const { limit, duration_ms } = rules[i];
       rollTo(counts, at, windowStart(duration_ms, atMs), duration_ms);
       used[i] = slidingCount(duration_ms, atMs, counts[at + PREVIOUS], counts[at + CURRENT]);
-      if (used[i] + cost > limit) return refusal(rules, counts, cost, atMs);
+      if (used[i] + cost > limit) return refusal(rules, counts, region, cost, atMs);
     }
-    for (let at = CURRENT; at < counts.length; at += FIELDS) counts[at] += cost;
+    const end = region + rules.length * FIELDS;
+    for (let at = region + CURRENT; at < end; at += FIELDS) counts[at] += cost;
     return admitted(rules, used, cost, atMs);
   }
 
   close(): Promise<void> {
-    this.rules = [];
-    this.counts = [];
+    this.counters.clear();
     return Promise.resolve();
-  }
-
-  private countsOf(key: RateLimitedKey): Float64Array {
-    const known = this.counts[key.slot];
-    if (known !== undefined && this.rules[key.slot] === key.rate_limits) return known;
-    // Window start 0 is before any request: the first one rolls each limit to its window.
-    const counts = new Float64Array(key.rate_limits.length * FIELDS);
-    this.rules[key.slot] = key.rate_limits;
-    this.counts[key.slot] = counts;
-    return counts;
   }
 
   private usedFor(limits: number): Float64Array {
@@ -108,11 +96,12 @@ function admitted(
 function refusal(
   rules: readonly RateLimit[],
   counts: Float64Array,
+  region: number,
   cost: number,
   atMs: number,
 ): RateLimitCheck {
   const verdicts = rules.map((rule, i) => {
-    const at = i * FIELDS;
+    const at = region + i * FIELDS;
     rollTo(counts, at, windowStart(rule.duration_ms, atMs), rule.duration_ms);
     return decideWindow(rule, atMs, cost, counts[at + PREVIOUS], counts[at + CURRENT]);
   });
