@@ -99,6 +99,21 @@ describe('LocalRateLimiter', () => {
     );
   });
 
+  it('counts on in the newer window after the clock steps back, showing the request its own window end', () => {
+    const limiter = new LocalRateLimiter();
+    const second = { ...key, rate_limits: [{ name: 'second', limit: 2, duration_ms: 1_000 }] };
+    expect(limiter.spend(second, 1, T + 1_500).states[0].reset_at).toBe('2026-03-10T12:00:02.000Z');
+    const back = limiter.spend(second, 1, T + 500);
+    expect(back.states[0]).toEqual({
+      name: 'second',
+      limit: 2,
+      remaining: 0,
+      reset_at: '2026-03-10T12:00:01.000Z',
+    });
+    expect(back.tightest.reset_ms).toBe(T + 1_000);
+    expect(limiter.spend(second, 1, T + 1_600).admitted).toBe(false);
+  });
+
   it('reports the limit whose window ends first when two have as many units left', () => {
     const even = {
       ...key,

@@ -1,60 +1,101 @@
 import { RateLimit } from '@keyledger/domain';
+import { instantText } from './instant-text';
 
 const INITIAL_SLOTS = 1024;
-const INITIAL_NUMBERS = 4096;
+const INITIAL_LIMITS = 1024;
+/** Per limit: the start of the current fixed window, its count, and the previous window's. */
+const FIELDS = 3;
+const WINDOW = 0;
+const CURRENT = 1;
+const PREVIOUS = 2;
 
 /**
- * Every key's rate-limit counters in one growable Float64Array, a region of `fields` numbers per
- * limit for each key, found by the key's ledger slot. A request reads two typed arrays it
- * indexes straight into, instead of following a pointer per key to an array of its own: keys
- * are many and a request touches each one rarely, so the chase would mostly miss the cache.
+ * Every key's fixed-window counters in one growable Float64Array, found by the key's ledger
+ * slot: a request indexes typed arrays instead of following a pointer per key to an array of
+ * its own (keys are many, and a request touches each rarely, so the chase would mostly miss the
+ * cache). Limits are numbered: a key's are consecutive, from the one `regionOf` answers.
  */
 export class WindowCounters {
-  /** By slot: the limits a key's region counts for. A KeyRateLimitsSet replaces the list, so its region starts afresh. */
+  /** By slot: the limits a key's counters count for. A KeyRateLimitsSet replaces the list, so they start afresh. */
   private rules: (readonly RateLimit[] | undefined)[] = [];
-  /** By slot: where a key's region starts in `numbers`. */
-  private starts = new Int32Array(INITIAL_SLOTS);
-  private numbers = new Float64Array(INITIAL_NUMBERS);
-  private used = 0;
+  /** By slot: the number of a key's first limit. */
+  private firsts = new Int32Array(INITIAL_SLOTS);
+  private numbers = new Float64Array(INITIAL_LIMITS * FIELDS);
+  /** By limit: its current window's end as ISO-8601, formatted once per window instead of per request. */
+  private ends: string[] = [];
+  private limits = 0;
 
-  constructor(private readonly fields: number) {}
-
-  /** The numbers every region lives in (a new array after growth: read it after `regionOf`). */
-  get values(): Float64Array {
-    return this.numbers;
-  }
-
-  /** Where the region of the key in `slot`, counting `limits`, starts; zeros on first use. */
+  /** The number of the first limit of the key in `slot`, counting `limits`; zeros on first use. */
   regionOf(slot: number, limits: readonly RateLimit[]): number {
     const counted = this.rules[slot];
-    if (counted === limits) return this.starts[slot];
-    const size = limits.length * this.fields;
-    // New limits reuse the old region when it is big enough: a key leaves at most its largest behind.
-    let start: number;
-    if (counted !== undefined && counted.length >= limits.length) start = this.starts[slot];
+    if (counted === limits) return this.firsts[slot];
+    // New limits reuse the old ones' place when it is big enough: a key leaves at most its largest behind.
+    let first: number;
+    if (counted !== undefined && counted.length >= limits.length) first = this.firsts[slot];
     else {
-      start = this.used;
-      this.used += size;
-      this.reserve(slot);
-      this.starts[slot] = start;
+      first = this.limits;
+      this.reserve(slot, limits.length);
     }
-    this.numbers.fill(0, start, start + size);
+    this.numbers.fill(0, first * FIELDS, (first + limits.length) * FIELDS);
+    this.firsts[slot] = first;
     this.rules[slot] = limits;
-    return start;
+    return first;
+  }
+
+  /** Moves limit `limit` to the window starting at `start`: its current count becomes the previous one. */
+  rollTo(limit: number, start: number, duration: number): void {
+    const at = limit * FIELDS;
+    const numbers = this.numbers;
+    const current = numbers[at + WINDOW];
+    // A clock that stepped back stays in the newer window: counting more is the safe side.
+    if (start <= current) return;
+    numbers[at + PREVIOUS] = start - current === duration ? numbers[at + CURRENT] : 0;
+    numbers[at + CURRENT] = 0;
+    numbers[at + WINDOW] = start;
+    this.ends[limit] = instantText(start + duration);
+  }
+
+  /** The count of limit `limit`'s current window. */
+  current(limit: number): number {
+    return this.numbers[limit * FIELDS + CURRENT];
+  }
+
+  /** The count of limit `limit`'s previous window. */
+  previous(limit: number): number {
+    return this.numbers[limit * FIELDS + PREVIOUS];
+  }
+
+  add(limit: number, cost: number): void {
+    this.numbers[limit * FIELDS + CURRENT] += cost;
+  }
+
+  /** Where limit `limit`'s current window ends (ms), and as text; only after `rollTo`. */
+  windowEnd(limit: number, duration: number): number {
+    return this.numbers[limit * FIELDS + WINDOW] + duration;
+  }
+
+  windowEndText(limit: number): string {
+    return this.ends[limit];
   }
 
   /** Forgets every key's counters. */
   clear(): void {
     this.rules = [];
-    this.starts = new Int32Array(INITIAL_SLOTS);
-    this.numbers = new Float64Array(INITIAL_NUMBERS);
-    this.used = 0;
+    this.firsts = new Int32Array(INITIAL_SLOTS);
+    this.numbers = new Float64Array(INITIAL_LIMITS * FIELDS);
+    this.ends = [];
+    this.limits = 0;
   }
 
-  /** Doubling keeps the copying amortised to a constant per number. */
-  private reserve(slot: number): void {
-    if (slot >= this.starts.length) this.starts = grown(this.starts, slot + 1);
-    if (this.used > this.numbers.length) this.numbers = grown(this.numbers, this.used);
+  /** Room for `count` more limits and for `slot`; doubling keeps the copying amortised. */
+  private reserve(slot: number, count: number): void {
+    if (slot >= this.firsts.length) this.firsts = grown(this.firsts, slot + 1);
+    this.limits += count;
+    if (this.limits * FIELDS > this.numbers.length) {
+      this.numbers = grown(this.numbers, this.limits * FIELDS);
+    }
+    // Filled in order, so the array stays packed.
+    while (this.ends.length < this.limits) this.ends.push('');
   }
 }
 
