@@ -105,6 +105,28 @@ describe('Resolver restrictions', () => {
       setPolicy(harness, {});
       expect(harness.resolve({ secret: secretOf(2) }, at(T)).ok).toBe(true);
     });
+
+    it("keeps enforcing one org's policy while another org's is set, set again and lifted", () => {
+      const harness = new ResolutionHarness();
+      harness.createKey(1, orgKey);
+      harness.createKey(2, { scope: 'org', org_id: 'org_2' });
+      const enforced = { require_limit: true, enforcement: 'all_keys' as const };
+      setPolicy(harness, enforced);
+      setPolicy(harness, enforced);
+      const setOrg2 = (rules: Partial<OrgKeyPolicy>) =>
+        harness.apply('org-org_2', {
+          type: 'OrgKeyPolicySet',
+          data: { org_id: 'org_2', ...NO_KEY_POLICY, ...rules, reason: 'audit', set_at: T },
+        });
+      setOrg2(enforced);
+      expect(harness.resolve({ secret: secretOf(2) }, at(T)).ok).toBe(false);
+      // Lifted more often than set: only a change of enforcement moves the count of enforcing orgs.
+      for (let lifted = 0; lifted < 3; lifted++) setOrg2({});
+      expect(harness.resolve({ secret: secretOf(2) }, at(T)).ok).toBe(true);
+      expect(harness.resolve({ secret: secretOf(1) }, at(T))).toMatchObject({
+        code: 'policy_violation',
+      });
+    });
   });
 
   describe('rate_limited (429)', () => {
