@@ -24,7 +24,7 @@ export class LocalRateLimiter implements RateLimiter {
   spend(key: RateLimitedKey, cost: number, atMs: number): RateLimitCheck {
     const rules = key.rate_limits;
     const counters = this.counters;
-    const first = counters.regionOf(key.slot, rules);
+    const first = counters.firstLimitOf(key.slot, rules);
     const used = this.usedFor(rules.length);
     for (let i = 0; i < rules.length; i++) {
       const { limit, duration_ms } = rules[i];

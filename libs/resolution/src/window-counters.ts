@@ -13,7 +13,7 @@ const PREVIOUS = 2;
  * Every key's fixed-window counters in one growable Float64Array, found by the key's ledger
  * slot: a request indexes typed arrays instead of following a pointer per key to an array of
  * its own (keys are many, and a request touches each rarely, so the chase would mostly miss the
- * cache). Limits are numbered: a key's are consecutive, from the one `regionOf` answers.
+ * cache). Limits are numbered: a key's are consecutive, from the one `firstLimitOf` answers.
  */
 export class WindowCounters {
   /** By slot: the limits a key's counters count for. A KeyRateLimitsSet replaces the list, so they start afresh. */
@@ -26,7 +26,7 @@ export class WindowCounters {
   private limits = 0;
 
   /** The number of the first limit of the key in `slot`, counting `limits`; zeros on first use. */
-  regionOf(slot: number, limits: readonly RateLimit[]): number {
+  firstLimitOf(slot: number, limits: readonly RateLimit[]): number {
     const counted = this.rules[slot];
     if (counted === limits) return this.firsts[slot];
     // New limits reuse the old ones' place when it is big enough: a key leaves at most its largest behind.
@@ -65,15 +65,17 @@ export class WindowCounters {
     return this.numbers[limit * FIELDS + PREVIOUS];
   }
 
+  /** Counts `cost` more in limit `limit`'s current window. */
   add(limit: number, cost: number): void {
     this.numbers[limit * FIELDS + CURRENT] += cost;
   }
 
-  /** Where limit `limit`'s current window ends (ms), and as text; only after `rollTo`. */
+  /** Where limit `limit`'s current window (as of its last `rollTo`) ends, in epoch ms. */
   windowEnd(limit: number, duration: number): number {
     return this.numbers[limit * FIELDS + WINDOW] + duration;
   }
 
+  /** The same instant as ISO-8601 text. */
   windowEndText(limit: number): string {
     return this.ends[limit];
   }
