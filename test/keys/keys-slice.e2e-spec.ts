@@ -99,6 +99,14 @@ describe('keys over HTTP (embedded default)', () => {
     expect((await as(alice).keys.list()).data).toEqual([created.data]);
   });
 
+  it('lists a key as its last write left it, however often it was listed before', async () => {
+    const { data } = await create(alice, { name: 'before' });
+    expect((await as(alice).keys.list()).data).toEqual([data]);
+    const renamed = await as(alice).keys.update(data.id, { name: 'after' });
+    expect((await as(alice).keys.list()).data).toEqual([renamed.data]);
+    expect(renamed.data).toMatchObject({ name: 'after' });
+  });
+
   it('pages the list with a cursor', async () => {
     for (const name of ['k1', 'k2', 'k3']) await create(alice, { name });
     const first = await as(alice).keys.list({ limit: 2 });

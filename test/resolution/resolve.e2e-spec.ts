@@ -131,6 +131,10 @@ describe('the gateway calls', () => {
   describe('POST /api/v1/usage', () => {
     it('counts costs, BYOK apart, and shows them on the key', async () => {
       const key = await createKey(world.alice, { limit: 10, limit_reset: 'monthly' });
+      const listed = () =>
+        world.alice.get<{ data: Record<string, unknown>[] }>('/api/v1/keys?limit=1');
+      // Listed once before any use: the list keeps each key's written fields, not its figures.
+      expect((await listed()).body.data[0]).toMatchObject({ requests: 0, limit_remaining: 10 });
       await spend(baseUrl, key.secret, 1.25);
       await resolve(baseUrl, { apiKey: key.secret });
       const byok = await reportUsage(baseUrl, { apiKey: key.secret }, { cost: 2, byok: true });
@@ -138,7 +142,7 @@ describe('the gateway calls', () => {
       const shown = await world.alice.get<{ data: Record<string, unknown> }>(
         `/api/v1/keys/${key.id}`,
       );
-      expect(shown.body.data).toMatchObject({
+      const figures = {
         usage: 1.25,
         usage_daily: 1.25,
         usage_weekly: 1.25,
@@ -148,7 +152,9 @@ describe('the gateway calls', () => {
         requests: 2,
         requests_daily: 2,
         limit_remaining: 8.75,
-      });
+      };
+      expect(shown.body.data).toMatchObject(figures);
+      expect((await listed()).body.data).toEqual([shown.body.data]);
       expect(Date.now() - Date.parse(String(shown.body.data.last_used_at))).toBeLessThan(60_000);
     });
 

@@ -14,6 +14,7 @@ import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
 import { DocumentedSerializers, serializeAsDocumented } from './openapi/openapi-serializers';
 import { toOpenRouterError } from './openrouter/openrouter-error';
 import { fastRoutes, gatherGetPaths } from './fast-routes';
+import { KeyPageBody } from './keys/queries/list-keys/key-page-body';
 import { AllExceptionsFilter } from './shared/errors/all-exceptions.filter';
 import { toErrorResponse } from './shared/errors/error-response';
 import { canonicalError, ErrorShapeFor } from './shared/errors/error-shape';
@@ -81,6 +82,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const document = buildOpenApiDocument(app);
   const serializers = new DocumentedSerializers(document);
   serializeAsDocumented(fastify, serializers);
+  app.get(KeyPageBody).writeWith(serializers);
   serveOpenApi(app, document);
   // Its own encapsulated plugin: the console's CSP and cache headers stay on /console.
   await serveConsole(app, config.console);

@@ -39,9 +39,30 @@ export interface KeyView extends UsageFigures {
   readonly leak_reported_at: string | null;
 }
 
+/**
+ * What a view shows that follows the key's usage rather than its document: it changes with every
+ * request the key makes, and with the calendar.
+ */
+export type KeyUsageView = UsageFigures & Pick<KeyView, 'limit_remaining' | 'limit_window_end'>;
+
+/** What a view shows from the key's document alone: the same for as long as the document is. */
+export type KeyDocumentView = Omit<KeyView, keyof KeyUsageView>;
+
+/** The fields of a KeyUsageView: the rest of a view is its KeyDocumentView. */
+export const USAGE_VIEW_FIELDS: ReadonlySet<string> = new Set<keyof KeyUsageView>([
+  'limit_remaining',
+  'limit_window_end',
+  // The figures of a key never used name every figure.
+  ...(Object.keys(NO_USAGE) as (keyof UsageFigures)[]),
+]);
+
 /** Maps a key document and its usage (from the resolution engine) to its public view. */
 export function toKeyView(key: KeyDocument, keyUsage: KeyUsage | null): KeyView {
-  const limitState = keyUsage?.limit ?? null;
+  return { ...documentView(key), ...usageView(key, keyUsage) };
+}
+
+/** The view's fields its document decides. */
+export function documentView(key: KeyDocument): KeyDocumentView {
   return {
     id: key.id,
     hash: key.hash,
@@ -56,8 +77,6 @@ export function toKeyView(key: KeyDocument, keyUsage: KeyUsage | null): KeyView 
     limit: key.limit,
     limit_reset: key.limit_reset,
     include_byok_in_limit: key.include_byok_in_limit,
-    limit_remaining: limitState ? limitState.remaining : key.limit,
-    limit_window_end: limitState?.window_end ?? null,
     plan_tier: key.plan_tier,
     routing_preference_id: key.routing_preference_id,
     // Documents projected before these fields existed lack them: none of each.
@@ -73,6 +92,15 @@ export function toKeyView(key: KeyDocument, keyUsage: KeyUsage | null): KeyView 
     hash_scheme: key.hash_scheme ?? 'native',
     imported: key.imported ?? null,
     leak_reported_at: key.leak_reported_at ?? null,
+  };
+}
+
+/** The view's fields its usage decides (`keyUsage` null: nothing counted yet). */
+export function usageView(key: KeyDocument, keyUsage: KeyUsage | null): KeyUsageView {
+  const limitState = keyUsage?.limit ?? null;
+  return {
+    limit_remaining: limitState ? limitState.remaining : key.limit,
+    limit_window_end: limitState?.window_end ?? null,
     ...(keyUsage === null ? NO_USAGE : usageFigures(keyUsage)),
   };
 }

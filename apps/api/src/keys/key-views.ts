@@ -3,7 +3,7 @@ import { Clock } from '@keyledger/domain';
 import { KeyDocument } from '@keyledger/read-models';
 import { ResolutionEngine } from '@keyledger/resolution';
 import { CLOCK } from '../infrastructure/tokens';
-import { KeyView, toKeyView } from './key-view';
+import { KeyUsageView, KeyView, toKeyView, usageView } from './key-view';
 
 /**
  * Public views of keys with their usage: the figures come from the resolution engine, which
@@ -20,5 +20,10 @@ export class KeyViews {
   /** The view of one key document now. */
   of(key: KeyDocument): KeyView {
     return toKeyView(key, this.engine.usage(key.id, this.clock.now()));
+  }
+
+  /** The part of the key's view that its usage decides, now. */
+  usageOf(key: KeyDocument): KeyUsageView {
+    return usageView(key, this.engine.usage(key.id, this.clock.now()));
   }
 }

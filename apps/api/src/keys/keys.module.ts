@@ -24,7 +24,8 @@ import { GetCallingKeyHandler } from './queries/get-calling-key/get-calling-key.
 import { GetCallingKeyHttpController } from './queries/get-calling-key/get-calling-key.http.controller';
 import { GetKeyHandler } from './queries/get-key/get-key.handler';
 import { GetKeyHttpController } from './queries/get-key/get-key.http.controller';
-import { ListKeysHandler } from './queries/list-keys/list-keys.handler';
+import { KeyPageBody } from './queries/list-keys/key-page-body';
+import { ListKeyDocumentsHandler, ListKeysHandler } from './queries/list-keys/list-keys.handler';
 import { ListKeysHttpController } from './queries/list-keys/list-keys.http.controller';
 import { WritesModule } from '../shared/writes/writes.module';
 
@@ -59,7 +60,9 @@ import { WritesModule } from '../shared/writes/writes.module';
     RotateKeyHandler,
     ResetKeyLimitHandler,
     RevokeKeyHandler,
+    ListKeyDocumentsHandler,
     ListKeysHandler,
+    KeyPageBody,
     GetKeyHandler,
     GetCallingKeyHandler,
   ],

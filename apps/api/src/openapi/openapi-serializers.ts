@@ -14,6 +14,12 @@ interface SerializedRouteConfig {
 /** Writes a body as JSON, with only the fields its component documents. */
 export type DocumentedSerializer = (body: unknown) => string;
 
+/** A component as the document describes it: what a serializer of some of its properties reads. */
+interface ComponentSchema {
+  readonly properties?: Record<string, Schema>;
+  readonly required?: string[];
+}
+
 /**
  * Marks a route whose 200 answer Fastify writes with a serializer compiled from the response's
  * OpenAPI component (fast-json-stringify, which knows every field in advance) instead of
@@ -29,6 +35,7 @@ export const SerializedAsDocumented = (response: new () => unknown): MethodDecor
  * compiler would) and shared by every route that answers it, on Fastify or the fast listener.
  */
 export class DocumentedSerializers {
+  private readonly definitions: Readonly<Record<string, ComponentSchema>>;
   private readonly external: Record<string, Schema>;
   private readonly compiled = new Map<string, DocumentedSerializer>();
 
@@ -37,9 +44,10 @@ export class DocumentedSerializers {
       '"#/components/schemas/',
       `"${COMPONENTS}#/definitions/`,
     );
+    this.definitions = JSON.parse(definitions) as Record<string, ComponentSchema>;
     // The shape Fastify hands its serializer compiler: schemas added with addSchema, by $id.
     this.external = {
-      [COMPONENTS]: { $id: COMPONENTS, definitions: JSON.parse(definitions) } as Schema,
+      [COMPONENTS]: { $id: COMPONENTS, definitions: this.definitions } as Schema,
     };
   }
 
@@ -57,6 +65,22 @@ export class DocumentedSerializers {
       this.compiled.set(component, serializer);
     }
     return serializer;
+  }
+
+  /**
+   * A serializer of the properties of a component that `keep` picks: part of an answer written on
+   * its own (a listed key's document fields, kept written, and its usage figures, written on
+   * each read). Compiled on each call: its caller keeps it.
+   */
+  ofProperties(component: string, keep: (property: string) => boolean): DocumentedSerializer {
+    const properties = this.definitions[component]?.properties;
+    if (properties === undefined) throw new Error(`the OpenAPI document lacks ${component}`);
+    const schema: Schema = {
+      type: 'object',
+      properties: Object.fromEntries(Object.entries(properties).filter(([name]) => keep(name))),
+      required: this.definitions[component].required?.filter(keep),
+    };
+    return fastJsonStringify(schema, { schema: this.external });
   }
 
   /** The response schema of a component, as a route's `schema.response` holds it. */

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { KeyDocument, Page } from '@keyledger/read-models';
+import { DocumentedSerializer, DocumentedSerializers } from '../../../openapi/openapi-serializers';
+import { documentView, USAGE_VIEW_FIELDS } from '../../key-view';
+import { KeyViews } from '../../key-views';
+import { KeyResponse } from '../../key.response';
+
+/** The two halves of a key's JSON, each compiled from the `KeyResponse` component. */
+interface KeySerializers {
+  readonly document: DocumentedSerializer;
+  readonly usage: DocumentedSerializer;
+}
+
+/**
+ * A key page's JSON body (`KeyPageResponse`) as UTF-8 bytes. Of a key's view, the fields its
+ * document decides are written once per document the read store shares (it freezes those and
+ * replaces one on every write, at its new position) and kept beside it, so a page read again
+ * writes only the usage figures, which change with every request. Bytes, not a string: a label
+ * holds `…`, which made the page a two-byte string that Node measured, then encoded, per request.
+ * Kept bytes hold only a view's fields, never a secret, and go with their document.
+ */
+@Injectable()
+export class KeyPageBody {
+  private readonly written = new WeakMap<KeyDocument, Buffer>();
+  private serializers: KeySerializers | undefined;
+
+  constructor(private readonly views: KeyViews) {}
+
+  /** Compiles both halves from the document's serializers (the document is built from the app). */
+  writeWith(serializers: DocumentedSerializers): void {
+    this.serializers = {
+      document: serializers.ofProperties(KeyResponse.name, (f) => !USAGE_VIEW_FIELDS.has(f)),
+      usage: serializers.ofProperties(KeyResponse.name, (f) => USAGE_VIEW_FIELDS.has(f)),
+    };
+  }
+
+  of(page: Page<KeyDocument>): Buffer {
+    const { usage } = this.compiled();
+    const parts: Buffer[] = [];
+    // Each key: `{` and its usage fields, then `,` and its document fields with the closing `}`.
+    let before = '{"data":[';
+    for (const key of page.items) {
+      parts.push(Buffer.from(before + usage(this.views.usageOf(key)).slice(0, -1)));
+      parts.push(this.documentFields(key));
+      before = ',';
+    }
+    const after = `${page.items.length === 0 ? before : ''}],"next_cursor":${JSON.stringify(page.next_cursor)}}`;
+    parts.push(Buffer.from(after));
+    return Buffer.concat(parts);
+  }
+
+  /** `,"id":…}`: the document's fields after the usage ones, kept while the document is shared. */
+  private documentFields(key: KeyDocument): Buffer {
+    let bytes = this.written.get(key);
+    if (bytes === undefined) {
+      bytes = Buffer.from(`,${this.compiled().document(documentView(key)).slice(1)}`);
+      if (Object.isFrozen(key)) this.written.set(key, bytes);
+    }
+    return bytes;
+  }
+
+  private compiled(): KeySerializers {
+    if (this.serializers === undefined) throw new Error('KeyPageBody.writeWith was not called');
+    return this.serializers;
+  }
+}
