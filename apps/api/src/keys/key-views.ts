@@ -22,8 +22,9 @@ export class KeyViews {
     return toKeyView(key, this.engine.usage(key.id, this.clock.now()));
   }
 
-  /** The part of the key's view that its usage decides, now. */
-  usageOf(key: KeyDocument): KeyUsageView {
-    return usageView(key, this.engine.usage(key.id, this.clock.now()));
+  /** The parts of the keys' views that their usage decides, all as of one instant (now). */
+  usagesOf(keys: readonly KeyDocument[]): KeyUsageView[] {
+    const now = this.clock.now();
+    return keys.map((key) => usageView(key, this.engine.usage(key.id, now)));
   }
 }

@@ -33,7 +33,8 @@ interface StoredRow {
   readonly doc: string;
 }
 
-type RowReference = Omit<StoredRow, 'doc'>;
+/** A row's id and position, as `raw` statements give them (no row object). */
+type RowReference = readonly [id: string, position: number];
 
 /**
  * What a page query selects: references alone (documents taken from the cache), whole rows, or
@@ -89,6 +90,8 @@ const repeatsUniqueValue = (error: unknown): boolean =>
 
 /** Statements run per page request or query text, prepared once each. */
 const CACHED_STATEMENTS = 256;
+/** Page queries kept with their SQL, by what they ask: a list read again writes no SQL. */
+const CACHED_PAGE_QUERIES = 512;
 
 /**
  * Pages of at most this many documents (an API page) go through the document cache; longer
@@ -107,6 +110,7 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
   private readonly table: string;
   private readonly searchable: ReadonlySet<string>;
   private readonly statements = new Map<string, Database.Statement<SqlValue[], unknown>>();
+  private readonly pageSql = new Map<string, SqlPart[]>();
   private readonly cache = new DocumentCache<D>(CACHED_DOCUMENTS);
   private readonly fixed;
 
@@ -302,6 +306,18 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
     limit: number,
     columns: PageColumns = 'id, position, doc',
   ): SqlPart[] {
+    // The SQL follows from the query alone; writing it cost a page more than reading its index.
+    const asked = `${columns}|${limit}|${JSON.stringify(query)}`;
+    let parts = this.pageSql.get(asked);
+    if (parts === undefined) {
+      if (this.pageSql.size >= CACHED_PAGE_QUERIES) this.pageSql.clear();
+      parts = this.writePageQueries(query, limit, columns);
+      this.pageSql.set(asked, parts);
+    }
+    return parts;
+  }
+
+  private writePageQueries(query: FindQuery<D>, limit: number, columns: PageColumns): SqlPart[] {
     const after = query.cursor ? decodeCursor(query.cursor, query.sort.length) : undefined;
     return queryBranches(query, this.spec).map((branch) => {
       const filter = whereSql(branch, this.searchable, after && { sort: query.sort, after });
@@ -346,8 +362,9 @@ export class SqliteCollection<D extends Document> implements DocumentCollection<
   /** The documents of a branch's references, or null unless the cache holds every one. */
   private heldDocuments(references: SqlPart): D[] | null {
     const held: D[] = [];
-    for (const row of this.statement(references.sql).all(...references.params) as RowReference[]) {
-      const document = this.cache.at(row.id, row.position);
+    const statement = this.statement(references.sql).raw(true);
+    for (const [id, position] of statement.all(...references.params) as RowReference[]) {
+      const document = this.cache.at(id, position);
       if (document === undefined) return null;
       held.push(document);
     }

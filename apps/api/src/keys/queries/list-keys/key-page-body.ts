@@ -39,11 +39,11 @@ export class KeyPageBody {
     const parts: Buffer[] = [];
     // Each key: `{` and its usage fields, then `,` and its document fields with the closing `}`.
     let before = '{"data":[';
-    for (const key of page.items) {
-      parts.push(Buffer.from(before + usage(this.views.usageOf(key)).slice(0, -1)));
-      parts.push(this.documentFields(key));
+    const usages = this.views.usagesOf(page.items);
+    page.items.forEach((key, i) => {
+      parts.push(Buffer.from(before + usage(usages[i]).slice(0, -1)), this.documentFields(key));
       before = ',';
-    }
+    });
     const after = `${page.items.length === 0 ? before : ''}],"next_cursor":${JSON.stringify(page.next_cursor)}}`;
     parts.push(Buffer.from(after));
     return Buffer.concat(parts);
