@@ -95,19 +95,30 @@ export function documentView(key: KeyDocument): KeyDocumentView {
   };
 }
 
-/** The view's fields its usage decides (`keyUsage` null: nothing counted yet). */
+/**
+ * The view's fields its usage decides (`keyUsage` null: nothing counted yet). One literal, each
+ * figure named: a list page makes twenty of these per request.
+ */
 export function usageView(key: KeyDocument, keyUsage: KeyUsage | null): KeyUsageView {
   const limitState = keyUsage?.limit ?? null;
+  const figures: UsageFigures = keyUsage ?? NO_USAGE;
   return {
     limit_remaining: limitState ? limitState.remaining : key.limit,
     limit_window_end: limitState?.window_end ?? null,
-    ...(keyUsage === null ? NO_USAGE : usageFigures(keyUsage)),
+    usage: figures.usage,
+    usage_daily: figures.usage_daily,
+    usage_weekly: figures.usage_weekly,
+    usage_monthly: figures.usage_monthly,
+    byok_usage: figures.byok_usage,
+    byok_usage_daily: figures.byok_usage_daily,
+    byok_usage_weekly: figures.byok_usage_weekly,
+    byok_usage_monthly: figures.byok_usage_monthly,
+    requests: figures.requests,
+    requests_daily: figures.requests_daily,
+    requests_weekly: figures.requests_weekly,
+    requests_monthly: figures.requests_monthly,
+    last_used_at: figures.last_used_at,
   };
-}
-
-/** The usage figures alone, without what a KeyUsage carries besides them (its id and limit state). */
-function usageFigures({ key_id: _keyId, limit: _limit, ...figures }: KeyUsage): UsageFigures {
-  return figures;
 }
 
 /** The `{ data: Key }` envelope every key route answers with (null only with a 202). */

@@ -5,6 +5,8 @@ import { documentView, USAGE_VIEW_FIELDS } from '../../key-view';
 import { KeyViews } from '../../key-views';
 import { KeyResponse } from '../../key.response';
 
+const OPEN = Buffer.from('{"data":[');
+
 /** The two halves of a key's JSON, each compiled from the `KeyResponse` component. */
 interface KeySerializers {
   readonly document: DocumentedSerializer;
@@ -36,17 +38,22 @@ export class KeyPageBody {
 
   of(page: Page<KeyDocument>): Buffer {
     const { usage } = this.compiled();
-    const parts: Buffer[] = [];
-    // Each key: `{` and its usage fields, then `,` and its document fields with the closing `}`.
-    let before = '{"data":[';
     const usages = this.views.usagesOf(page.items);
-    page.items.forEach((key, i) => {
-      parts.push(Buffer.from(before + usage(usages[i]).slice(0, -1)), this.documentFields(key));
-      before = ',';
-    });
-    const after = `${page.items.length === 0 ? before : ''}],"next_cursor":${JSON.stringify(page.next_cursor)}}`;
-    parts.push(Buffer.from(after));
-    return Buffer.concat(parts);
+    // Each key: `{` and its usage fields, then `,` and its document fields with the closing `}`.
+    const heads = usages.map((figures, i) => `${i === 0 ? '' : ','}${usage(figures).slice(0, -1)}`);
+    const tails = page.items.map((key) => this.documentFields(key));
+    const end = `],"next_cursor":${JSON.stringify(page.next_cursor)}}`;
+    let length = OPEN.length + Buffer.byteLength(end);
+    for (let i = 0; i < heads.length; i++) length += Buffer.byteLength(heads[i]) + tails[i].length;
+    // One buffer written in place: no buffer per key, nor a concatenation of them.
+    const body = Buffer.allocUnsafe(length);
+    let at = OPEN.copy(body, 0);
+    for (let i = 0; i < heads.length; i++) {
+      at += body.write(heads[i], at);
+      at += tails[i].copy(body, at);
+    }
+    body.write(end, at);
+    return body;
   }
 
   /** `,"id":…}`: the document's fields after the usage ones, kept while the document is shared. */
