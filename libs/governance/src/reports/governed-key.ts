@@ -62,11 +62,20 @@ export interface KeyRow {
   readonly state: KeyLifecycleState;
 }
 
-/** The common columns of a key's report row. */
-export const keyRow = (key: ReportedKey, now: Date): KeyRow => ({
-  key_id: key.id,
-  name: key.name,
-  org_id: key.org_id,
-  owner_user_id: key.owner_user_id,
-  state: keyState(key, now),
-});
+/**
+ * A key's report row: the common columns, then the report's own `columns`. One literal with the
+ * report's columns spread last: a row spread from the common one and then extended is an object
+ * V8 builds ten times slower, and a report over 100k keys makes as many rows.
+ */
+export function keyRow(key: ReportedKey, now: Date): KeyRow;
+export function keyRow<C extends object>(key: ReportedKey, now: Date, columns: C): KeyRow & C;
+export function keyRow(key: ReportedKey, now: Date, columns?: object): KeyRow {
+  return {
+    key_id: key.id,
+    name: key.name,
+    org_id: key.org_id,
+    owner_user_id: key.owner_user_id,
+    state: keyState(key, now),
+    ...columns,
+  };
+}

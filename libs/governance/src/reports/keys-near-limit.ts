@@ -36,13 +36,12 @@ export function* keysNearLimit(
     // A zero limit allows nothing: it is used up from the start.
     const share = limit === 0 ? 1 : window_usage / limit;
     if (share * 100 < thresholdPercent) continue;
-    yield {
-      ...keyRow(key, now),
+    yield keyRow(key, now, {
       limit,
       limit_reset,
       window_usage,
       used_percent: Math.round(share * 1000) / 10,
       exhausted: window_usage >= limit,
-    };
+    });
   }
 }

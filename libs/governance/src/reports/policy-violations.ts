@@ -35,7 +35,7 @@ export async function* keysViolatingPolicy(
       issued_at: Date.parse(key.secret_issued_at),
     });
     for (const { field, message } of broken) {
-      yield { ...keyRow(key, now), rule: field, reason: message };
+      yield keyRow(key, now, { rule: field, reason: message });
     }
   }
 }

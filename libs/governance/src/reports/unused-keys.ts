@@ -22,7 +22,7 @@ export function* keysUnusedFor(
     const since = Date.parse(key.last_used_at ?? key.created_at);
     const idle_days = Math.floor((now.getTime() - since) / DAY_MS);
     if (idle_days >= days && isLive(key, now)) {
-      yield { ...keyRow(key, now), last_used_at: key.last_used_at, idle_days };
+      yield keyRow(key, now, { last_used_at: key.last_used_at, idle_days });
     }
   }
 }
