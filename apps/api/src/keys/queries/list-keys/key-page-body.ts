@@ -60,7 +60,10 @@ export class KeyPageBody {
   private documentFields(key: KeyDocument): Buffer {
     let bytes = this.written.get(key);
     if (bytes === undefined) {
-      bytes = Buffer.from(`,${this.compiled().document(documentView(key)).slice(1)}`);
+      const text = `,${this.compiled().document(documentView(key)).slice(1)}`;
+      // Its own memory, not a slice of Node's shared 8 kB pool, which a kept slice holds whole.
+      bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+      bytes.write(text);
       if (Object.isFrozen(key)) this.written.set(key, bytes);
     }
     return bytes;
