@@ -252,7 +252,7 @@ describe('the gateway calls on the fast listener answer as the Fastify routes do
   });
 });
 
-describe('GET /health and GET /api/v1/keys/{id} on the fast listener answer as the Fastify routes do', () => {
+describe('GET /health, /api/v1/keys/{id} and /api/v1/keys on the fast listener answer as the Fastify routes do', () => {
   let app: TestApp;
   let alice: string;
   let own: CreatedKey;
@@ -270,6 +270,20 @@ describe('GET /health and GET /api/v1/keys/{id} on the fast listener answer as t
     managementKey = await createKey(app, alice, { scope: 'personal', scopes: ['management'] });
     inferenceKey = await createKey(app, alice, { scope: 'personal', scopes: ['completions'] });
     bobsKey = await createKey(app, await app.token('bob'), {});
+    // A disabled and a revoked key, for the list's include_disabled and include_revoked.
+    const headers = { authorization: `Bearer ${alice}`, 'content-type': 'application/json' };
+    const disabled = await createKey(app, alice, { name: 'disabled probe', external_id: 'cus_1' });
+    const disabling = await fetch(`${app.baseUrl}/api/v1/keys/${disabled.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ disabled: true }),
+    });
+    const revoked = await createKey(app, alice, { name: 'revoked probe' });
+    const revoking = await fetch(`${app.baseUrl}/api/v1/keys/${revoked.id}`, {
+      method: 'DELETE',
+      headers: { authorization: headers.authorization },
+    });
+    expect([disabling.status, revoking.status]).toEqual([200, 200]);
   });
   afterAll(() => app.close());
 
@@ -279,6 +293,25 @@ describe('GET /health and GET /api/v1/keys/{id} on the fast listener answer as t
     return listener;
   };
   const session = () => ({ authorization: `Bearer ${alice}` });
+  type Headers = () => Readonly<Record<string, string>>;
+  /** The credentials each read is probed with: keys of each scope, bad ones, request ids. */
+  const credentials: [string, Headers][] = [
+    ['a management key', () => ({ 'x-api-key': managementKey.secret })],
+    ['a management key as a bearer', () => ({ authorization: `Bearer ${managementKey.secret}` })],
+    ['an inference key', () => ({ 'x-api-key': inferenceKey.secret })],
+    ['no credentials', () => ({})],
+    ['a malformed session token', () => ({ authorization: 'Bearer not-a-token' })],
+    ['Basic credentials', () => ({ authorization: 'Basic YWxpY2U6c2VjcmV0' })],
+    ['a request id', () => ({ ...session(), 'x-request-id': 'console-req-9' })],
+    ['a malformed request id', () => ({ ...session(), 'x-request-id': 'not { ok }' })],
+  ];
+  /** X-Min-Position as each read is probed with it. */
+  const minPositions: [string, Headers][] = [
+    ['a reached position', () => ({ ...session(), 'x-min-position': '1' })],
+    ['a position not reached in time', () => ({ ...session(), 'x-min-position': '999999' })],
+    ['a malformed position', () => ({ ...session(), 'x-min-position': 'latest' })],
+    ['a position without credentials', () => ({ 'x-min-position': 'latest' })],
+  ];
 
   it('the health probe, with and without a request id or a query', async () => {
     expect((await get('/health')).status).toBe(200);
@@ -297,16 +330,7 @@ describe('GET /health and GET /api/v1/keys/{id} on the fast listener answer as t
     expect(answer.headers.etag).toMatch(/^"\d+"$/);
   });
 
-  it.each([
-    ['a management key', () => ({ 'x-api-key': managementKey.secret })],
-    ['a management key as a bearer', () => ({ authorization: `Bearer ${managementKey.secret}` })],
-    ['an inference key', () => ({ 'x-api-key': inferenceKey.secret })],
-    ['no credentials', () => ({})],
-    ['a malformed session token', () => ({ authorization: 'Bearer not-a-token' })],
-    ['Basic credentials', () => ({ authorization: 'Basic YWxpY2U6c2VjcmV0' })],
-    ['a request id', () => ({ ...session(), 'x-request-id': 'console-req-9' })],
-    ['a malformed request id', () => ({ ...session(), 'x-request-id': 'not { ok }' })],
-  ])('a key read with %s', async (_, headers) => {
+  it.each(credentials)('a key read with %s', async (_, headers) => {
     await get(`/api/v1/keys/${own.id}`, headers());
   });
 
@@ -342,13 +366,102 @@ describe('GET /health and GET /api/v1/keys/{id} on the fast listener answer as t
     expect((await get(`/api/v1/keys/${own.id}?fields=all`, session())).status).toBe(200);
   });
 
-  it.each([
-    ['a reached position', () => ({ ...session(), 'x-min-position': '1' })],
-    ['a position not reached in time', () => ({ ...session(), 'x-min-position': '999999' })],
-    ['a malformed position', () => ({ ...session(), 'x-min-position': 'latest' })],
-    ['a position without credentials', () => ({ 'x-min-position': 'latest' })],
-  ])('X-Min-Position: %s', async (_, headers) => {
+  it.each(minPositions)('X-Min-Position: %s', async (_, headers) => {
     await get(`/api/v1/keys/${own.id}`, headers());
+  });
+
+  describe('GET /api/v1/keys', () => {
+    const list = (query: string, headers: Readonly<Record<string, string>> = session()) =>
+      get(`/api/v1/keys${query}`, headers);
+
+    it('a first page, and each next page by its cursor, until the last', async () => {
+      let answer = await list('?limit=2');
+      let pages = 1;
+      for (; (answer.body as { next_cursor: string | null }).next_cursor !== null; pages++) {
+        const cursor = (answer.body as { next_cursor: string }).next_cursor;
+        answer = await list(`?limit=2&cursor=${encodeURIComponent(cursor)}`);
+        expect(answer.status).toBe(200);
+      }
+      expect(pages).toBeGreaterThan(1);
+      const all = await list('?include_disabled=true&include_revoked=true');
+      const listed = (answer: Awaited<ReturnType<typeof list>>) =>
+        (answer.body as { data: unknown[] }).data.length;
+      expect(listed(all)).toBe(listed(await list('')) + 2);
+      expect((await list('')).status).toBe(200);
+      expect((await list('?')).status).toBe(200);
+    });
+
+    it.each([
+      '?limit=20',
+      '?limit=1&include_disabled=true',
+      '?include_revoked=true&include_disabled=false',
+      '?include_revoked=true&include_disabled=true&limit=200',
+      '?scope=personal',
+      '?scope=org',
+      '?org_id=org_1',
+      '?org_id=org_other',
+      '?owner=alice',
+      '?external_id=cus_1',
+      '?name=prob',
+      '?name=PROBE&limit=1',
+      '?name=caf%C3%A9',
+      '?name=a+b',
+      '?limit=020',
+      '?limit=%32%30',
+      '?cursor=',
+      '?include_revoked=true&include_revoked=true',
+      '?__proto__=1',
+      '?constructor=1',
+      '?name=%F0%9F%98%80',
+      '?name=%E0%A4%A',
+      '?name=x#y',
+    ])('the query %s', async (query) => {
+      await list(query);
+    });
+
+    it.each([
+      '?limit=0',
+      '?limit=201',
+      '?limit=abc',
+      '?limit=2.5',
+      '?limit=',
+      '?limit=1&limit=2',
+      '?cursor=not-a-cursor',
+      `?cursor=${'x'.repeat(513)}`,
+      '?scope=everything',
+      '?include_revoked=yes',
+      '?include_disabled=TRUE',
+      '?name=',
+      `?name=${'x'.repeat(129)}`,
+      '?org_id=',
+      '?sort=name',
+      '?limit=0&scope=x&name=',
+    ])('the refused query %s', async (query) => {
+      expect((await list(query)).status).toBe(400);
+    });
+
+    it.each([...credentials, ...minPositions])(
+      'with %s, with a plain and a refused query',
+      async (_, headers) => {
+        await list('?limit=5', headers());
+        await list('?limit=0', headers());
+      },
+    );
+
+    it('the list over the network is the listener’s: Nest’s query bus never sees it', async () => {
+      const bus = jest.spyOn(QueryBus.prototype, 'execute');
+      try {
+        for (const query of ['?limit=5', '?limit=020']) {
+          const path = `/api/v1/keys${query}`;
+          await rawRequest(app.baseUrl, { method: 'GET', path, headers: session() });
+        }
+        expect(bus).not.toHaveBeenCalled();
+        await app.app.inject({ method: 'GET', url: '/api/v1/keys', headers: session() });
+        expect(bus).toHaveBeenCalledTimes(1);
+      } finally {
+        bus.mockRestore();
+      }
+    });
   });
 
   it('reads the client address behind a trusted proxy as Fastify does: throttles the same one', async () => {

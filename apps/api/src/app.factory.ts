@@ -91,7 +91,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(validation);
   app.enableShutdownHooks();
   await app.init();
-  const routes = fastRoutes(app, config, serializers, trust, getPaths);
+  const routes = fastRoutes(app, config, serializers, validation, trust, getPaths);
   listener = new FastListener({
     bodyLimit: config.bodyLimitBytes,
     parseJson,

@@ -1,19 +1,12 @@
-import { IncomingMessage } from 'node:http';
-import { KeyScope } from '@keyledger/domain';
-import { RequestAuthenticator } from '../../../auth/request-authenticator';
 import { DocumentedSerializer } from '../../../openapi/openapi-serializers';
 import { GetRoute } from '../../../shared/http/fast-listener/fast-route';
-import { MinPositionWait } from '../../../shared/http/min-position';
+import { passReadGuards, ReadGuards } from '../../../shared/http/fast-listener/read-guards';
 import { readHeaders } from '../../../shared/http/answers';
 import { GetKeyHandler, GetKeyQuery } from './get-key.handler';
 
 /** What the route runs: the same pieces, in the same order, as its Nest controller. */
 export interface GetKeyFastRouteParts {
-  readonly authenticator: RequestAuthenticator;
-  /** The scopes an API key needs, as the controller's metadata says. */
-  readonly scopes: readonly KeyScope[];
-  readonly clientAddress: (request: IncomingMessage) => string;
-  readonly minPosition: MinPositionWait;
+  readonly guards: ReadGuards;
   readonly handler: GetKeyHandler;
   /** The controller's documented serializer (`{ data: Key }`). */
   readonly serialize: DocumentedSerializer;
@@ -37,12 +30,7 @@ export function getKeyFastRoute(parts: GetKeyFastRouteParts): GetRoute {
       return ID.test(id) ? id : undefined;
     },
     answer: async (request, id) => {
-      const principal = await parts.authenticator.authenticate(
-        request.headers,
-        () => parts.clientAddress(request),
-        parts.scopes,
-      );
-      await parts.minPosition.until(request.headers);
+      const principal = await passReadGuards(parts.guards, request);
       const key = await parts.handler.execute(new GetKeyQuery(principal, id));
       return {
         status: 200,

@@ -38,8 +38,8 @@ export interface FastListenerOptions {
 
 /**
  * The calls that run most often, answered on `node:http` itself, in front of Fastify on the same
- * server and port: the gateway's two calls (on every inference request), the health probe and a
- * key read. Fastify's and Nest's request pipeline alone cost more than each whole call (see
+ * server and port: the gateway's two calls (on every inference request), the health probe, a
+ * key read and the key list. Fastify's and Nest's request pipeline alone cost more than each whole call (see
  * README, Benchmarks). Only the usual request is taken: the exact path, for POST a JSON (or no)
  * body with a length within the limit and no transfer coding, for GET no body at all. Anything
  * else goes to Fastify's route for the same call, which answers it as it always did; so does
@@ -212,7 +212,7 @@ export class FastListener {
   private send(
     { method, route, response, started, requestId }: Exchange,
     status: number,
-    payload: string,
+    payload: string | Buffer,
     headers: Readonly<Record<string, string>> | null,
     errorCode: string | null,
   ): void {

@@ -2,12 +2,12 @@ import { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Type } from '@nestjs/common';
 
 /**
- * A route's answer: its status, its JSON text and the response headers it adds (null: none).
- * Refusals are thrown (or rejected with) instead: an ApiError, a DomainError.
+ * A route's answer: its status, its JSON (text, or UTF-8 bytes) and the response headers it adds
+ * (null: none). Refusals are thrown (or rejected with) instead: an ApiError, a DomainError.
  */
 export interface FastReply {
   readonly status: number;
-  readonly payload: string;
+  readonly payload: string | Buffer;
   readonly headers: Readonly<Record<string, string>> | null;
 }
 
