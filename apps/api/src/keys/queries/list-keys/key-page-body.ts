@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { KeyDocument, Page } from '@keyledger/read-models';
 import { DocumentedSerializer, DocumentedSerializers } from '../../../openapi/openapi-serializers';
-import { documentView, USAGE_VIEW_FIELDS } from '../../key-view';
+import { KeyView, USAGE_VIEW_FIELDS } from '../../key-view';
 import { KeyViews } from '../../key-views';
 import { KeyResponse } from '../../key.response';
 
@@ -38,10 +38,10 @@ export class KeyPageBody {
 
   of(page: Page<KeyDocument>): Buffer {
     const { usage } = this.compiled();
-    const usages = this.views.usagesOf(page.items);
+    const views = this.views.allOf(page.items);
     // Each key: `{` and its usage fields, then `,` and its document fields with the closing `}`.
-    const heads = usages.map((figures, i) => `${i === 0 ? '' : ','}${usage(figures).slice(0, -1)}`);
-    const tails = page.items.map((key) => this.documentFields(key));
+    const heads = views.map((view, i) => `${i === 0 ? '' : ','}${usage(view).slice(0, -1)}`);
+    const tails = page.items.map((key, i) => this.documentFields(key, views[i]));
     const end = `],"next_cursor":${JSON.stringify(page.next_cursor)}}`;
     let length = OPEN.length + Buffer.byteLength(end);
     for (let i = 0; i < heads.length; i++) length += Buffer.byteLength(heads[i]) + tails[i].length;
@@ -57,10 +57,10 @@ export class KeyPageBody {
   }
 
   /** `,"id":…}`: the document's fields after the usage ones, kept while the document is shared. */
-  private documentFields(key: KeyDocument): Buffer {
+  private documentFields(key: KeyDocument, view: KeyView): Buffer {
     let bytes = this.written.get(key);
     if (bytes === undefined) {
-      const text = `,${this.compiled().document(documentView(key)).slice(1)}`;
+      const text = `,${this.compiled().document(view).slice(1)}`;
       // Its own memory, not a slice of Node's shared 8 kB pool, which a kept slice holds whole.
       bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
       bytes.write(text);
