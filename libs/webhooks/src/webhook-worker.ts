@@ -1,7 +1,7 @@
 import { Clock, keyStream, limitAlertStream, orgStream, systemClock } from '@keyledger/domain';
 import { webhookSigningSecret, webhookStream } from '@keyledger/domain/webhooks';
 import { EventStore, EventSubscription } from '@keyledger/event-store';
-import { nextBatch } from '@keyledger/read-models';
+import { batchesOf } from '@keyledger/read-models';
 import { DueDelivery } from './delivery';
 import { Doorbell } from './doorbell';
 import { afterFailure, DEFAULT_RETRY_POLICY, Random, RetryPolicy } from './retry-policy';
@@ -108,13 +108,8 @@ export class WebhookWorker {
    * event loop (timers, HTTP, logs) until it ends.
    */
   private async intake(subscription: EventSubscription): Promise<void> {
-    const iterator = subscription[Symbol.asyncIterator]();
-    let pending = iterator.next();
-    for (;;) {
-      const batch = await nextBatch(iterator, pending, INTAKE_BATCH);
-      if (batch.events.length === 0) return;
-      pending = batch.pending;
-      if (this.ledger.ingestAll(batch.events) > 0) this.doorbell.ring();
+    for await (const events of batchesOf(subscription, INTAKE_BATCH)) {
+      if (this.ledger.ingestAll(events) > 0) this.doorbell.ring();
     }
   }
 

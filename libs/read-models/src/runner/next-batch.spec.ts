@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@keyledger/event-store';
 import { recordedEvent } from '@keyledger/event-store/testing';
-import { nextBatch } from './next-batch';
+import { batchesOf, nextBatch } from './next-batch';
 
 /** An iterator over events that are all ready now, then over whatever `later` resolves to. */
 async function* source(
@@ -42,5 +42,13 @@ describe('nextBatch', () => {
     setImmediate(() => (turned = true));
     const batch = await nextBatch(iterator, iterator.next(), 3);
     expect([positions(batch.events), turned]).toEqual([[1, 2, 3], true]);
+  });
+});
+
+describe('batchesOf', () => {
+  it('gives every event once, in order, in batches of at most the maximum, until the end', async () => {
+    const batches: number[][] = [];
+    for await (const events of batchesOf(source(7), 3)) batches.push(positions(events));
+    expect(batches).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
   });
 });

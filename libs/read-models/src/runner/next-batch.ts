@@ -38,3 +38,21 @@ export async function nextBatch(
   await turned;
   return { events, pending: next };
 }
+
+/**
+ * The events in batches (nextBatch), until the iteration ends: how a consumer of a subscription
+ * takes in history and live events alike without holding the event loop.
+ */
+export async function* batchesOf(
+  events: AsyncIterable<RecordedEvent>,
+  max: number,
+): AsyncGenerator<readonly RecordedEvent[]> {
+  const iterator = events[Symbol.asyncIterator]();
+  let pending = iterator.next();
+  for (;;) {
+    const batch = await nextBatch(iterator, pending, max);
+    if (batch.events.length === 0) return;
+    pending = batch.pending;
+    yield batch.events;
+  }
+}

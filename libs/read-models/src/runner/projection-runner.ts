@@ -4,7 +4,7 @@ import { RunnableProjection } from '../projection/runnable-projection';
 import { ReadStore } from '../store/read-store.port';
 import { BufferedReadStore } from './buffered-read-store';
 import { CheckpointedProjections } from './checkpointed-projections';
-import { nextBatch } from './next-batch';
+import { batchesOf } from './next-batch';
 import { rebuildMeter, RebuildProgress } from './rebuild-progress';
 import { RunnerLogger } from './runner-logger';
 
@@ -160,15 +160,11 @@ export class ProjectionRunner {
   }
 
   private async consume(subscription: EventSubscription): Promise<void> {
-    const iterator = subscription[Symbol.asyncIterator]();
-    let pending = iterator.next();
     try {
-      for (;;) {
-        const batch = await nextBatch(iterator, pending, this.batchSize);
-        pending = batch.pending;
+      for await (const events of batchesOf(subscription, this.batchSize)) {
         // Once stopping, a batch not started yet is left for the next start to deliver again.
-        if (batch.events.length === 0 || this.subscription !== subscription) return;
-        await this.projections.apply(batch.events);
+        if (this.subscription !== subscription) return;
+        await this.projections.apply(events);
         this.notifyProgress();
       }
     } catch (error) {
